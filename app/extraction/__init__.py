@@ -1,0 +1,1 @@
+"""Pure fact extraction: text in, typed facts with code-point spans out."""
