@@ -1,0 +1,29 @@
+"""Dates: every date expression, resolved to ISO 8601 at its grain."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.api.deps import SessionDep
+from app.api.paging import paged
+from app.errors import problem_responses
+from app.schemas.date_mention import DatePublic
+from app.schemas.filters import DateFilters
+from app.schemas.page import Page
+from app.services import queries
+
+router = APIRouter(prefix="/dates", tags=["dates"])
+
+
+@router.get("", summary="List dates", responses=problem_responses(400, 422))
+def list_dates(
+    request: Request, response: Response, session: SessionDep, filters: Annotated[DateFilters, Query()]
+) -> Page[DatePublic]:
+    """Date mentions whose period overlaps `from`..`to`, filtered by grain and article."""
+    return paged(request, response, queries.list_dates(session, filters))
+
+
+@router.get("/{date_id}", summary="Get a date", responses=problem_responses(404, 422))
+def get_date(date_id: int, session: SessionDep) -> DatePublic:
+    """One date mention."""
+    return queries.get_date(session, date_id)

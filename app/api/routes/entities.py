@@ -1,0 +1,65 @@
+"""Organizations and places: one router shape, with the span of every mention."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from app.api.deps import SessionDep
+from app.api.paging import paged
+from app.errors import problem_responses
+from app.models import Organization, OrganizationMention, Place, PlaceMention
+from app.schemas.entity import EntityDetail, EntityPublic
+from app.schemas.filters import EntityFilters
+from app.schemas.page import Page
+from app.services import queries
+
+
+def entity_router(
+    plural: str, singular: str, model: Any, mention: Any, fk: Any, article: str = "a"
+) -> APIRouter:
+    router = APIRouter(prefix=f"/{plural}", tags=[plural])
+    id_name = f"{singular}_id"
+
+    def list_entities(
+        request: Request,
+        response: Response,
+        session: SessionDep,
+        filters: Annotated[EntityFilters, Query()],
+    ) -> Page[EntityPublic]:
+        return paged(request, response, queries.list_entities(session, model, mention, fk, filters))
+
+    def get_entity(
+        entity_id: Annotated[int, Path(alias=id_name)], session: SessionDep
+    ) -> EntityDetail:
+        return queries.get_entity(session, model, mention, fk, entity_id, singular)
+
+    router.add_api_route(
+        "",
+        list_entities,
+        methods=["GET"],
+        name=f"list_{plural}",
+        summary=f"List {plural}",
+        description=f"{plural.capitalize()} with their mention counts; filter by name, kind or article.",
+        responses=problem_responses(400, 422),
+    )
+    router.add_api_route(
+        f"/{{{id_name}}}",
+        get_entity,
+        methods=["GET"],
+        name=f"get_{singular}",
+        summary=f"Get {article} {singular}",
+        description=f"One {singular} with the span of every mention.",
+        responses=problem_responses(404, 422),
+    )
+    return router
+
+
+organizations = entity_router(
+    "organizations",
+    "organization",
+    Organization,
+    OrganizationMention,
+    OrganizationMention.organization_id,
+    article="an",
+)
+places = entity_router("places", "place", Place, PlaceMention, PlaceMention.place_id)

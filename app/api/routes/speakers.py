@@ -1,0 +1,29 @@
+"""Speakers: people and bodies quoted in the articles."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.api.deps import SessionDep
+from app.api.paging import paged
+from app.errors import problem_responses
+from app.schemas.filters import SpeakerFilters
+from app.schemas.page import Page
+from app.schemas.speaker import SpeakerPublic
+from app.services import queries
+
+router = APIRouter(prefix="/speakers", tags=["speakers"])
+
+
+@router.get("", summary="List speakers", responses=problem_responses(400, 422))
+def list_speakers(
+    request: Request, response: Response, session: SessionDep, filters: Annotated[SpeakerFilters, Query()]
+) -> Page[SpeakerPublic]:
+    """Speakers with their aliases; `name` matches a name as written, in English, or an alias."""
+    return paged(request, response, queries.list_speakers(session, filters))
+
+
+@router.get("/{speaker_id}", summary="Get a speaker", responses=problem_responses(404, 422))
+def get_speaker(speaker_id: int, session: SessionDep) -> SpeakerPublic:
+    """One speaker with every alias they go by."""
+    return queries.get_speaker(session, speaker_id)

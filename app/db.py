@@ -1,0 +1,68 @@
+"""Database engines and sessions, tuned per backend."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def _sqlite_engine(database_url: str, begin: str) -> Engine:
+    engine = create_engine(
+        database_url,
+        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take transaction control from pysqlite so that BEGIN is ours to choose.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        # WAL lets readers run beside the one writer; NORMAL sync in WAL mode survives a
+        # killed process, which is what an acknowledged write must survive.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql(begin)
+
+    return engine
+
+
+class Database:
+    """A reader and a writer engine. On SQLite the writer begins IMMEDIATE, so that concurrent
+    writers queue on the busy timeout instead of failing with "database is locked" when a read
+    transaction tries to become a write transaction."""
+
+    def __init__(self, database_url: str) -> None:
+        self.url = make_url(database_url)
+        if self.url.get_backend_name() == "sqlite":
+            self.reader = _sqlite_engine(database_url, "BEGIN")
+            self.writer = _sqlite_engine(database_url, "BEGIN IMMEDIATE")
+        else:
+            self.reader = self.writer = create_engine(
+                self.url, pool_pre_ping=True, pool_size=10, max_overflow=20
+            )
+
+    @property
+    def backend(self) -> str:
+        return self.url.get_backend_name()
+
+    @contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A session on the reader or the writer; the caller commits, and whatever it leaves
+        uncommitted is rolled back."""
+        with Session(self.writer if write else self.reader, expire_on_commit=False) as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.reader.dispose()
+        self.writer.dispose()

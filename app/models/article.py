@@ -1,0 +1,34 @@
+"""The article table: verbatim text and its metadata."""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import CheckConstraint, Column, DateTime, String, Text
+from sqlmodel import Field, SQLModel
+
+from app.models.base import primary_key
+
+LANGUAGES = ("ar", "en")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Article(SQLModel, table=True):
+    __tablename__ = "article"
+    __table_args__ = (
+        CheckConstraint("language IN ('ar', 'en')", name="language_allowed"),
+        CheckConstraint("length(text) > 0", name="text_not_empty"),
+    )
+
+    id: int | None = primary_key()
+    title: str | None = None
+    language: str = Field(sa_type=String(2))
+    published_on: date | None = Field(default=None, index=True)
+    source_name: str | None = None
+    source_url: str | None = None
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    content_hash: str = Field(sa_type=String(64), unique=True)
+    created_at: datetime = Field(
+        default_factory=utc_now, sa_column=Column(DateTime(timezone=True), nullable=False)
+    )

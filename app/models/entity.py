@@ -1,0 +1,43 @@
+"""Organizations and places, and every span where an article mentions them."""
+
+from sqlmodel import Field, SQLModel
+
+from app.models.base import Span, primary_key, span_check
+
+
+class Organization(SQLModel, table=True):
+    __tablename__ = "organization"
+
+    id: int | None = primary_key()
+    name: str = Field(unique=True)
+    name_ar: str | None = None
+    kind: str | None = None
+
+
+class OrganizationMention(Span, table=True):
+    __tablename__ = "organization_mention"
+    __table_args__ = (span_check(),)
+
+    id: int | None = primary_key()
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    organization_id: int = Field(foreign_key="organization.id", ondelete="CASCADE", index=True)
+    text: str
+
+
+class Place(SQLModel, table=True):
+    __tablename__ = "place"
+
+    id: int | None = primary_key()
+    name: str = Field(unique=True)
+    name_ar: str | None = None
+    kind: str | None = None
+
+
+class PlaceMention(Span, table=True):
+    __tablename__ = "place_mention"
+    __table_args__ = (span_check(),)
+
+    id: int | None = primary_key()
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    place_id: int = Field(foreign_key="place.id", ondelete="CASCADE", index=True)
+    text: str

@@ -1,0 +1,41 @@
+"""Pledges: money a donor commits, with the span of the amount as evidence."""
+
+from sqlalchemy import BigInteger, CheckConstraint, Index, String
+from sqlmodel import Field
+
+from app.models.base import Span, one_of, primary_key, span_check
+
+PLEDGE_STATUSES = ("new", "previously_announced")
+
+# Portable (SQLite and PostgreSQL) spelling of "three upper-case ASCII letters".
+CURRENCY_CHECK = " AND ".join(
+    ["length(currency) = 3", "upper(currency) = currency"]
+    + [f"substr(currency, {i}, 1) BETWEEN 'A' AND 'Z'" for i in (1, 2, 3)]
+)
+
+
+class Pledge(Span, table=True):
+    __tablename__ = "pledge"
+    __table_args__ = (
+        one_of("status", PLEDGE_STATUSES),
+        span_check(),
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+        CheckConstraint(CURRENCY_CHECK, name="currency_iso"),
+        Index("ix_pledge_amount_id", "amount", "id"),
+        Index("ix_pledge_currency_amount_id", "currency", "amount", "id"),
+        Index("ix_pledge_donor_id", "donor", "id"),
+        Index("ix_pledge_status_id", "status", "id"),
+    )
+
+    id: int | None = primary_key()
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    speaker_id: int | None = Field(
+        default=None, foreign_key="speaker.id", ondelete="SET NULL", index=True
+    )
+    donor: str | None = None
+    amount: int = Field(sa_type=BigInteger)
+    currency: str | None = Field(default=None, sa_type=String(3))
+    purpose: str | None = None
+    recipient: str | None = None
+    status: str = "new"
+    evidence: str

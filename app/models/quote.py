@@ -1,0 +1,26 @@
+"""Quotes: direct and reported speech, each tied to its evidence span."""
+
+from sqlalchemy import Index
+from sqlmodel import Field
+
+from app.models.base import Span, one_of, primary_key, span_check
+
+QUOTE_KINDS = ("direct", "indirect")
+
+
+class Quote(Span, table=True):
+    __tablename__ = "quote"
+    __table_args__ = (
+        one_of("kind", QUOTE_KINDS),
+        span_check(),
+        Index("ix_quote_speaker_id_id", "speaker_id", "id"),
+        Index("ix_quote_kind_id", "kind", "id"),
+    )
+
+    id: int | None = primary_key()
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    speaker_id: int | None = Field(default=None, foreign_key="speaker.id", ondelete="SET NULL")
+    kind: str
+    verb: str | None = None
+    text: str
+    gloss_en: str | None = None

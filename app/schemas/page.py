@@ -1,0 +1,15 @@
+"""The envelope every list answers with."""
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = Field(
+        description="Opaque cursor for the next page; null on the last page. "
+        "Pass it back as `cursor` with the same filters."
+    )

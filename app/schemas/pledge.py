@@ -1,0 +1,35 @@
+"""Pledge contracts."""
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PLEDGE_EXAMPLE = {
+    "id": 1,
+    "article_id": 1,
+    "speaker_id": 1,
+    "donor": "United States",
+    "amount": 148000000,
+    "currency": "USD",
+    "purpose": "civilian-led border security operations and counter-terrorism teams",
+    "recipient": "Africa and Central Asia",
+    "status": "new",
+    "evidence": "148 مليون دولار",
+    "start": 2086,
+    "end": 2101,
+}
+
+
+class PledgePublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [PLEDGE_EXAMPLE]})
+
+    id: int
+    article_id: int
+    speaker_id: int | None = Field(description="The speaker who announced it, when known.")
+    donor: str | None
+    amount: int = Field(description="Exact amount in whole units of the currency.")
+    currency: str | None = Field(description="ISO 4217 code.")
+    purpose: str | None
+    recipient: str | None = Field(description="Recipients or regions.")
+    status: str = Field(description="new, or previously_announced when announced before.")
+    evidence: str = Field(description="The article's text between start and end.")
+    start: int
+    end: int

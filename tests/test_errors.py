@@ -1,0 +1,112 @@
+"""One error shape everywhere: application/problem+json (RFC 9457), walked over every route."""
+
+import re
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+pytestmark = pytest.mark.anyio
+
+PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
+
+
+def assert_problem(response: httpx.Response, status: int) -> dict[str, object]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert set(body) <= PROBLEM_KEYS | {"errors"}
+    assert body["status"] == status
+    assert body["type"] == "about:blank"
+    assert isinstance(body["title"], str) and body["title"]
+    return body
+
+
+def get_paths(application: FastAPI) -> list[str]:
+    """Every GET path the application serves, as its OpenAPI document lists them."""
+    return [path for path, item in application.openapi()["paths"].items() if "get" in item]
+
+
+async def test_unknown_ids_are_404_on_every_route(client: httpx.AsyncClient, application: FastAPI) -> None:
+    with_ids = [path for path in get_paths(application) if "{" in path]
+    assert len(with_ids) >= 8
+    for path in with_ids:
+        path = re.sub(r"\{\w+\}", "987654", path)
+        body = assert_problem(await client.get(path), 404)
+        assert "987654" in str(body["detail"])
+
+
+async def test_malformed_ids_are_422_on_every_route(client: httpx.AsyncClient, application: FastAPI) -> None:
+    for path in get_paths(application):
+        if "{" in path:
+            body = assert_problem(await client.get(re.sub(r"\{\w+\}", "abc", path)), 422)
+            assert body["errors"]
+
+
+async def test_bad_limit_is_422_on_every_list(client: httpx.AsyncClient, application: FastAPI) -> None:
+    lists = [path for path in get_paths(application) if path.startswith("/v1") and "{" not in path]
+    assert len(lists) == 7
+    for path in lists:
+        for limit in ("-1", "0", "100000", "ten"):
+            body = assert_problem(await client.get(path, params={"limit": limit}), 422)
+            assert body["errors"][0]["loc"] == ["query", "limit"]
+
+
+async def test_unknown_query_parameter_is_422(client: httpx.AsyncClient) -> None:
+    body = assert_problem(await client.get("/v1/pledges?curency=USD"), 422)
+    assert body["errors"][0]["loc"] == ["query", "curency"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "/v1/dates?from=2024-13-01",
+        "/v1/dates?to=yesterday",
+        "/v1/dates?grain=fortnight",
+        "/v1/pledges?currency=usd",
+        "/v1/pledges?currency=DOLLARS",
+        "/v1/pledges?min_amount=-5",
+        "/v1/pledges?min_amount=10&max_amount=5",
+        "/v1/pledges?status=maybe",
+        "/v1/quotes?kind=rumour",
+        "/v1/articles?language=fr",
+        "/v1/articles?published_from=2024-02-30",
+    ],
+)
+async def test_bad_filters_are_422(client: httpx.AsyncClient, query: str) -> None:
+    body = assert_problem(await client.get(query), 422)
+    assert body["errors"]
+
+
+async def test_unknown_path_is_404(client: httpx.AsyncClient) -> None:
+    assert_problem(await client.get("/v1/nothing-here"), 404)
+
+
+async def test_wrong_method_is_405(client: httpx.AsyncClient) -> None:
+    response = await client.delete("/v1/pledges")
+    assert_problem(response, 405)
+    assert "GET" in response.headers["allow"]
+
+
+async def test_unexpected_error_is_500_problem(application: FastAPI) -> None:
+    @application.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    transport = httpx.ASGITransport(app=application, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://facts.test") as client:
+        response = await client.get("/boom")
+    body = assert_problem(response, 500)
+    assert "secret" not in response.text
+    assert body["detail"] == "An unexpected error occurred."
+
+
+def test_openapi_declares_problem_json_for_every_error(application: FastAPI) -> None:
+    schema = application.openapi()
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            errors = {s: r for s, r in operation["responses"].items() if s[0] in "45"}
+            if path.startswith("/v1"):
+                assert "422" in errors, (method, path)
+            for status, response in errors.items():
+                assert list(response["content"]) == ["application/problem+json"], (path, status)
