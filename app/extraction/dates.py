@@ -1,0 +1,267 @@
+"""Find date expressions in Arabic and English and resolve them against the published date."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.extraction import lexicon as lx
+from app.extraction.money import words_value
+from app.extraction.normalize import Folded
+from app.extraction.patterns import AR_START, WORD_END, WORD_START, alternation, folded
+from app.extraction.types import ExtractedDate
+
+_MONTH_AR = alternation(lx.MONTHS_AR)
+_MONTH_EN = alternation(lx.MONTHS_EN)
+_WEEKDAY_AR = alternation(lx.WEEKDAYS_AR)
+_WEEKDAY_EN = alternation(lx.WEEKDAYS_EN)
+_MONTHS = {folded(k).lower(): v for k, v in {**lx.MONTHS_AR, **lx.MONTHS_EN}.items()}
+_WEEKDAYS = {folded(k).lower(): v for k, v in {**lx.WEEKDAYS_AR, **lx.WEEKDAYS_EN}.items()}
+_YEAR = r"(?:19|20)\d\d"
+_NUM_AR = alternation(k for k in lx.ARABIC_NUMBER_WORDS if lx.ARABIC_NUMBER_WORDS[k] >= 1)
+_NUM_EN = alternation(k for k in lx.ENGLISH_NUMBER_WORDS if k != "hundred")
+_COUNT = rf"(?:\d+|{_NUM_AR}|{_NUM_EN})"
+
+# Units in the forms Arabic uses after a number, as a dual, or alone (عام = one year).
+_UNIT_FORMS: dict[str, tuple[str, int]] = {
+    **{w: ("year", 1) for w in ("عام", "سنة", "year", "years", "سنوات", "أعوام", "عاما", "سنين")},
+    **{w: ("year", 2) for w in ("عامين", "سنتين", "عامان", "سنتان")},
+    **{w: ("month", 1) for w in ("شهر", "شهرا", "أشهر", "شهور", "month", "months")},
+    **{w: ("month", 2) for w in ("شهرين", "شهران")},
+    **{w: ("week", 1) for w in ("أسبوع", "أسبوعا", "أسابيع", "week", "weeks")},
+    **{w: ("week", 2) for w in ("أسبوعين", "أسبوعان")},
+    **{w: ("day", 1) for w in ("يوم", "يوما", "أيام", "day", "days")},
+    **{w: ("day", 2) for w in ("يومين", "يومان")},
+}
+_UNITS = {folded(k).lower(): v for k, v in _UNIT_FORMS.items()}
+_UNIT = alternation(_UNIT_FORMS)
+_PERIOD_NOUNS: dict[str, str] = {
+    "السنوات": "year", "الأعوام": "year", "الأشهر": "month", "الشهور": "month", "الأسابيع": "week", "الأيام": "day",
+}
+_PERIOD_DUALS: dict[str, str] = {"العامين": "year", "السنتين": "year", "الشهرين": "month", "الأسبوعين": "week", "اليومين": "day"}
+_PERIOD = {folded(k): v for k, v in {**_PERIOD_NOUNS, **_PERIOD_DUALS}.items()}
+_PAST_AR = r"(?:الماضية|الماضيين|الماضيتين|الاخيرة|الاخيرين|المنصرمة)"
+_NEXT_AR = r"(?:المقبلة|المقبلين|القادمة|القادمين)"
+_REL_WORD_AR = {"الماضي": -1, "الماضية": -1, "المنصرم": -1, "المقبل": 1, "المقبلة": 1, "القادم": 1,
+                "القادمة": 1, "الحالي": 0, "الحالية": 0, "الجاري": 0, "الجارية": 0}
+_REL_WORD_EN = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "current": 0}
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    value: str | None
+    end_value: str | None
+    grain: str
+    relative: bool
+
+
+def _year(y: int) -> str:
+    return f"{y:04d}"
+
+
+def _month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    value = words_value(word)
+    return int(value) if value else None
+
+
+def _shift(published: dt.date, unit: str, n: int) -> tuple[str, str]:
+    """The date n units from published, at that unit's grain, and the grain."""
+    if unit == "year":
+        return _year(published.year + n), "year"
+    if unit == "month":
+        months = published.year * 12 + published.month - 1 + n
+        return _month(months // 12, months % 12 + 1), "month"
+    days = 7 * n if unit == "week" else n
+    return (published + dt.timedelta(days=days)).isoformat(), "day"
+
+
+def _calendar_unit(published: dt.date, unit: str, n: int) -> _Found:
+    """The calendar week/month/year n units away (الأسبوع الماضي = last Monday-to-Sunday week)."""
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=n)
+        return _Found(0, 0, monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), "week", True)
+    value, grain = _shift(published, unit, n)
+    return _Found(0, 0, value, None, grain, True)
+
+
+def _weekday(published: dt.date, weekday: int, direction: int) -> str:
+    """News speaks of the latest such day on or before publication unless it says next (المقبل)."""
+    if direction > 0:
+        delta = (weekday - published.weekday()) % 7 or 7
+        return (published + dt.timedelta(days=delta)).isoformat()
+    return (published - dt.timedelta(days=(published.weekday() - weekday) % 7)).isoformat()
+
+
+Resolver = Callable[[re.Match[str], dt.date | None, str | None], _Found | None]
+
+
+def _explicit_day(m: re.Match[str], published: dt.date | None, _: str | None) -> _Found | None:
+    month = _MONTHS[m.group("month").lower().rstrip(".")]
+    day = int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else (published.year if published else None)
+    if year is None:
+        return _Found(0, 0, None, None, "day", False)
+    try:
+        return _Found(0, 0, dt.date(year, month, day).isoformat(), None, "day", False)
+    except ValueError:
+        return None
+
+
+def _explicit_month(m: re.Match[str], _p: dt.date | None, _a: str | None) -> _Found | None:
+    return _Found(0, 0, _month(int(m.group("year")), _MONTHS[m.group("month").lower().rstrip(".")]), None, "month", False)
+
+
+def _explicit_year(m: re.Match[str], _p: dt.date | None, _a: str | None) -> _Found | None:
+    return _Found(0, 0, m.group("year"), None, "year", False)
+
+
+def _day_word(m: re.Match[str], published: dt.date | None, _: str | None) -> _Found | None:
+    word = (m.group("dayword") or "").lower()
+    offset = {"اليوم": 0, "today": 0, "tonight": 0, "امس": -1, "yesterday": -1, "غدا": 1, "tomorrow": 1}.get(word)
+    weekday = m.group("weekday")
+    direction = _REL_WORD_AR.get(m.group("wdir") or "", _REL_WORD_EN.get((m.group("wdir") or "").lower(), -1))
+    if published is None:
+        return _Found(0, 0, None, None, "day", True)
+    if offset is not None:
+        return _Found(0, 0, (published + dt.timedelta(days=offset)).isoformat(), None, "day", True)
+    if weekday:
+        return _Found(0, 0, _weekday(published, _WEEKDAYS[weekday.lower()], direction), None, "day", True)
+    return None
+
+
+def _calendar(m: re.Match[str], published: dt.date | None, _: str | None) -> _Found | None:
+    unit = _UNITS.get(re.sub("^ال", "", folded(m.group("unit")).lower()), ("year", 1))[0]
+    rel = m.group("rel").lower()
+    n = _REL_WORD_AR.get(rel, _REL_WORD_EN.get(rel, 0))
+    if published is None:
+        return _Found(0, 0, None, None, unit if unit != "day" else "day", True)
+    return _calendar_unit(published, unit, n)
+
+
+def _ago(m: re.Match[str], published: dt.date | None, _: str | None) -> _Found | None:
+    unit, n = _unit_count(m)
+    if unit is None or n is None:
+        return None
+    if published is None:
+        return _Found(0, 0, None, None, unit if unit in ("year", "month") else "day", True)
+    value, grain = _shift(published, unit, -n)
+    return _Found(0, 0, value, None, grain, True)
+
+
+def _later(m: re.Match[str], published: dt.date | None, anchor: str | None) -> _Found | None:
+    unit, n = _unit_count(m)
+    if unit is None or n is None:
+        return None
+    if anchor and unit == "year":
+        return _Found(0, 0, _year(int(anchor[:4]) + n), None, "year", True)
+    if published is None:
+        return _Found(0, 0, None, None, "year", True)
+    value, grain = _shift(published, unit, n)
+    return _Found(0, 0, value, None, grain, True)
+
+
+def _period(m: re.Match[str], published: dt.date | None, _: str | None) -> _Found | None:
+    noun = m.groupdict().get("pnoun")
+    if noun:
+        unit = _PERIOD[folded(noun)]
+        n = _count(m.group("pn")) if m.groupdict().get("pn") else 2
+    else:
+        unit = _UNITS.get(folded(m.group("unit")).lower(), (None, 1))[0]
+        n = _count(m.group("n")) if m.group("n") else 1
+    if unit is None or n is None:
+        return None
+    if published is None:
+        return _Found(0, 0, None, None, "range", True)
+    direction = 1 if re.search(rf"{_NEXT_AR}|next|coming", m.group(), re.IGNORECASE) else -1
+    start, _g = _shift(published, unit, -n if direction < 0 else 0)
+    end, _g = _shift(published, unit, 0 if direction < 0 else n)
+    return _Found(0, 0, start, end, "range", True)
+
+
+def _unit_count(m: re.Match[str]) -> tuple[str | None, int | None]:
+    unit_word = folded(m.group("unit")).lower()
+    unit, base = _UNITS.get(unit_word, (None, 1))
+    n = _count(m.group("n")) if m.group("n") else base
+    return unit, n
+
+
+_RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), r)
+    for p, r in (
+        (rf"{AR_START}(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR}))?(?!\d)", _explicit_day),
+        (rf"{WORD_START}(?P<month>{_MONTH_EN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", _explicit_day),
+        (rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_EN}){WORD_END}\.?(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", _explicit_day),
+        (rf"{AR_START}(?:شهر\s+)?(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?\s*[,،/]?\s*(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>{_YEAR})(?!\d)", _explicit_month),
+        (rf"{WORD_START}(?P<month>{_MONTH_EN})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)", _explicit_month),
+        (rf"(?:{WORD_START}(?:عام|العام|سنة|year)\s*)?(?<![\d.,$€£])(?P<year>{_YEAR})(?![\d.,%]|\s*(?:مليون|مليار|الف|ألف|دولار|million|billion|dollars|people|شخص))", _explicit_year),
+        (rf"{AR_START}(?:في\s+وقت\s+(?:سابق|لاحق)\s+(?:من\s+)?|(?:مساء|صباح|ظهر|ليل|فجر|منتصف\s+ليل)\s+|earlier\s+|later\s+)?(?:(?P<dayword>اليوم|امس|غدا|today|yesterday|tomorrow|tonight){WORD_END}[ \t]*\(?)?(?:(?:يوم\s+|on\s+|last\s+|next\s+)?(?P<weekday>{_WEEKDAY_AR}|{_WEEKDAY_EN}){WORD_END}(?:\s+(?P<wdir>الماضي|المقبل|القادم|المنصرم){WORD_END})?(?:\s+(?:morning|evening|night|afternoon))?)?", _day_word),
+        (rf"{AR_START}(?P<unit>الاسبوع|الشهر|العام|السنة)\s+(?P<rel>الماضي|الماضية|المنصرم|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية){WORD_END}", _calendar),
+        (rf"{AR_START}(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الاسبوع)(?P<rel>){WORD_END}", _calendar),
+        (rf"{WORD_START}(?:earlier\s+|later\s+)?(?P<rel>last|next|this|coming|current)\s+(?P<unit>week|month|year){WORD_END}", _calendar),
+        (rf"{AR_START}(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+|اكثر\s+من\s+)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", _ago),
+        (rf"{WORD_START}(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|some\s+)?(?:(?P<n>\d+|{_NUM_EN})\s+)(?P<unit>years?|months?|weeks?|days?)\s+ago{WORD_END}", _ago),
+        (rf"{AR_START}(?:عقب|بعد)\s+(?:ذلك\s+ب)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", _later),
+        (rf"{WORD_START}(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?)\s+later{WORD_END}", _later),
+        (rf"{AR_START}(?P<pnoun>السنوات|الاعوام|الاشهر|الشهور|الاسابيع|الايام)\s+(?:ال)?(?P<pn>\d+|{_NUM_AR})\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", _period),
+        (rf"{AR_START}(?P<pnoun>العامين|السنتين|الشهرين|الاسبوعين|اليومين)\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", _period),
+        (rf"{WORD_START}(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:(?P<n>\d+|{_NUM_EN})\s+)?(?P<unit>years|months|weeks|days){WORD_END}", _period),
+    )
+)
+
+
+def find_dates(folded_text: Folded, published: dt.date | None) -> list[ExtractedDate]:
+    """Dates in text order, each distinct (expression, value) once, with original-text spans."""
+    text = folded_text.text
+    candidates: list[tuple[int, int, Resolver, re.Match[str]]] = []
+    for pattern, resolver in _RULES:
+        for m in pattern.finditer(text):
+            if m.end() - m.start() < 2 or not m.group().strip():
+                continue
+            candidates.append((m.start(), m.end(), resolver, m))
+    # Longest match wins where candidates overlap (سبتمبر 2025 over 2025).
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    chosen: list[tuple[int, int, Resolver, re.Match[str]]] = []
+    for cand in sorted(candidates, key=lambda c: -(c[1] - c[0])):
+        if all(cand[1] <= o[0] or cand[0] >= o[1] for o in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c[0])
+    results: list[ExtractedDate] = []
+    seen: set[tuple[str, str | None]] = set()
+    anchor: str | None = None
+    for start, end, resolver, m in chosen:
+        if _is_outlet_name(text, start, end):
+            continue
+        found = resolver(m, published, anchor)
+        if found is None:
+            continue
+        o_start, o_end = folded_text.span(start, end)
+        expression = folded_text.original[o_start:o_end].rstrip()
+        o_end = o_start + len(expression)
+        if not found.relative and found.value and found.grain != "range":
+            anchor = found.value
+        key = (m.group().strip().lower(), found.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        results.append(
+            ExtractedDate(expression=expression, value=found.value, end_value=found.end_value,
+                          grain=found.grain, relative=found.relative, start=o_start, end=o_end)  # type: ignore[arg-type]
+        )
+    return results
+
+
+def _is_outlet_name(text: str, start: int, end: int) -> bool:
+    """A date word inside a short byline line (العرب اليوم, Egypt Today) names an outlet, not a date."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line.split()) <= 4 and start > line_start and not re.search(r"\d", line)

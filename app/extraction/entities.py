@@ -1,0 +1,132 @@
+"""Find organizations and places from the curated gazetteers in data/gazetteers/."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from app.extraction.normalize import Folded, fold_key
+from app.extraction.types import ExtractedEntity, Mention
+
+GAZETTEER_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteers"
+PLACE_KINDS = frozenset({"country", "city", "region"})
+_TOKEN = re.compile(r"[^\W_]+(?:[.\-'’][^\W_]+)*\.?")
+# Attached Arabic proclitics: conjunction, then preposition; لل is ل + ال with the alef dropped.
+_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    name_ar: str | None
+    kind: str
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in PLACE_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer hit in folded-text coordinates."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    # first token key -> [(all token keys, case-sensitive surface or None, entry)], longest first
+    index: dict[str, list[tuple[tuple[str, ...], str | None, Entry]]]
+    adjectives: dict[str, Entry]  # nationality adjective (الأمريكي, French) -> country
+
+
+def _keys(alias: str) -> tuple[str, ...]:
+    return tuple(fold_key(t.rstrip(".")) for t in _TOKEN.findall(alias))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Read the gazetteer files once per process."""
+    index: dict[str, list[tuple[tuple[str, ...], str | None, Entry]]] = {}
+    adjectives: dict[str, Entry] = {}
+    for path in sorted(GAZETTEER_DIR.glob("*.json")):
+        for row in json.loads(path.read_text(encoding="utf-8")):
+            entry = Entry(row["name"], row.get("name_ar"), row["kind"])
+            aliases = [row["name"], *row.get("aliases_en", []), *([row["name_ar"]] if row.get("name_ar") else []),
+                       *row.get("aliases_ar", [])]
+            for alias in aliases:
+                keys = _keys(alias)
+                if not keys:
+                    continue
+                # Short upper-case acronyms (US, WHO, AP) match only as written.
+                exact = alias.rstrip(".") if alias.replace(".", "").isupper() and len(alias) <= 5 else None
+                index.setdefault(keys[0], []).append((keys, exact, entry))
+            for adjective in (*row.get("adjectives_ar", []), *row.get("adjectives_en", [])):
+                adjectives[fold_key(adjective)] = entry
+    for bucket in index.values():
+        bucket.sort(key=lambda item: -len(item[0]))
+    return Gazetteer(index, adjectives)
+
+
+def _first_token_forms(key: str) -> list[tuple[str, int]]:
+    """The token and its forms without an attached proclitic, with how many letters were cut."""
+    forms = [(key, 0)]
+    for clitic in _PROCLITICS:
+        if key.startswith(clitic) and len(key) - len(clitic) >= 2:
+            rest = key[len(clitic):]
+            forms.append(("ال" + rest if clitic.endswith("ال") else rest, len(clitic) - (2 if clitic.endswith("ال") else 0)))
+    if key.startswith("لل") and len(key) > 3:
+        forms.append(("ال" + key[2:], 0))
+    if key.startswith(("ولل", "فلل")) and len(key) > 4:
+        forms.append(("ال" + key[3:], 1))
+    return forms
+
+
+def find_entities(folded: Folded) -> list[Match]:
+    """Longest gazetteer matches, left to right, without overlaps."""
+    gazetteer = load_gazetteer()
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded.text)]
+    keys = [fold_key(t[2].rstrip(".")) for t in tokens]
+    matches: list[Match] = []
+    i = 0
+    while i < len(tokens):
+        best: tuple[int, int, Entry] | None = None
+        for form, cut in _first_token_forms(keys[i]):
+            for alias_keys, exact, entry in gazetteer.index.get(form, ()):
+                n = len(alias_keys)
+                if keys[i + 1 : i + n] != list(alias_keys[1:]) or i + n > len(tokens):
+                    continue
+                surface = folded.text[tokens[i][0] : tokens[i + n - 1][1]].rstrip(".")
+                if exact is not None and surface != exact:
+                    continue
+                if best is None or n > best[0]:
+                    best = (n, cut, entry)
+                break
+        if best is None:
+            i += 1
+            continue
+        n, cut, entry = best
+        end = tokens[i + n - 1][1]
+        if folded.text[end - 1] == "." and not re.search(r"\.\w", folded.text[tokens[i][0] : end]):
+            end -= 1  # a sentence-final period is not part of the name
+        matches.append(Match(tokens[i][0] + cut, end, entry))
+        i += n
+    return matches
+
+
+def group_entities(folded: Folded, matches: list[Match]) -> tuple[list[ExtractedEntity], list[ExtractedEntity]]:
+    """Organizations and places, one entity per gazetteer entry with all its mentions."""
+    grouped: dict[Entry, list[Mention]] = {}
+    for match in matches:
+        start, end = folded.span(match.start, match.end)
+        grouped.setdefault(match.entry, []).append(Mention(text=folded.original[start:end], start=start, end=end))
+    organizations: list[ExtractedEntity] = []
+    places: list[ExtractedEntity] = []
+    for entry, mentions in grouped.items():
+        entity = ExtractedEntity(name=entry.name, name_ar=entry.name_ar, kind=entry.kind, mentions=mentions)
+        (places if entry.is_place else organizations).append(entity)
+    return organizations, places

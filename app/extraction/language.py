@@ -1,0 +1,29 @@
+"""Tell Arabic from English by script and common English words; anything else is unsupported."""
+from __future__ import annotations
+
+import re
+
+_ARABIC = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"[A-Za-z]+")
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on with as by at from it was said has have be are will this an its which "
+    "their were not or but he she they we who".split()
+)
+
+
+def detect_language(text: str) -> str | None:
+    """"ar", "en", or None when the text is neither (or too short to tell)."""
+    arabic = len(_ARABIC.findall(text))
+    latin = len(_LATIN.findall(text))
+    if arabic + latin < 12:
+        return None
+    letters = sum(ch.isalpha() for ch in text)
+    if arabic >= latin and arabic >= 0.5 * letters:
+        return "ar"
+    if latin > arabic and latin >= 0.5 * letters:
+        words = _WORD.findall(text.lower())
+        # Latin script alone does not make English: French or Spanish text has few of these words.
+        if words and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.12:
+            return "en"
+    return None

@@ -1,0 +1,184 @@
+"""Reviewed word lists (verbs, titles, currencies, scales, number words, months, cues), in plain form.
+
+Entries are written as they are spelled; modules fold them with `normalize.fold_key`/`fold_pattern`
+before matching, so hamza and alef-maqsura variants need not be listed twice.
+"""
+from __future__ import annotations
+
+# Attribution verbs. Arabic forms take an optional و/ف prefix in the matcher.
+SAY_VERBS_AR: tuple[str, ...] = (
+    "قال", "قالت", "يقول", "تقول", "قائلا", "قائلة",
+    "أضاف", "أضافت", "يضيف", "تضيف", "مضيفا", "مضيفة",
+    "تابع", "تابعت", "يتابع", "تتابع", "متابعا",
+    "أكد", "أكدت", "يؤكد", "تؤكد", "مؤكدا", "مؤكدة",
+    "أوضح", "أوضحت", "يوضح", "توضح", "موضحا", "موضحة",
+    "أشار", "أشارت", "يشير", "تشير", "مشيرا", "مشيرة",
+    "لفت", "لفتت", "يلفت", "تلفت", "لافتا", "لافتة",
+    "شدد", "شددت", "يشدد", "تشدد", "مشددا", "مشددة",
+    "نوه", "نوهت", "ينوه", "منوها",
+    "ذكر", "ذكرت", "يذكر", "تذكر",
+    "كشف", "كشفت", "يكشف", "تكشف", "كاشفا",
+    "أعلن", "أعلنت", "يعلن", "تعلن", "معلنا", "معلنة",
+    "دعا", "دعت", "يدعو", "تدعو", "داعيا",
+    "صرح", "صرحت", "يصرح", "تصرح", "مصرحا",
+    "اعتبر", "اعتبرت", "يعتبر", "معتبرا", "معتبرة",
+    "طالبت", "يطالب", "مطالبا",
+    "أفاد", "أفادت", "يفيد",
+    "أعرب", "أعربت", "معربا",
+    "حذر", "حذرت", "يحذر", "محذرا",
+    "بينت",
+)
+# Participles continue the current speaker's sentence (مضيفا أن ...) and never take a new subject.
+PARTICIPLES_AR: tuple[str, ...] = (
+    "قائلا", "قائلة", "مضيفا", "مضيفة", "متابعا", "مؤكدا", "مؤكدة", "موضحا", "موضحة", "مشيرا", "مشيرة",
+    "لافتا", "لافتة", "مشددا", "مشددة", "منوها", "كاشفا", "معلنا", "معلنة", "داعيا", "مصرحا", "معتبرا",
+    "معتبرة", "مطالبا", "معربا", "محذرا",
+)
+SAY_VERBS_EN: tuple[str, ...] = (
+    "said", "says", "added", "adds", "noted", "notes", "stressed", "stresses", "told", "announced",
+    "announces", "urged", "urges", "warned", "warns", "explained", "insisted", "affirmed", "reaffirmed",
+    "stated", "declared", "emphasized", "emphasised", "confirmed", "asserted", "argued", "remarked",
+    "saying", "adding", "noting", "stressing", "warning", "tweeted", "wrote", "pointed out",
+)
+ACCORDING_EN: tuple[str, ...] = ("according to", "according")
+ACCORDING_AR: tuple[str, ...] = ("وفقا ل", "وفقا لـ", "بحسب", "حسب", "حسبما")
+COMPLEMENTIZERS_AR: tuple[str, ...] = ("أن", "إن", "ان", "أنه", "إنه", "انه", "أنها", "إنها", "أننا", "إننا")
+# Prepositions an attribution verb governs; the reported clause starts after them (أشار إلى ...).
+VERB_PREPOSITIONS_AR: tuple[str, ...] = ("إلى", "الى", "على", "عن", "من", "ب")
+PRONOUNS_EN: tuple[str, ...] = ("he", "she", "they", "it", "we")
+
+# Person titles: a head word, then its complements (nationality, organization) are read by rule.
+TITLE_HEADS_AR: tuple[str, ...] = (
+    "وزير", "وزيرة", "الوزير", "الوزيرة", "الرئيس", "الرئيسة", "رئيس", "رئيسة", "الأمين العام", "أمين عام",
+    "نائب", "نائبة", "المتحدث", "المتحدثة", "متحدث", "الناطق", "الناطقة", "السفير", "السفيرة", "سفير", "سفيرة",
+    "مبعوث", "المبعوث", "المبعوثة", "مفوض", "المفوض", "المفوضة", "مفوضة", "أمير", "الأمير", "الملك", "الملكة",
+    "الشيخ", "ولي العهد", "مدير", "مديرة", "المدير", "المديرة", "منسق", "المنسق", "منسقة", "ممثل", "الممثل",
+    "ممثلة", "المستشار", "المستشارة", "قائد", "القائد", "الجنرال", "العميد", "اللواء", "السيناتور", "محافظ",
+    "حاكم", "عمدة", "المسؤول", "مسؤول", "الدكتور", "الدكتورة", "مساعد", "وكيل", "المندوب", "مندوب",
+)
+HONORIFICS_EN: tuple[str, ...] = ("Dr.", "Mr.", "Mrs.", "Ms.", "Sir", "Sheikh", "Prof.", "Dr", "Mr", "Mrs", "Ms")
+TITLE_WORDS_EN: tuple[str, ...] = (
+    "Secretary", "Secretary-General", "General", "State", "President", "Vice", "Prime", "Minister", "Foreign",
+    "Ambassador", "Administrator", "Commissioner", "High", "Envoy", "Special", "Spokesman", "Spokeswoman",
+    "Spokesperson", "Director", "Director-General", "Executive", "Chief", "Chairman", "Chair", "Head", "King",
+    "Queen", "Prince", "Emir", "Crown", "Deputy", "Undersecretary", "Under-Secretary", "Coordinator", "Senator",
+    "Governor", "Mayor", "Representative", "Chancellor", "Defense", "Defence", "Finance", "Interior", "UN",
+    "U.N.", "US", "U.S.", "EU", "UK", "Humanitarian", "Affairs", "Refugees", "for", "of", "the", "Leader",
+    "Minority", "Majority", "Congressman", "Congresswoman", "House", "Representatives", "Relief", "Emergency",
+)
+GROUP_SUBJECTS_AR: tuple[str, ...] = ("المشاركون", "المشاركين", "المانحون", "المانحين", "الدول المانحة")
+
+# Money.
+SCALES: dict[str, int] = {
+    "ألف": 1_000, "الف": 1_000, "ألفا": 1_000, "آلاف": 1_000, "الاف": 1_000,
+    "مليون": 1_000_000, "مليونا": 1_000_000, "ملايين": 1_000_000,
+    "مليار": 1_000_000_000, "مليارا": 1_000_000_000, "مليارات": 1_000_000_000,
+    "بليون": 1_000_000_000, "بليونا": 1_000_000_000, "بلايين": 1_000_000_000,
+    "تريليون": 1_000_000_000_000,
+    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+}
+# Dual forms carry their own number (ملياري يورو = two billion euros).
+DUAL_SCALES: dict[str, int] = {
+    "ألفين": 2_000, "ألفان": 2_000, "ألفي": 2_000,
+    "مليونين": 2_000_000, "مليونان": 2_000_000, "مليوني": 2_000_000,
+    "مليارين": 2_000_000_000, "ملياران": 2_000_000_000, "ملياري": 2_000_000_000,
+    "بليونين": 2_000_000_000, "بليوني": 2_000_000_000,
+}
+# Plural scales with no number before them are vague amounts (مليارات الدولارات, billions).
+PLURAL_SCALES: tuple[str, ...] = ("آلاف", "ملايين", "مليارات", "بلايين", "thousands", "millions", "billions")
+
+CURRENCY_WORDS: dict[str, str] = {
+    "دولار أمريكي": "USD", "دولار أميركي": "USD", "دولار": "USD", "دولارا": "USD", "دولارات": "USD",
+    "الدولارات": "USD", "دولار كندي": "CAD", "دولار أسترالي": "AUD", "يورو": "EUR",
+    "جنيه إسترليني": "GBP", "جنيه استرليني": "GBP", "جنيها إسترلينيا": "GBP", "جنيه مصري": "EGP",
+    "جنيه": "EGP", "جنيها": "EGP", "ريال سعودي": "SAR", "ريالا سعوديا": "SAR", "ريال قطري": "QAR",
+    "ريال عماني": "OMR", "ريال يمني": "YER", "ريال": "SAR", "ريالا": "SAR", "درهم إماراتي": "AED",
+    "درهم مغربي": "MAD", "درهم": "AED", "درهما": "AED", "دينار كويتي": "KWD", "دينار أردني": "JOD",
+    "دينار بحريني": "BHD", "دينار عراقي": "IQD", "دينار ليبي": "LYD", "دينار تونسي": "TND",
+    "دينار جزائري": "DZD", "دينار": None, "دينارا": None, "ليرة تركية": "TRY", "ليرة سورية": "SYP",
+    "ليرة لبنانية": "LBP", "ين": "JPY", "ين ياباني": "JPY", "يوان": "CNY", "روبل": "RUB",
+    "فرنك سويسري": "CHF",
+    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR",
+    "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
+    "yen": "JPY", "yuan": "CNY", "riyals": "SAR", "dirhams": "AED", "swiss francs": "CHF",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "sar": "SAR", "aed": "AED",
+    "kwd": "KWD", "qar": "QAR", "cad": "CAD", "aud": "AUD", "cny": "CNY",
+}
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD", "U.S.$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "A$": "AUD", "C$": "CAD",
+    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "SAR": "SAR", "AED": "AED",
+    "KWD": "KWD", "QAR": "QAR",
+}
+QUALIFIERS: tuple[str, ...] = (
+    "أكثر من", "اكثر من", "نحو", "حوالي", "حوالى", "قرابة", "ما يقرب من", "ما يزيد على", "ما يزيد عن",
+    "أقل من", "يتجاوز", "تتجاوز", "تربو على", "يربو على",
+    "more than", "over", "about", "nearly", "almost", "around", "approximately", "some", "up to",
+    "at least", "less than", "roughly",
+)
+# Clause words that make an amount a commitment.
+PLEDGE_CUES: tuple[str, ...] = (
+    "تعهد", "تعهدت", "تعهدوا", "تعهدات", "التعهدات", "بتعهدات", "تبرع", "تبرعت", "تبرعات", "خصص", "خصصت",
+    "ستخصص", "تخصيص", "قدم", "قدمت", "قدمته", "تقديم", "بتقديم", "ستقدم", "سيقدم", "نقدم", "سنقدم", "يقدم",
+    "منح", "منحة", "منحت", "مساعدات", "المساعدات", "مساعدة", "مساعداتنا", "إعانات", "دعم", "الدعم", "تمويل",
+    "التمويل", "بتمويل", "سنساهم", "ساهم", "ساهمت", "مساهمة", "بمبلغ", "مبلغ", "أعلن", "أعلنت", "جمع",
+    "رصد", "رصدت", "إغاثة", "لإغاثة", "الإغاثة", "قرض", "قروض", "التزام", "الالتزامات",
+    "pledge", "pledged", "pledges", "pledging", "provide", "provided", "providing", "provides", "committed",
+    "commit", "commitment", "announced", "announce", "announcement", "aid", "assistance", "funding", "funds",
+    "donated", "donate", "donation", "contributed", "contribute", "contribution", "allocated", "allocate",
+    "grant", "grants", "raised", "loan", "loans", "support", "relief", "give", "gave",
+)
+# Words near an amount that make it a target, an appeal, a need, a price or a budget: never a pledge.
+NON_PLEDGE_CUES: tuple[str, ...] = (
+    "المأمول", "لجمع", "هدف", "الهدف", "يهدف", "تهدف", "نداء", "مناشدة", "يناشد", "تحتاج", "يحتاج", "بحاجة",
+    "احتياجات", "الاحتياجات", "عجز", "فجوة", "نقص", "ميزانية", "الميزانية", "موازنة", "الموازنة", "سعر",
+    "بسعر", "أسعار", "تكلفة", "كلفة", "تكاليف", "خسائر", "الخسائر", "أضرار", "ديون", "الديون", "إيرادات",
+    "صادرات", "واردات", "الناتج", "يطلب", "تطلب", "طلب", "يسعى", "تسعى", "السعي", "قيمتها السوقية",
+    "target", "goal", "aims", "aim", "appeal", "appealed", "seeks", "seeking", "seek", "needs", "needed",
+    "shortfall", "gap", "budget", "price", "priced", "cost", "costs", "losses", "damage", "damages", "debt",
+    "revenue", "revenues", "exports", "imports", "gdp", "worth", "requested", "request", "requires",
+    "required", "salary", "fine", "fined",
+)
+PRIOR_CUES: tuple[str, ...] = (
+    "الأسبوع الماضي", "الشهر الماضي", "العام الماضي", "في وقت سابق من", "سابقا", "سبق أن", "سبق وأن",
+    "أعلنت سابقا", "previously", "earlier this", "last week", "last month", "last year", "ago",
+    "already announced", "builds on",
+)
+
+ARABIC_NUMBER_WORDS: dict[str, int] = {
+    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "اثنتان": 2, "ثلاث": 3, "ثلاثة": 3,
+    "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثمان": 8,
+    "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10, "عشرون": 20, "عشرين": 20,
+    "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40, "خمسون": 50, "خمسين": 50, "ستون": 60,
+    "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+    "مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200, "مئتي": 200,
+    "مائتي": 200, "ثلاثمئة": 300, "ثلاثمائة": 300, "أربعمئة": 400, "أربعمائة": 400, "خمسمئة": 500,
+    "خمسمائة": 500, "ستمئة": 600, "ستمائة": 600, "سبعمئة": 700, "سبعمائة": 700, "ثمانمئة": 800,
+    "ثمانمائة": 800, "تسعمئة": 900, "تسعمائة": 900, "نصف": 0.5, "ربع": 0.25,
+}
+ENGLISH_NUMBER_WORDS: dict[str, float] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half": 0.5, "a": 1, "an": 1,
+}
+
+# Dates.
+MONTHS_AR: dict[str, int] = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6,
+    "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8,
+    "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+    "ماي": 5, "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
+}
+MONTHS_EN: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS_AR: dict[str, int] = {
+    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6,
+}
+WEEKDAYS_EN: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}

@@ -1,0 +1,56 @@
+"""Fold text for matching while keeping a map back to code-point offsets in the original."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# One-to-one folds: same length, so they can run through str.translate.
+_FOLD = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ؤ": "و",
+        "٫": ".", "٬": ",",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+        "ـ": "\x00",
+    }
+)
+# Diacritics (harakat, superscript alef, Quranic marks) and tatweel carry no meaning for matching.
+_DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\x00\u200c-\u200f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded copy of a text and, for each folded character, its index in the original."""
+
+    original: str
+    text: str
+    index: tuple[int, ...] | None  # None when folding kept every character in place
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the folded text back to the original text."""
+        if self.index is None:
+            return start, end
+        if start >= end:
+            pos = self.index[start] if start < len(self.index) else len(self.original)
+            return pos, pos
+        # Diacritics trailing the last kept letter belong to the evidence (مليوناً).
+        stop = self.index[end] if end < len(self.index) else len(self.original)
+        return self.index[start], stop
+
+
+def fold(text: str) -> Folded:
+    """Fold alef/yeh variants and digits, drop tatweel and diacritics; keep an offset map."""
+    if text.isascii():
+        return Folded(text, text, None)
+    translated = text.translate(_FOLD)
+    if not _DROP.search(translated):
+        return Folded(text, translated, None)
+    kept = [i for i, ch in enumerate(translated) if not _DROP.match(ch)]
+    return Folded(text, "".join(translated[i] for i in kept), tuple(kept))
+
+
+def fold_key(text: str) -> str:
+    """Fold a lexicon or gazetteer string the same way text is folded (no map needed)."""
+    return _DROP.sub("", unicodedata.normalize("NFC", text).translate(_FOLD)).replace("ة", "ه").lower()

@@ -1,0 +1,125 @@
+"""Decide which money expressions are commitments and read their donor, purpose and status."""
+from __future__ import annotations
+
+import re
+
+from app.extraction import lexicon as lx
+from app.extraction.entities import Match
+from app.extraction.money import Money
+from app.extraction.normalize import Folded, fold_key
+from app.extraction.segments import Sentence, sentence_at
+from app.extraction.types import ExtractedPledge, ExtractedQuote
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _cue_set(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    single = frozenset(fold_key(w) for w in words if " " not in w)
+    multi = tuple(tuple(fold_key(w).split()) for w in words if " " in w)
+    return single, multi
+
+
+_PLEDGE = _cue_set(lx.PLEDGE_CUES)
+_NON_PLEDGE = _cue_set(lx.NON_PLEDGE_CUES)
+_PRIOR = _cue_set(lx.PRIOR_CUES)
+_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول")
+
+
+def _words(text: str) -> list[str]:
+    return [fold_key(w) for w in _WORD.findall(text)]
+
+
+def _has_cue(words: list[str], cues: tuple[frozenset[str], tuple[tuple[str, ...], ...]]) -> bool:
+    single, multi = cues
+    for word in words:
+        if word in single or any(word.startswith(c) and word[len(c):] in single for c in _CLITICS):
+            return True
+    joined = " ".join(words)
+    return any(" ".join(phrase) in joined for phrase in multi)
+
+
+def find_pledges(
+    f: Folded, money: list[Money], sentences: list[Sentence], entities: list[Match], quotes: list[ExtractedQuote],
+    language: str, speaker_orgs: dict[str, str | None],
+) -> list[ExtractedPledge]:
+    """Commitments among the money expressions, one per distinct amount and currency."""
+    text = f.text
+    pledges: list[ExtractedPledge] = []
+    seen: set[tuple[int, str | None]] = set()
+    previous: Money | None = None
+    for item in money:
+        after_previous = previous is not None and _is_equivalent(text, previous, item)
+        previous = item
+        if item.amount is None or after_previous:
+            continue  # vague amounts have no number; "€2bn ($2.13bn)" restates the same commitment
+        sentence = sentence_at(sentences, item.start) or Sentence(0, len(text))
+        if item.currency is None and not _bare_amount_is_money(text, item, sentence):
+            continue
+        clause_before = text[max(sentence.start, item.start - 80) : item.start]
+        near = _words(clause_before)[-8:] + _words(text[item.end : min(sentence.end, item.end + 25)])[:2]
+        if _has_cue(near, _NON_PLEDGE):
+            continue
+        if not _has_cue(_words(text[sentence.start : sentence.end]), _PLEDGE):
+            continue
+        key = (item.amount, item.currency)
+        if key in seen:
+            continue
+        seen.add(key)
+        start, end = f.span(item.start, item.end)
+        sentence_words = _words(text[sentence.start : item.end + 40])
+        status = "previously_announced" if _has_cue(sentence_words, _PRIOR) and not _is_today(text, sentence) else "new"
+        quote = next((q for q in quotes if q.start <= start < q.end), None)
+        donor = _donor(f, entities, sentence, item) or (speaker_orgs.get(quote.speaker) if quote and quote.speaker else None)
+        pledges.append(ExtractedPledge(
+            donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
+            currency=item.currency, purpose=_purpose(f, item, sentence, language),
+            recipient=_recipient(f, entities, item, sentence), status=status, start=start, end=end,  # type: ignore[arg-type]
+        ))
+    return pledges
+
+
+def _is_equivalent(text: str, previous: Money, item: Money) -> bool:
+    """A second amount right after the first, in another currency, is a conversion of it."""
+    gap = text[previous.end : item.start]
+    return (len(gap) <= 12 and re.fullmatch(r"[\s(\[،,]*(?:اي|أي|ما يعادل|or|about|around|nearly|roughly|approximately|\s)*", gap) is not None
+            and previous.currency != item.currency and previous.amount is not None)
+
+
+def _bare_amount_is_money(text: str, item: Money, sentence: Sentence) -> bool:
+    """'بـ244 مليونا،' in a donation list is money; '339 مليون شخص' counts people."""
+    if not item.has_scale or item.amount is None or item.amount < 1_000_000:
+        return False
+    following = text[item.end : item.end + 12]
+    before = text[max(sentence.start, item.start - 12) : item.start]
+    if re.search(r"(?:مبلغ|بقيمة|قيمتها|worth)\s*و?$", before):
+        return True
+    return re.match(r"\s*(?:[،,.;؛)]|$|و\s|and\s)", following) is not None
+
+
+def _is_today(text: str, sentence: Sentence) -> bool:
+    return re.search(r"في وقت سابق (?:من )?اليوم|earlier today", text[sentence.start : sentence.end]) is not None
+
+
+def _donor(f: Folded, entities: list[Match], sentence: Sentence, item: Money) -> str | None:
+    before = [e for e in entities if sentence.start <= e.start < item.start and not e.entry.kind.endswith("group")]
+    return before[0].entry.name if before else None
+
+
+def _recipient(f: Folded, entities: list[Match], item: Money, sentence: Sentence) -> str | None:
+    names: list[str] = []
+    for e in entities:
+        if item.end <= e.start < sentence.end and e.entry.is_place and e.entry.name not in names:
+            names.append(e.entry.name)
+    return ", ".join(names) or None
+
+
+def _purpose(f: Folded, item: Money, sentence: Sentence, language: str) -> str | None:
+    tail = f.text[item.end : sentence.end]
+    m = re.search(r"(?<![^\W\d_])(?:ل|لل|من اجل|for|to)\s*\S", tail[:40])
+    if not m:
+        return None
+    start = item.end + m.start()
+    stop = re.search(r"[،,;؛]|\s(?:حيث|بينما|while|which)\s", f.text[start : sentence.end])
+    end = start + (stop.start() if stop else min(160, sentence.end - start))
+    s, e = f.span(start, end)
+    return f.original[s:e].strip(" “”«»\"") or None

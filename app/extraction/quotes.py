@@ -1,0 +1,277 @@
+"""Find direct and reported quotes and attribute each to a speaker."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extraction import lexicon as lx
+from app.extraction.entities import Gazetteer, Match
+from app.extraction.normalize import Folded
+from app.extraction.patterns import WORD_END, alternation, folded
+from app.extraction.segments import Sentence, sentence_at
+from app.extraction.speakers import (
+    SpeakerBook,
+    Subject,
+    arabic_subject_after,
+    english_subject_after,
+    english_subject_before,
+)
+from app.extraction.types import ExtractedQuote, ExtractedSpeaker
+
+_OPENERS = "“«„"
+_CLOSERS = "”»‟"
+_MARKS = _OPENERS + _CLOSERS + '"'
+_VERB_AR = re.compile(rf"(?<![^\W\d_])(?P<verb>(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)})){WORD_END}")
+_VERB_EN = re.compile(rf"\b(?P<verb>{alternation(lx.SAY_VERBS_EN)}|according(?:\s+to)?)\b", re.IGNORECASE)
+_PARTICIPLES = frozenset(folded(p) for p in lx.PARTICIPLES_AR) | {"saying", "adding", "noting", "stressing", "warning"}
+_COMPLEMENTIZER_AR = re.compile(rf"(?<![^\W\d_])(?:و|ب)?(?:{alternation(lx.COMPLEMENTIZERS_AR)}){WORD_END}")
+_VERB_PREP_AR = re.compile(r"\s*(?:الي|على|علي|عن|من)(?![^\W\d_])")
+_CLAUSE_CUT = re.compile(
+    rf"[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}|(?:{alternation(lx.ACCORDING_AR)})|"
+    rf"(?:according|he said|she said|he added|she added|adding|noting|saying)\b)",
+    re.IGNORECASE,
+)
+_TRANSITIVE_AR = frozenset(folded(v) for v in ("أكد", "أكدت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت",
+                                               "أوضح", "أوضحت", "يؤكد", "تؤكد", "جدد", "جددت"))
+_SKIPPABLE_AR = re.compile(r"\s*(?:[،,]|\([^()]{0,60}\)|(?:في|خلال)\s+(?:بيان|كلمة|تصريح|تصريحات|تدوينة|مؤتمر)\S*(?:\s+\S+){0,4}?(?=[،,])|اليوم|امس|مساء|صباح)")
+
+
+@dataclass(slots=True)
+class _Pair:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark, or the end of the content when never closed
+
+
+def pair_quote_marks(text: str) -> list[_Pair]:
+    """Outermost quote pairs; a nested quote opens only when two closing marks follow it."""
+    pairs: list[_Pair] = []
+    stack: list[int] = []
+    marks = [i for i, ch in enumerate(text) if ch in _MARKS]
+    for n, i in enumerate(marks):
+        ch = text[i]
+        if stack and "\n" in text[stack[-1] : i]:
+            pairs.extend(_unclosed(text, stack[0]))
+            stack.clear()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        openish = (before.isspace() or before in "(:[«“\"—-–،,") and not after.isspace()
+        closeish = not before.isspace() and (after.isspace() or not after.isalnum())
+        if not stack:
+            if ch in _CLOSERS and closeish and not openish:
+                continue
+            stack.append(i)
+            continue
+        nested = openish and not closeish and ch not in _CLOSERS and len(stack) < 2 and _two_closers_follow(text, marks[n + 1 :])
+        if nested:
+            stack.append(i)
+            continue
+        opened = stack.pop()
+        if not stack:
+            pairs.append(_Pair(opened, i))
+    if stack:
+        pairs.extend(_unclosed(text, stack[0]))
+    return pairs
+
+
+def _two_closers_follow(text: str, rest: list[int]) -> bool:
+    if len(rest) < 2:
+        return False
+    for i in rest[:2]:
+        before, after = text[i - 1], text[i + 1] if i + 1 < len(text) else " "
+        if before.isspace() or (after.isalnum() and text[i] not in _CLOSERS):
+            return False
+    return True
+
+
+def _unclosed(text: str, opened: int) -> list[_Pair]:
+    """A quote never closed runs to the paragraph end, or to a participle that resumes reporting."""
+    end = text.find("\n", opened)
+    end = len(text) if end < 0 else end
+    cut = re.search(rf"\s(?:{alternation(lx.PARTICIPLES_AR)}){WORD_END}", text[opened:end])
+    if cut:
+        end = opened + cut.start()
+    return [_Pair(opened, end)]
+
+
+@dataclass(slots=True)
+class _Direct:
+    start: int  # content span, folded coordinates
+    end: int
+    pair: _Pair
+    verb: str | None = None
+    speaker: ExtractedSpeaker | None = None
+    dropped: bool = False
+
+
+def _content(text: str, pair: _Pair) -> tuple[int, int]:
+    start, end = pair.open + 1, pair.close
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,،؛:;"):
+        end -= 1
+    return start, end
+
+
+def find_quotes(
+    f: Folded, sentences: list[Sentence], entities: list[Match], gazetteer: Gazetteer, language: str
+) -> tuple[list[ExtractedQuote], list[ExtractedSpeaker]]:
+    """Quotes in text order and the speakers they name."""
+    text = f.text
+    book = SpeakerBook()
+    directs: list[_Direct] = []
+    for pair in pair_quote_marks(text):
+        start, end = _content(text, pair)
+        if len(text[start:end].split()) >= 3:
+            directs.append(_Direct(start, end, pair))
+    quotes: list[tuple[int, int, str, str | None, ExtractedSpeaker | None]] = []  # start, end, kind, verb, speaker
+    last: ExtractedSpeaker | None = None
+    verb_re = _VERB_AR if language == "ar" else _VERB_EN
+    inside = [(d.pair.open, d.pair.close) for d in directs]
+    for m in verb_re.finditer(text):
+        v_start, v_end = m.start("verb"), m.end("verb")
+        if any(o < v_start < c for o, c in inside):
+            continue
+        sentence = sentence_at(sentences, v_start) or Sentence(v_start, len(text))
+        bare = re.sub(r"^[وف]", "", m.group("verb")) if language == "ar" else m.group("verb").lower()
+        participle = bare in _PARTICIPLES or (language == "ar" and m.group("verb") in _PARTICIPLES)
+        subject: Subject | None = None
+        np_end = v_end
+        if language == "ar":
+            if not participle:
+                subject, np_end = arabic_subject_after(f, v_end, sentence.end, entities, gazetteer)
+        else:
+            clause_start = max([sentence.start, *(c + 1 for o, c in inside if c < v_start)])
+            subject = english_subject_before(f, clause_start, v_start, entities)
+            if subject is None and not re.search(r"\b(?:he|she|they|we)\s*$", text[clause_start:v_start], re.IGNORECASE):
+                after = english_subject_after(f, v_end, entities)
+                if after is not None:
+                    subject, np_end = after, after.end
+        if subject is not None and subject.is_country:
+            continue  # a country announcing something is not a speaker (annotation convention)
+        right_of = _right_attribution(text, directs, v_start, sentence)
+        if subject is None and not participle and language == "en" and right_of is None and \
+                not re.search(r"\b(?:he|she|they|we)\s*$", text[max(sentence.start, v_start - 12):v_start], re.IGNORECASE):
+            continue
+        speaker = book.resolve(subject, f) if subject is not None else last
+        if speaker is None:
+            continue
+        verb_text = _orig(f, v_start, v_end)
+        # 1) "...", said X  -> the verb attributes the quote before it.
+        if right_of is not None:
+            right_of.verb, right_of.speaker = verb_text, speaker
+            last = speaker
+            following = _following_direct(text, directs, np_end, sentence)
+            if following is not None and following.speaker is None:
+                following.verb, following.speaker = verb_text, speaker
+            continue
+        # 2) X said: "..."  -> the next quote in the sentence, unless a reported clause comes first.
+        following = _following_direct(text, directs, np_end, sentence)
+        if following is not None:
+            between = text[np_end : following.pair.open]
+            comp = _COMPLEMENTIZER_AR.search(between) if language == "ar" else re.search(r"\bthat\b", between)
+            mixed = comp is not None and between[comp.end() :].strip(" ،,:") != ""
+            if not mixed and (language == "ar" or re.fullmatch(r"[\s,:—–-]*(?:that)?[\s,:]*", between)):
+                if following.speaker is None:
+                    following.verb, following.speaker = verb_text, speaker
+                    last = speaker
+                continue
+        # 3) Reported speech: from the complementizer (or the object) to the clause end.
+        span = _reported_clause(f, language, np_end, sentence, subject is not None, bare)
+        if span is None:
+            continue
+        c_start, c_end = span
+        for d in directs:
+            if c_start <= d.pair.open and d.pair.close <= c_end + 1:
+                d.dropped = True  # a partial quote inside a reported clause is part of it
+        quotes.append((c_start, c_end, "indirect", verb_text, speaker))
+        last = speaker
+    _carry_over(text, directs)
+    for d in directs:
+        if d.speaker is not None and not d.dropped:
+            quotes.append((d.start, d.end, "direct", d.verb, d.speaker))
+    quotes.sort(key=lambda q: q[0])
+    results: list[ExtractedQuote] = []
+    for start, end, kind, verb, speaker in quotes:
+        if results and _overlap(results[-1], f.span(start, end)):
+            continue
+        s, e = f.span(start, end)
+        results.append(ExtractedQuote(speaker=speaker.name if speaker else None, kind=kind, verb=verb,  # type: ignore[arg-type]
+                                      text=f.original[s:e], start=s, end=e))
+    used = {q.speaker for q in results}
+    return results, [s for s in book.speakers if s.name in used]
+
+
+def _overlap(prev: ExtractedQuote, span: tuple[int, int]) -> bool:
+    return span[0] < prev.end and prev.start < span[1]
+
+
+def _right_attribution(text: str, directs: list[_Direct], v_start: int, sentence: Sentence) -> _Direct | None:
+    """The quote that ends just before this verb, with at most a short subject between ('," he noted')."""
+    for d in directs:
+        if d.pair.close < v_start and v_start - d.pair.close <= 60 and d.speaker is None:
+            between = text[d.pair.close + 1 : v_start]
+            if "\n" in between or re.search(r"[.!?؟]\s", between):
+                continue
+            if re.fullmatch(r"\s*[,،]?\s*(?:[\w.'’\-]+\s+){0,6}", between) and (between.strip() == "" or between.lstrip()[:1] in ",،"):
+                return d
+    return None
+
+
+def _following_direct(text: str, directs: list[_Direct], pos: int, sentence: Sentence) -> _Direct | None:
+    for d in directs:
+        if d.pair.open >= pos:
+            gap = text[pos : d.pair.open]
+            if "\n" in gap or len(gap.split()) > 25 or re.search(r"[.!?؟](?:\s|$)", gap):
+                return None
+            return d
+    return None
+
+
+def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, explicit: bool, bare: str) -> tuple[int, int] | None:
+    text = f.text
+    end_limit = sentence.end
+    window = text[pos:end_limit]
+    if language == "ar":
+        prep = _VERB_PREP_AR.match(window)
+        comp = _COMPLEMENTIZER_AR.search(window[:120])
+        if comp and not re.search(rf"[{_MARKS}]", window[: comp.start()]) and len(window[: comp.start()].split()) <= 12:
+            start = pos + comp.start()
+            if text[start] in "وب" and text[start + 1 : start + 2] in "اأإ":
+                start += 1
+        elif prep:
+            start = pos + prep.end()
+        elif explicit and bare in _TRANSITIVE_AR:
+            skip = pos
+            while (s := _SKIPPABLE_AR.match(text, skip)) and s.end() > skip:
+                skip = s.end()
+            start = skip
+        else:
+            return None
+    else:
+        lead = re.match(r"\s*(?:,\s*)?", window)
+        start = pos + (lead.end() if lead else 0)
+        if start >= end_limit or text[start] in _MARKS + ",:":
+            return None
+    while start < end_limit and text[start].isspace():
+        start += 1
+    cut = _CLAUSE_CUT.search(text, start, end_limit)
+    end = cut.start() if cut else end_limit
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,،؛:;"):
+        end -= 1
+    if len(text[start:end].split()) < 3:
+        return None
+    return start, end
+
+
+def _carry_over(text: str, directs: list[_Direct]) -> None:
+    """A quote that resumes right after an attributed one ("...," he said. "...") keeps its speaker."""
+    for prev, cur in zip(directs, directs[1:]):
+        if cur.speaker is None and prev.speaker is not None:
+            gap = text[prev.pair.close : cur.pair.open]
+            if "\n" not in gap and len(gap) <= 60:
+                cur.speaker, cur.verb = prev.speaker, None
+
+
+def _orig(f: Folded, start: int, end: int) -> str:
+    s, e = f.span(start, end)
+    return f.original[s:e]

@@ -1,0 +1,273 @@
+"""Read who speaks from the words around an attribution verb, and keep one record per person."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.extraction import lexicon as lx
+from app.extraction.entities import Gazetteer, Match
+from app.extraction.normalize import Folded, fold_key
+from app.extraction.patterns import folded
+from app.extraction.types import ExtractedSpeaker
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[.\-'’][^\W\d_]+)*\.?|\d+|[^\w\s]")
+_QUOTE_MARKS = "“”«»\"„‟"
+_AR_TITLE_HEADS = sorted((folded(h).split() for h in lx.TITLE_HEADS_AR), key=len, reverse=True)
+_AR_ORG_HEADS = frozenset(folded(w) for w in (
+    "وزارة", "الوزارة", "الحكومة", "حكومة", "الوكالة", "وكالة", "المنظمة", "منظمة", "الرئاسة", "السفارة",
+    "سفارة", "المفوضية", "مفوضية", "اللجنة", "لجنة", "البعثة", "بعثة", "الجيش", "مكتب", "المكتب", "صندوق",
+    "الصندوق", "برنامج", "البرنامج", "مجلس", "المجلس", "البنك", "الاتحاد", "التحالف", "الخارجية",
+))
+_AR_NAME_STOP = frozenset(folded(w) for w in (
+    *lx.COMPLEMENTIZERS_AR, "في", "فى", "من", "على", "عن", "إلى", "الى", "خلال", "عقب", "بعد", "قبل", "أمام", "امام",
+    "مع", "لدى", "حول", "اليوم", "أمس", "غدا", "يوم", "لقد", "قد", "لن", "لم", "ما", "هذا", "هذه", "الذي", "التي",
+    "كما", "بأن", "بان", "وأن", "وان", "أيضا", "ايضا", "مساء", "صباح", "أول", "اول", "الأحد", "الاثنين",
+    "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "بيان", "كلمة", "تصريح", "تصريحات", "حديث", "لقاء",
+    "مؤتمر", "ضرورة", "أهمية", "استعداد", "رفض", "دعم", "تقديم", "عن", "إن", "ان", "و", "بلاده", "بلادها",
+    "انه", "أنه", "ليس", "كل", "جميع", "تخصيص",
+))
+_AR_PARTICLES = frozenset(folded(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "كي", "دي", "فان", "ولد", "بنت"))
+_SAY_AR = frozenset(folded(v) for v in lx.SAY_VERBS_AR)
+_TITLE_WORDS_EN = frozenset(lx.TITLE_WORDS_EN)
+_HONORIFICS = frozenset(lx.HONORIFICS_EN)
+_EN_ROLE = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|one)\s+(?:[A-Za-z\-]+\s+){0,2}(?:representative|delegate|minister|spokesman|"
+    r"spokeswoman|spokesperson|official|envoy|ambassador|president|secretary|ministry|agency|statement|"
+    r"government|embassy|mission|organization|organisation|coordinator|commissioner|chief|head)\s*$",
+    re.IGNORECASE,
+)
+_EN_CAPS_RUN = re.compile(
+    r"((?:(?:[A-Z][\w'’.\-]*|of|for|the|and|de|al|bin|van|von)\s+)*[A-Z][\w'’\-]*\.?)\s*$"
+)
+
+
+@dataclass(slots=True)
+class Subject:
+    """A speaker as found at one mention (folded coordinates for the name span)."""
+
+    name: str
+    title: str | None
+    organization: str | None
+    kind: str
+    start: int
+    end: int
+    is_country: bool = False
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    return [_Token(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
+
+
+def _strip_clitic_entity(tok: str) -> str:
+    return tok[1:] if tok[:1] in "لب" and len(tok) > 3 else tok
+
+
+def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match], gazetteer: Gazetteer) -> tuple[Subject | None, int]:
+    """Parse title + name (or an organization) right after an Arabic verb; returns it and where it ends."""
+    text = f.text
+    toks = _tokens(text, pos, min(limit, pos + 200))
+    i = 0
+    title_start = title_end = None
+    organization: str | None = None
+    # Title head (وزير الخارجية, الأمين العام) and its complements (nationality, organization, لدى العراق).
+    for head in _AR_TITLE_HEADS:
+        if [t.text for t in toks[i : i + len(head)]] == head:
+            title_start, i = toks[0].start, len(head)
+            while i < len(toks):
+                word = toks[i].text
+                if word in ("لدي", "باسم", "في", "فى") and i + 1 < len(toks):
+                    i += 2
+                    continue
+                entity = _entity_at(entities, toks[i].start)
+                if entity is not None:
+                    if organization is None:
+                        organization = entity.entry.name_ar or entity.entry.name
+                    while i < len(toks) and toks[i].end <= entity.end:
+                        i += 1
+                    continue
+                if word.startswith(("ال", "لل")) and word not in _AR_NAME_STOP and word not in _SAY_AR:
+                    adjective = gazetteer.adjectives.get(fold_key(word))
+                    if adjective is not None and organization is None:
+                        organization = adjective.name_ar or adjective.name
+                    i += 1
+                    continue
+                break
+            title_end = toks[i - 1].end
+            break
+    # An Arabic title may be followed by a comma before the name (الأمين العام للأمم المتحدة، أنطونيو ...).
+    if title_end is not None and i + 1 < len(toks) and toks[i].text in ("،", ","):
+        if _name_like(toks[i + 1].text, 0):
+            i += 1
+    name_tokens: list[_Token] = []
+    # A name may sit in quotes (“أوليفر فاريلي”); a long quoted run is the quote itself, not a name.
+    if i < len(toks) and toks[i].text in _QUOTE_MARKS:
+        closing = next((j for j in range(i + 1, min(i + 5, len(toks))) if toks[j].text in _QUOTE_MARKS), None)
+        if closing is None:
+            return (Subject(_original(f, title_start, title_end), _original(f, title_start, title_end), organization,  # type: ignore[arg-type]
+                            "person", title_start, title_end), title_end) if title_start is not None else (None, pos)  # type: ignore[arg-type]
+        i += 1
+    while i < len(toks) and len(name_tokens) < 4:
+        word = toks[i].text
+        if not _name_like(word, len(name_tokens)):
+            break
+        if len(name_tokens) >= 2 and not (word.startswith("ال") or name_tokens[-1].text in _AR_PARTICLES or len(word) <= 3):
+            break
+        name_tokens.append(toks[i])
+        i += 1
+    end = name_tokens[-1].end if name_tokens else (title_end or pos)
+    title = text[title_start:title_end] if title_start is not None and title_end is not None else None
+    if name_tokens:
+        start = name_tokens[0].start
+        entity = _entity_at(entities, start)
+        if entity is not None and title is None:
+            return _entity_subject(f, entity), entity.end
+        return Subject(_original(f, start, end), _original_opt(f, title_start, title_end), organization, "person", start, end), end
+    if title is not None:
+        return Subject(_original(f, title_start, title_end), _original(f, title_start, title_end), organization,  # type: ignore[arg-type]
+                       "person", title_start, title_end), title_end  # type: ignore[arg-type]
+    if toks:
+        entity = _entity_at(entities, toks[0].start)
+        if toks[0].text in _AR_ORG_HEADS:
+            j = 1
+            while j < len(toks) and toks[j].text.startswith(("ال", "لل")) and toks[j].text not in _AR_NAME_STOP:
+                j += 1
+            start, org_end = toks[0].start, toks[j - 1].end
+            return Subject(_original(f, start, org_end), None, None, "organization", start, org_end), org_end
+        if entity is not None:
+            return _entity_subject(f, entity), entity.end
+        group = next((g for g in lx.GROUP_SUBJECTS_AR if text.startswith(folded(g), toks[0].start)), None)
+        if group is not None:
+            g_end = toks[0].start + len(folded(group))
+            return Subject(_original(f, toks[0].start, g_end), None, None, "group", toks[0].start, g_end), g_end
+    return None, pos
+
+
+def _name_like(word: str, position: int) -> bool:
+    if not re.fullmatch(r"[\u0621-\u064a]+", word) or len(word) < 2:
+        return False
+    if word in _AR_NAME_STOP or word in _SAY_AR:
+        return False
+    if position == 0 and word.startswith("ال"):
+        return False
+    return True
+
+
+def _entity_at(entities: list[Match], pos: int) -> Match | None:
+    for match in entities:
+        if match.start <= pos < match.end:
+            return match
+        if match.start > pos:
+            return None
+    return None
+
+
+def _entity_subject(f: Folded, entity: Match) -> Subject:
+    name = _original(f, entity.start, entity.end)
+    kind = "organization"
+    return Subject(name, None, entity.entry.name, kind, entity.start, entity.end, is_country=entity.entry.is_place)
+
+
+def english_subject_before(f: Folded, clause_start: int, verb_start: int, entities: list[Match]) -> Subject | None:
+    """The noun phrase right before an English verb: Pompeo / UN Secretary-General Antonio Guterres / its representative."""
+    text = f.text
+    head = text[clause_start:verb_start].rstrip()
+    # Drop an appositive between the name and the verb: "Dr. Rajiv Shah, the Administrator of ..., announced".
+    appositive = re.search(r",[^,]{3,120},\s*$", head)
+    if appositive and re.search(r"[A-Z][\w'’\-]+\s*$", head[: appositive.start()]):
+        head = head[: appositive.start()]
+    base = clause_start
+    if re.search(r"\b(?:he|she|they|we)\s*$", head, re.IGNORECASE):
+        return None
+    role = _EN_ROLE.search(head)
+    if role:
+        start = base + role.start()
+        return Subject(_original(f, start, base + role.end()), None, None, "person", start, base + role.end())
+    caps = _EN_CAPS_RUN.search(head)
+    if not caps:
+        return None
+    run_start = base + caps.start(1)
+    run = caps.group(1)
+    entity = _entity_at(entities, run_start + len(run) - 1)
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", run)]
+    # Trailing words that are not title words make the name; the rest is the title.
+    k = len(words)
+    while k > 0 and words[k - 1][1].rstrip(",") not in _TITLE_WORDS_EN and words[k - 1][1] not in _HONORIFICS:
+        if entity is not None and run_start + words[k - 1][0] >= entity.start:
+            break
+        k -= 1
+    name_words = words[k:]
+    if entity is not None and (not name_words or run_start + name_words[0][0] >= entity.start):
+        if entity.end >= run_start + len(run) - 1:
+            return _entity_subject(f, entity)
+    if not name_words:
+        title_start = run_start + words[0][0]
+        title_end = run_start + len(run)
+        return Subject(_original(f, title_start, title_end), _original(f, title_start, title_end), None, "person", title_start, title_end)
+    if len(name_words) > 3:
+        name_words = name_words[-3:]
+    start = run_start + name_words[0][0]
+    end = run_start + len(run)
+    title_words = [w for _, w in words[:k] if w not in _HONORIFICS and w.lower() not in ("the", "and")]
+    title = " ".join(title_words) or None
+    org = None
+    if title:
+        org_entity = next((e for e in entities if run_start <= e.start < start), None)
+        org = org_entity.entry.name if org_entity else None
+    return Subject(_original(f, start, end), title, org, "person", start, end)
+
+
+def english_subject_after(f: Folded, pos: int, entities: list[Match]) -> Subject | None:
+    """The name right after an English verb: said Dr. Shah / said the minister."""
+    m = re.match(r"\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’\-]*\.?\s+){0,4}[A-Z][\w'’\-]*)", f.text[pos : pos + 120])
+    if not m:
+        return None
+    return english_subject_before(f, pos + m.start(1), pos + m.end(1), entities) or None
+
+
+def _original(f: Folded, start: int, end: int) -> str:
+    s, e = f.span(start, end)
+    return f.original[s:e].strip(_QUOTE_MARKS + " ")
+
+
+def _original_opt(f: Folded, start: int | None, end: int | None) -> str | None:
+    return _original(f, start, end) if start is not None and end is not None else None
+
+
+@dataclass(slots=True)
+class SpeakerBook:
+    """One record per speaker: later mentions (surname, title alone) fold into the first fuller one."""
+
+    speakers: list[ExtractedSpeaker] = field(default_factory=list)
+
+    def resolve(self, subject: Subject, f: Folded) -> ExtractedSpeaker:
+        key_tokens = fold_key(subject.name).split()
+        for speaker in self.speakers:
+            known = fold_key(speaker.name).split()
+            same_title = subject.title is not None and subject.name == subject.title and speaker.title is not None \
+                and fold_key(speaker.title) == fold_key(subject.title)
+            if key_tokens == known or same_title or (key_tokens and known and (
+                    key_tokens[-1] == known[-1] or set(key_tokens) <= set(known) or set(known) <= set(key_tokens))):
+                if len(key_tokens) > len(known) and subject.name != subject.title:
+                    speaker.aliases.append(speaker.name)
+                    speaker.name = subject.name
+                    speaker.start, speaker.end = f.span(subject.start, subject.end)
+                elif subject.name != speaker.name and subject.name not in speaker.aliases:
+                    speaker.aliases.append(subject.name)
+                if speaker.title is None and subject.title:
+                    speaker.title = subject.title
+                if speaker.organization is None and subject.organization:
+                    speaker.organization = subject.organization
+                return speaker
+        start, end = f.span(subject.start, subject.end)
+        speaker = ExtractedSpeaker(name=subject.name, title=subject.title, organization=subject.organization,
+                                   kind=subject.kind, start=start, end=end,  # type: ignore[arg-type]
+                                   name_en=subject.name if subject.name.isascii() else None)
+        self.speakers.append(speaker)
+        return speaker
