@@ -1,12 +1,23 @@
 """The `facts` command: a thin shell over the services. `facts` alone serves."""
 
+import json
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 import uvicorn
+from rich.progress import Progress
 
 from app.db import Database
+from app.errors import AppError
+from app.extraction import extract as extract_facts
+from app.extraction.evaluation import evaluate
 from app.services import migrations
+from app.services.files import article_files, read_article
+from app.services.ingest import extract_and_store, resolve_language
 from app.services.seed import seed as seed_database
 from app.settings import Settings
 
@@ -64,3 +75,95 @@ def seed() -> None:
         database.dispose()
     verb = "loaded" if stored.created else "already loaded"
     typer.echo(f"seed article {verb} (id {stored.article.id})")
+
+
+class Language(StrEnum):
+    ar = "ar"
+    en = "en"
+
+
+LanguageOption = Annotated[
+    Language | None, typer.Option(help="Language of the text [default: detected].")
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(help="Publication date, YYYY-MM-DD; anchors relative dates.", metavar="DATE"),
+]
+
+
+def _published(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError as exc:
+        raise typer.BadParameter("use YYYY-MM-DD", param_hint="--published") from exc
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="UTF-8 text file, or - for standard input.", allow_dash=True)],
+    language: LanguageOption = None,
+    published: PublishedOption = None,
+) -> None:
+    """Print the facts of an article as JSON; touches no database."""
+    published_on = _published(published)
+    try:
+        text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise typer.BadParameter(str(exc), param_hint="FILE") from exc
+    if not text.strip():
+        raise typer.BadParameter("the text is empty", param_hint="FILE")
+    try:
+        chosen = resolve_language(text, language.value if language else None)
+    except AppError as exc:
+        raise typer.BadParameter(exc.detail, param_hint="--language") from exc
+    facts = extract_facts(text, language=chosen, published=published_on)
+    typer.echo(json.dumps(facts.model_dump(mode="json"), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt or .json) or folders.", exists=True)],
+    language: LanguageOption = None,
+    published: PublishedOption = None,
+) -> None:
+    """Store articles and their extracted facts, one transaction per article."""
+    files = list(article_files(paths))
+    published_on = _published(published)
+    stored = present = 0
+    failures: list[str] = []
+    database = Database(Settings().database_url)
+    try:
+        with Progress(transient=True) as progress:
+            task = progress.add_task("ingesting", total=len(files))
+            for path in files:
+                try:
+                    article = read_article(path, language.value if language else None, published_on)
+                    with database.session(write=True) as session:
+                        result = extract_and_store(session, article)
+                        session.commit()
+                except (OSError, UnicodeDecodeError, ValueError, AppError) as exc:
+                    failures.append(f"{path}: {getattr(exc, 'detail', exc)}")
+                else:
+                    stored += result.created
+                    present += not result.created
+                progress.advance(task)
+    finally:
+        database.dispose()
+    for failure in failures:
+        typer.echo(f"failed: {failure}", err=True)
+    typer.echo(f"{stored} stored, {present} already present, {len(failures)} failed")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files or folders.", exists=True)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Score the extractor against gold annotations: precision, recall and F1 per fact kind."""
+    report = evaluate(gold)
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(report.to_table())

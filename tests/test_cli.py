@@ -1,9 +1,13 @@
 """The `facts` command, through Typer's runner, against a throwaway database."""
 
+import json
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
+from app.services.seed import SEED_DIR
 
 runner = CliRunner()
 
@@ -26,3 +30,91 @@ def test_help_lists_commands() -> None:
     assert result.exit_code == 0
     for command in ("serve", "db", "seed"):
         assert command in result.output
+
+
+SEED_TEXT = (SEED_DIR / "article.txt").read_text(encoding="utf-8")
+
+
+def test_extract_prints_facts_as_json(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(SEED_DIR / "article.txt"), "--published", "2024-09-30"])
+    assert result.exit_code == 0, result.output
+    facts = json.loads(result.output)
+    assert set(facts) == {"language", "speakers", "quotes", "pledges", "dates", "organizations", "places"}
+    assert facts["language"] == "ar"
+    assert sorted(p["amount"] for p in facts["pledges"]) == [148_000_000, 168_000_000, 535_000_000]
+    for quote in facts["quotes"]:
+        assert SEED_TEXT[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_extract_reads_stdin_and_leaves_relative_dates_unresolved() -> None:
+    result = runner.invoke(app, ["extract", "-", "--language", "en"], input="He said that talks ended yesterday.")
+    assert result.exit_code == 0, result.output
+    [yesterday] = json.loads(result.output)["dates"]
+    assert yesterday["expression"] == "yesterday" and yesterday["value"] is None
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", "missing.txt"], "missing.txt"),
+        (["extract", "-", "--published", "30/09/2024"], "YYYY-MM-DD"),
+        (["extract", "-", "--language", "fr"], "fr"),
+    ],
+)
+def test_extract_bad_input(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args, input="Some text.")
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_ingest_files_and_folders(make_database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("FACTS_DATABASE_URL", make_database())
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(SEED_TEXT, encoding="utf-8")
+    (folder / "english.json").write_text(
+        json.dumps({"text": "The minister said that Japan will provide $5 million.", "published": "2025-01-02"}),
+        encoding="utf-8",
+    )
+    (folder / "empty.txt").write_text("  ", encoding="utf-8")
+    (folder / "notes.md").write_text("ignored", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(folder), "--published", "2024-09-30"])
+    assert result.exit_code == 1
+    assert "2 stored, 0 already present, 1 failed" in result.output
+    assert "empty.txt" in result.output
+    again = runner.invoke(app, ["ingest", str(folder / "seed.txt")])
+    assert again.exit_code == 0
+    assert "0 stored, 1 already present, 0 failed" in again.output
+
+
+def test_eval_scores_a_gold_file(tmp_path: Path) -> None:
+    curated = json.loads((SEED_DIR / "facts.json").read_text(encoding="utf-8"))["facts"]
+    gold = {
+        "id": "seed",
+        "language": "ar",
+        "published": "2024-09-30",
+        "text": SEED_TEXT,
+        "gold": {
+            "speakers": [{"name": s["name"], "name_en": s["name_en"]} for s in curated["speakers"]],
+            "quotes": [{k: q[k] for k in ("speaker", "kind", "verb", "text")} for q in curated["quotes"]],
+            "pledges": [
+                {"amount": p["amount"], "currency": p["currency"], "evidence": SEED_TEXT[p["start"] : p["end"]]}
+                for p in curated["pledges"]
+            ],
+            "other_amounts": [],
+            "dates": [
+                {"expression": d["expression"], "value": d["value"], "resolution": d["grain"], "relative": d["relative"]}
+                for d in curated["dates"]
+                if d["grain"] in ("day", "month", "year")
+            ],
+        },
+    }
+    path = tmp_path / "seed.json"
+    path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    table = runner.invoke(app, ["eval", str(path)])
+    assert table.exit_code == 0, table.output
+    assert "quotes" in table.output and "pledges" in table.output
+    report = json.loads(runner.invoke(app, ["eval", str(path), "--json"]).output)
+    assert report["totals"]["pledges"]["f1"] == 1.0
+    assert report["totals"]["quotes"]["recall"] == 1.0

@@ -13,8 +13,9 @@ def test_every_setting_is_documented() -> None:
 
 
 def test_every_endpoint_is_documented(application: FastAPI) -> None:
-    for path in application.openapi()["paths"]:
-        assert f"`GET {path}`" in README, path
+    for path, operations in application.openapi()["paths"].items():
+        for method in operations:
+            assert f"`{method.upper()} {path}`" in README, (method, path)
 
 
 def test_two_commands() -> None:

@@ -2,10 +2,10 @@
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import CheckConstraint, Column, DateTime, String, Text
+from sqlalchemy import CheckConstraint, Column, String, Text
 from sqlmodel import Field, SQLModel
 
-from app.models.base import primary_key
+from app.models.base import UTCDateTime, primary_key
 
 LANGUAGES = ("ar", "en")
 
@@ -30,5 +30,5 @@ class Article(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     content_hash: str = Field(sa_type=String(64), unique=True)
     created_at: datetime = Field(
-        default_factory=utc_now, sa_column=Column(DateTime(timezone=True), nullable=False)
+        default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False)
     )

@@ -1,6 +1,9 @@
 """Shared table metadata: the constraint naming convention and span columns."""
 
-from sqlalchemy import CheckConstraint
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import CheckConstraint, DateTime, Dialect, TypeDecorator
 from sqlmodel import Field, SQLModel
 
 # Named constraints keep migrations reproducible on SQLite (batch mode) and PostgreSQL.
@@ -31,3 +34,23 @@ def one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
 
 def primary_key() -> int | None:
     return Field(default=None, primary_key=True)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timestamps stored in UTC and read back timezone-aware on every backend
+    (SQLite keeps no offset of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

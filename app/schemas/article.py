@@ -1,8 +1,9 @@
 """Article contracts."""
 
 from datetime import date, datetime
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 SEED_ARTICLE_EXAMPLE = {
     "id": 1,
@@ -33,3 +34,53 @@ class ArticlePublic(BaseModel):
 
 class ArticleDetail(ArticlePublic):
     text: str = Field(description="The article verbatim; every fact's start/end indexes into it.")
+
+
+def _plain_text(value: str | None) -> str | None:
+    """Text must survive any backend: no NUL bytes, no unpaired surrogates."""
+    if value is None:
+        return value
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("must be valid Unicode (no unpaired surrogates)") from exc
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
+
+
+class ArticleCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "قال وزير الخارجية إن بلاده ستقدم 20 مليون دولار لدعم اللاجئين.",
+                    "language": "ar",
+                    "published_on": "2024-09-30",
+                    "source_name": "Example News",
+                }
+            ]
+        },
+    )
+
+    text: PlainText = Field(min_length=1, description="The article, verbatim (UTF-8).")
+    title: PlainText | None = None
+    language: Literal["ar", "en"] | None = Field(
+        None, description="ISO 639-1; detected from the text when omitted."
+    )
+    published_on: date | None = Field(
+        None, description="Publication date; anchors relative dates such as 'yesterday'."
+    )
+    source_name: PlainText | None = None
+    source_url: PlainText | None = Field(None, max_length=2048)
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty or whitespace only")
+        return value

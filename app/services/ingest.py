@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import Unprocessable
+from app.extraction import SUPPORTED_LANGUAGES, detect_language, extract
 from app.models import (
     Article,
     DateMention,
@@ -236,3 +237,28 @@ def resolve_speaker(session: Session, speaker_in: SpeakerIn) -> int:
             session, SpeakerAlias, {"speaker_id": speaker.id, "alias": alias}, ["speaker_id", "alias"]
         )
     return speaker.id
+
+
+def extract_and_store(session: Session, article_in: ArticleIn) -> Stored:
+    """Extract the article's facts and store both; the same text again returns the stored one."""
+    existing = find_article(session, article_in.text)
+    if existing is not None:
+        return Stored(existing, created=False)
+    extracted = extract(
+        article_in.text, language=article_in.language, published=article_in.published_on
+    )
+    return store_or_get(session, article_in, FactsIn.model_validate(extracted.model_dump()))
+
+
+def resolve_language(text: str, language: str | None) -> str:
+    """The given language, or the detected one; Unprocessable when neither is supported."""
+    if language is not None:
+        return language
+    detected = detect_language(text)
+    if detected is None:
+        raise Unprocessable(
+            "The language could not be detected as one of: "
+            + ", ".join(SUPPORTED_LANGUAGES)
+            + ". Pass `language` if the text is in one of them."
+        )
+    return detected

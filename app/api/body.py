@@ -1,0 +1,64 @@
+"""Read a JSON request body with clear errors: size, media type, UTF-8, JSON, then the schema."""
+
+import json
+from typing import Any, TypeVar
+
+from fastapi import Request
+from pydantic import BaseModel, ValidationError
+
+from app.errors import BadRequest, PayloadTooLarge, Unprocessable, UnsupportedMediaType
+
+M = TypeVar("M", bound=BaseModel)
+
+# JSON may escape every character of the text as \uXXXX: allow for that before reading it all.
+ESCAPE_ALLOWANCE = 6
+ENVELOPE_BYTES = 64 * 1024
+
+
+def _is_json(content_type: str) -> bool:
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    return media_type == "application/json" or (
+        media_type.startswith("application/") and media_type.endswith("+json")
+    )
+
+
+async def read_json(request: Request, model: type[M], max_text_bytes: int) -> M:
+    if not _is_json(request.headers.get("content-type", "")):
+        raise UnsupportedMediaType("Send the body as application/json.")
+    limit = max_text_bytes * ESCAPE_ALLOWANCE + ENVELOPE_BYTES
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"The body is {declared} bytes; the limit is {limit}.")
+    received = bytearray()
+    async for chunk in request.stream():
+        received += chunk
+        if len(received) > limit:
+            raise PayloadTooLarge(f"The body is over the limit of {limit} bytes.")
+    try:
+        decoded = received.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadRequest(f"The body is not valid UTF-8 (at byte {exc.start}).") from exc
+    try:
+        data: Any = json.loads(decoded)
+    except json.JSONDecodeError as exc:
+        raise BadRequest(
+            f"The body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+        ) from exc
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = [
+            {"loc": ["body", *error["loc"]], "msg": error["msg"], "type": error["type"]}
+            for error in exc.errors()
+        ]
+        raise Unprocessable("The request is not valid; see errors.", errors=errors) from exc
+
+
+def request_body_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """OpenAPI `requestBody` for a route that reads its body with read_json."""
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    examples = schema.get("examples", [])
+    content: dict[str, Any] = {"schema": schema}
+    if examples:
+        content["example"] = examples[0]
+    return {"requestBody": {"required": True, "content": {"application/json": content}}}
