@@ -10,6 +10,7 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from app.api.main import api_router
+from app.api.openapi import restore_example_nulls
 from app.api.routes import docs, health
 from app.db import Database
 from app.errors import PROBLEM_JSON, install_error_handlers
@@ -24,8 +25,8 @@ are speakers, quotes, pledges, date mentions, organizations and places, each in 
 that `text[start:end]` is exactly the evidence (`GET /v1/articles/{article_id}` has the text). Offsets
 count Unicode code points, as Python and PostgreSQL do, not UTF-16 units or bytes.
 
-**Arabic.** Responses are UTF-8 JSON with Arabic as it is written, never `\\u` escapes; names can be
-searched in Arabic or English (`/v1/speakers?name=بلينكن`).
+**Arabic.** Responses are UTF-8 JSON with Arabic as it is written, not as escape sequences; names
+can be searched in Arabic or English (`/v1/speakers?name=بلينكن`).
 
 **Paging.** Lists answer `{"items": [...], "next_cursor": ...}` and, while there is more, a
 `Link: <...>; rel="next"` header. Pass `next_cursor` back as `cursor` with the same filters; `limit`
@@ -101,7 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = _problem_json_only(original_openapi())
+            app.openapi_schema = restore_example_nulls(_problem_json_only(original_openapi()))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
