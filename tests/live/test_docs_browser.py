@@ -95,12 +95,14 @@ def test_swagger_ui_tries_out_list_pledges_offline(browser: Browser, live_server
     expect(body).to_contain_text('"amount": 148000000')
     expect(operation.locator(".request-url")).to_contain_text(f"{live_server}/v1/pledges")
 
-    evidence = body.locator("span", has_text="148 مليون دولار").last
-    probe = evidence.evaluate(RTL_PROBE)
-    print(f"evidence glyph positions: {probe}")
-    assert probe["bidi"] == "plaintext", probe
-    # Right to left: the amount stands rightmost, then مليون, then دولار ends on the left.
-    assert probe["digit"] > probe["first"] > probe["last"], probe
+    documented = operation.locator(".response .microlight").first
+    for shown in (body, documented):
+        evidence = shown.locator("span", has_text="148 مليون دولار").last
+        probe = evidence.evaluate(RTL_PROBE)
+        print(f"evidence glyph positions: {probe}")
+        assert probe["bidi"] == "plaintext", probe
+        # Right to left: the amount stands rightmost, then مليون, then دولار ends on the left.
+        assert probe["digit"] > probe["first"] > probe["last"], probe
 
     screenshot = tmp_path / "docs-try-it-out.png"
     operation.screenshot(path=screenshot)
