@@ -2,6 +2,8 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+# The tests generate a client with openapi-python-client, which needs its own environment.
+CODEGEN := .venv-codegen/bin
 
 .PHONY: run test bench clean
 
@@ -16,8 +18,14 @@ run: $(BIN)/facts
 	$(BIN)/facts seed
 	$(BIN)/facts serve
 
-test: $(BIN)/facts
+$(CODEGEN)/openapi-python-client: pyproject.toml
+	$(PYTHON) -m venv .venv-codegen
+	$(CODEGEN)/python -m pip install --quiet --upgrade pip
+	$(CODEGEN)/python -m pip install --quiet --group codegen
+	touch $@
+
+test: $(BIN)/facts $(CODEGEN)/openapi-python-client
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) data/facts.db data/facts.db-*
+	rm -rf $(VENV) .venv-codegen data/facts.db data/facts.db-*

@@ -114,13 +114,49 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _unexpected_error)
 
 
+# What the seed-loaded server answers to GET /v1/pledges?cursor=zzz, /v1/pledges/987654, /v1/pledges?limit=0.
+PROBLEM_EXAMPLES: dict[int, dict[str, Any]] = {
+    400: {
+        "type": "about:blank",
+        "title": "Bad Request",
+        "status": 400,
+        "detail": "The cursor is not valid; pass back a next_cursor as given.",
+        "instance": "/v1/pledges",
+    },
+    404: {
+        "type": "about:blank",
+        "title": "Not Found",
+        "status": 404,
+        "detail": "No pledge has id 987654.",
+        "instance": "/v1/pledges/987654",
+    },
+    422: {
+        "type": "about:blank",
+        "title": "Unprocessable Entity",
+        "status": 422,
+        "detail": "The request is not valid; see errors.",
+        "instance": "/v1/pledges",
+        "errors": [
+            {
+                "loc": ["query", "limit"],
+                "msg": "Input should be greater than or equal to 1",
+                "type": "greater_than_equal",
+            }
+        ],
+    },
+}
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses=` entries declaring the problem+json errors a route can answer."""
-    return {
-        status: {
+    responses: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        content: dict[str, Any] = {"schema": {"$ref": "#/components/schemas/Problem"}}
+        if status in PROBLEM_EXAMPLES:
+            content["example"] = PROBLEM_EXAMPLES[status]
+        responses[status] = {
             "description": HTTPStatus(status).phrase,
             "model": Problem,
-            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+            "content": {PROBLEM_JSON: content},
         }
-        for status in statuses
-    }
+    return responses

@@ -7,25 +7,40 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
 
 from app.api.main import api_router
-from app.api.routes import health
+from app.api.openapi import examples_as_responses
+from app.api.routes import docs, health
 from app.db import Database
 from app.errors import PROBLEM_JSON, install_error_handlers
 from app.settings import Settings
 
 DESCRIPTION = """
 Structured, verifiable facts from news articles in Arabic and English: who spoke, what they said,
-what money was pledged to whom, and when things happened.
+what money was pledged to whom, and when things happened. Articles are stored verbatim; their facts
+are speakers, quotes, pledges, date mentions, organizations and places, each in its own list.
 
-Every fact carries `start` and `end`: code-point offsets into its article's `text`, so that
-`text[start:end]` is exactly the evidence.
+**Evidence.** Every fact carries `start` and `end`: code-point offsets into its article's `text`, so
+that `text[start:end]` is exactly the evidence (`GET /v1/articles/{article_id}` has the text). Offsets
+count Unicode code points, as Python and PostgreSQL do, not UTF-16 units or bytes.
+
+**Arabic.** Responses are UTF-8 JSON with Arabic as it is written, not as escape sequences; names
+can be searched in Arabic or English (`/v1/speakers?name=بلينكن`).
 
 **Paging.** Lists answer `{"items": [...], "next_cursor": ...}` and, while there is more, a
-`Link: <...>; rel="next"` header. Pass `next_cursor` back as `cursor` with the same filters.
+`Link: <...>; rel="next"` header. Pass `next_cursor` back as `cursor` with the same filters; `limit`
+sets the page size (1 to 500, default 50).
 
 **Errors.** Every error is `application/problem+json` (RFC 9457) with `type`, `title`, `status`,
-`detail` and, for invalid input, `errors`.
+`detail` and, for invalid input, an `errors` list: `400` for a damaged cursor, `404` for an unknown id,
+`422` for an invalid parameter or body.
+
+**API keys.** Reading needs no key. Writing (storing articles) takes a key, sent as
+`Authorization: Bearer <key>` or `X-API-Key: <key>`; a missing or unknown key is answered `401`.
+
+**Try it.** Every operation below shows an example from the seed article, and *Try it out* sends the
+request to this server. The same document at `/openapi.json` (OpenAPI 3.1) generates clients.
 """
 
 TAGS = [
@@ -72,10 +87,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=TAGS,
         generate_unique_id_function=operation_id,
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.database = Database(settings.database_url)
     install_error_handlers(app)
+    app.mount(docs.STATIC_URL, StaticFiles(directory=docs.STATIC_DIR), name="static")
+    app.include_router(docs.router)
     app.include_router(health.router)
     app.include_router(api_router)
 
@@ -83,7 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = _problem_json_only(original_openapi())
+            app.openapi_schema = examples_as_responses(_problem_json_only(original_openapi()))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -36,7 +36,7 @@ WriteSessionDep = Annotated[Session, Depends(write_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def load_article(article_id: int, session: SessionDep) -> Article:
+def load_article(article_id: Annotated[int, Path(examples=[1])], session: SessionDep) -> Article:
     return get_or_404(session, Article, article_id, "article")
 
 

@@ -5,6 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from app.settings import DATA_DIR
+
 SEED_ARTICLE_EXAMPLE = {
     "id": 1,
     "title": "Blinken at the Global Coalition to Defeat ISIS ministerial in Washington",
@@ -15,6 +17,11 @@ SEED_ARTICLE_EXAMPLE = {
     "content_hash": "a2cde369347e7e01b7a66410879e4b62ba3d3cec3327a32daafd071ebb7b966a",
     "created_at": "2024-09-30T12:00:00Z",
     "text_length": 2612,
+}
+
+SEED_ARTICLE_DETAIL_EXAMPLE = {
+    **SEED_ARTICLE_EXAMPLE,
+    "text": (DATA_DIR / "seed" / "article.txt").read_text(encoding="utf-8"),
 }
 
 
@@ -33,6 +40,8 @@ class ArticlePublic(BaseModel):
 
 
 class ArticleDetail(ArticlePublic):
+    model_config = ConfigDict(json_schema_extra={"examples": [SEED_ARTICLE_DETAIL_EXAMPLE]})
+
     text: str = Field(description="The article verbatim; every fact's start/end indexes into it.")
 
 

@@ -17,29 +17,43 @@ class ListParams(BaseModel):
 
 class ArticleFilters(ListParams):
     language: Literal["ar", "en"] | None = None
-    published_from: date | None = Field(None, description="Published on or after (YYYY-MM-DD).")
-    published_to: date | None = Field(None, description="Published on or before (YYYY-MM-DD).")
+    published_from: date | None = Field(
+        None, description="Published on or after (YYYY-MM-DD).", examples=["2024-09-01"]
+    )
+    published_to: date | None = Field(
+        None, description="Published on or before (YYYY-MM-DD).", examples=["2024-09-30"]
+    )
 
 
 class SpeakerFilters(ListParams):
-    name: str | None = Field(None, description="Exact name, English name or alias.")
+    name: str | None = Field(None, description="Exact name, English name or alias.", examples=["بلينكن"])
     kind: Literal["person", "organization", "group"] | None = None
 
 
 class QuoteFilters(ListParams):
     article_id: int | None = None
     speaker_id: int | None = None
-    speaker: str | None = Field(None, description="Speaker's name, English name or alias.")
+    speaker: str | None = Field(
+        None, description="Speaker's name, English name or alias.", examples=["Blinken"]
+    )
     kind: Literal["direct", "indirect"] | None = None
 
 
 class PledgeFilters(ListParams):
     article_id: int | None = None
     speaker_id: int | None = None
-    donor: str | None = Field(None, description="Donor, exactly as stored (e.g. United States).")
-    currency: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. USD.")
-    min_amount: int | None = Field(None, ge=0, description="Smallest amount, inclusive.")
-    max_amount: int | None = Field(None, ge=0, description="Largest amount, inclusive.")
+    donor: str | None = Field(
+        None, description="Donor, exactly as stored.", examples=["United States"]
+    )
+    currency: str | None = Field(
+        None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code.", examples=["USD"]
+    )
+    min_amount: int | None = Field(
+        None, ge=0, description="Smallest amount, inclusive.", examples=[100000000]
+    )
+    max_amount: int | None = Field(
+        None, ge=0, description="Largest amount, inclusive.", examples=[200000000]
+    )
     status: Literal["new", "previously_announced"] | None = None
 
     @model_validator(mode="after")
@@ -53,9 +67,14 @@ class PledgeFilters(ListParams):
 class DateFilters(ListParams):
     article_id: int | None = None
     from_: date | None = Field(
-        None, alias="from", description="Dates whose period ends on or after this day (YYYY-MM-DD)."
+        None,
+        alias="from",
+        description="Dates whose period ends on or after this day (YYYY-MM-DD).",
+        examples=["2019-01-01"],
     )
-    to: date | None = Field(None, description="Dates whose period starts on or before this day.")
+    to: date | None = Field(
+        None, description="Dates whose period starts on or before this day.", examples=["2019-12-31"]
+    )
     grain: Literal["day", "week", "month", "year", "range"] | None = None
     relative: bool | None = None
 
@@ -63,4 +82,6 @@ class DateFilters(ListParams):
 class EntityFilters(ListParams):
     name: str | None = Field(None, description="Exact English or Arabic name.")
     kind: str | None = None
-    article_id: int | None = Field(None, description="Only those mentioned in this article.")
+    article_id: int | None = Field(
+        None, description="Only those mentioned in this article.", examples=[1]
+    )

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import SessionDep
 from app.api.paging import paged
@@ -24,6 +24,6 @@ def list_dates(
 
 
 @router.get("/{date_id}", summary="Get a date", responses=problem_responses(404, 422))
-def get_date(date_id: int, session: SessionDep) -> DatePublic:
+def get_date(date_id: Annotated[int, Path(examples=[8])], session: SessionDep) -> DatePublic:
     """One date mention."""
     return queries.get_date(session, date_id)

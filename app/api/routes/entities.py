@@ -8,16 +8,24 @@ from app.api.deps import SessionDep
 from app.api.paging import paged
 from app.errors import problem_responses
 from app.models import Organization, OrganizationMention, Place, PlaceMention
-from app.schemas.entity import EntityDetail, EntityPublic
+from app.schemas.entity import ORGANIZATION_EXAMPLE, PLACE_EXAMPLE, EntityDetail, EntityPublic
 from app.schemas.filters import EntityFilters
-from app.schemas.page import Page
+from app.schemas.page import Page, example_response, page_example
 from app.services import queries
 
 
 def entity_router(
-    plural: str, singular: str, model: Any, mention: Any, fk: Any, article: str = "a"
+    plural: str,
+    singular: str,
+    model: Any,
+    mention: Any,
+    fk: Any,
+    example: dict[str, Any],
+    article: str = "a",
 ) -> APIRouter:
     router = APIRouter(prefix=f"/{plural}", tags=[plural])
+    # Organizations and places share one schema, so each router shows an example of its own kind.
+    listed = {key: value for key, value in example.items() if key != "mentions"}
     id_name = f"{singular}_id"
 
     def list_entities(
@@ -29,7 +37,7 @@ def entity_router(
         return paged(request, response, queries.list_entities(session, model, mention, fk, filters))
 
     def get_entity(
-        entity_id: Annotated[int, Path(alias=id_name)], session: SessionDep
+        entity_id: Annotated[int, Path(alias=id_name, examples=[example["id"]])], session: SessionDep
     ) -> EntityDetail:
         return queries.get_entity(session, model, mention, fk, entity_id, singular)
 
@@ -40,7 +48,7 @@ def entity_router(
         name=f"list_{plural}",
         summary=f"List {plural}",
         description=f"{plural.capitalize()} with their mention counts; filter by name, kind or article.",
-        responses=problem_responses(400, 422),
+        responses={200: example_response(page_example(listed)), **problem_responses(400, 422)},
     )
     router.add_api_route(
         f"/{{{id_name}}}",
@@ -49,7 +57,7 @@ def entity_router(
         name=f"get_{singular}",
         summary=f"Get {article} {singular}",
         description=f"One {singular} with the span of every mention.",
-        responses=problem_responses(404, 422),
+        responses={200: example_response(example), **problem_responses(404, 422)},
     )
     return router
 
@@ -60,6 +68,7 @@ organizations = entity_router(
     Organization,
     OrganizationMention,
     OrganizationMention.organization_id,
+    ORGANIZATION_EXAMPLE,
     article="an",
 )
-places = entity_router("places", "place", Place, PlaceMention, PlaceMention.place_id)
+places = entity_router("places", "place", Place, PlaceMention, PlaceMention.place_id, PLACE_EXAMPLE)

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import SessionDep
 from app.api.paging import paged
@@ -24,6 +24,6 @@ def list_pledges(
 
 
 @router.get("/{pledge_id}", summary="Get a pledge", responses=problem_responses(404, 422))
-def get_pledge(pledge_id: int, session: SessionDep) -> PledgePublic:
+def get_pledge(pledge_id: Annotated[int, Path(examples=[1])], session: SessionDep) -> PledgePublic:
     """One pledge; `evidence` is the article's text between `start` and `end`."""
     return queries.get_pledge(session, pledge_id)

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import SessionDep
 from app.api.paging import paged
@@ -24,6 +24,6 @@ def list_quotes(
 
 
 @router.get("/{quote_id}", summary="Get a quote", responses=problem_responses(404, 422))
-def get_quote(quote_id: int, session: SessionDep) -> QuotePublic:
+def get_quote(quote_id: Annotated[int, Path(examples=[10])], session: SessionDep) -> QuotePublic:
     """One quote; `start`/`end` index its text in the article."""
     return queries.get_quote(session, quote_id)

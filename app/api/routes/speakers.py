@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import SessionDep
 from app.api.paging import paged
@@ -24,6 +24,6 @@ def list_speakers(
 
 
 @router.get("/{speaker_id}", summary="Get a speaker", responses=problem_responses(404, 422))
-def get_speaker(speaker_id: int, session: SessionDep) -> SpeakerPublic:
+def get_speaker(speaker_id: Annotated[int, Path(examples=[1])], session: SessionDep) -> SpeakerPublic:
     """One speaker with every alias they go by."""
     return queries.get_speaker(session, speaker_id)
