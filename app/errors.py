@@ -130,6 +130,20 @@ PROBLEM_EXAMPLES: dict[int, dict[str, Any]] = {
         "detail": "No pledge has id 987654.",
         "instance": "/v1/pledges/987654",
     },
+    413: {
+        "type": "about:blank",
+        "title": "Request Entity Too Large",
+        "status": 413,
+        "detail": "The text is 1000001 bytes; the limit is 1000000.",
+        "instance": "/v1/articles",
+    },
+    415: {
+        "type": "about:blank",
+        "title": "Unsupported Media Type",
+        "status": 415,
+        "detail": "Send the body as application/json.",
+        "instance": "/v1/articles",
+    },
     422: {
         "type": "about:blank",
         "title": "Unprocessable Entity",

@@ -10,6 +10,7 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from app.api.main import api_router
+from app.api.body import with_body_schemas
 from app.api.openapi import examples_as_responses
 from app.api.routes import docs, health
 from app.db import Database
@@ -102,7 +103,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = examples_as_responses(_problem_json_only(original_openapi()))
+            app.openapi_schema = examples_as_responses(
+                with_body_schemas(_problem_json_only(original_openapi()))
+            )
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -91,7 +91,9 @@ async def test_examples_are_what_the_seeded_server_answers(
 ) -> None:
     """Each operation, called with its own parameter examples, answers what its example shows."""
     document = application.openapi()
-    for _, path, operation in operations(document):
+    for method, path, operation in operations(document):
+        if method != "get":
+            continue
         url = path
         for parameter in operation.get("parameters", []):
             if parameter["in"] == "path":

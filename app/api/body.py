@@ -54,11 +54,23 @@ async def read_json(request: Request, model: type[M], max_text_bytes: int) -> M:
         raise Unprocessable("The request is not valid; see errors.", errors=errors) from exc
 
 
+# Models of bodies read with read_json; FastAPI does not see them, so they join the document's
+# components through with_body_schemas.
+BODY_MODELS: dict[str, type[BaseModel]] = {}
+
+
 def request_body_schema(model: type[BaseModel]) -> dict[str, Any]:
     """OpenAPI `requestBody` for a route that reads its body with read_json."""
-    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
-    examples = schema.get("examples", [])
-    content: dict[str, Any] = {"schema": schema}
+    BODY_MODELS[model.__name__] = model
+    content: dict[str, Any] = {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}}
+    examples = model.model_json_schema().get("examples", [])
     if examples:
         content["example"] = examples[0]
     return {"requestBody": {"required": True, "content": {"application/json": content}}}
+
+
+def with_body_schemas(document: dict[str, Any]) -> dict[str, Any]:
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    for name, model in BODY_MODELS.items():
+        schemas[name] = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    return document

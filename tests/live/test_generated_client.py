@@ -4,6 +4,7 @@ import importlib
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from types import ModuleType
 
 import httpx
@@ -80,3 +81,16 @@ def test_generated_client_pages_with_cursors(api: object) -> None:
         cursor = page.next_cursor
     assert seen == list(range(1, 12))
 
+
+
+def test_generated_client_posts_an_article(api: object, generated_client: ModuleType) -> None:
+    from facts_client.api.articles import create_article
+
+    text = "The foreign minister said on Friday that Canada will provide $12 million in aid to Haiti."
+    body = generated_client.models.ArticleCreate(text=text, published_on=date(2025, 5, 16))
+    first = create_article.sync_detailed(client=api, body=body)
+    assert first.status_code == 201
+    assert [(p.amount, p.currency) for p in first.parsed.pledges] == [(12_000_000, "USD")]
+    again = create_article.sync_detailed(client=api, body=body)
+    assert again.status_code == 200
+    assert again.parsed.article.id == first.parsed.article.id
