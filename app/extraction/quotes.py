@@ -212,7 +212,8 @@ def _right_attribution(text: str, directs: list[_Direct], v_start: int, sentence
             between = text[d.pair.close + 1 : v_start]
             if "\n" in between or re.search(r"[.!?؟]\s", between):
                 continue
-            if re.fullmatch(r"\s*[,،]?\s*(?:[\w.'’\-]+\s+){0,6}", between) and (between.strip() == "" or between.lstrip()[:1] in ",،"):
+            comma = between.lstrip()[:1] in ",،" or text[d.end : d.pair.close].strip()[:1] in ",،"
+            if re.fullmatch(r"\s*[,،]?\s*(?:[\w.'’\-]+\s+){0,6}", between) and (between.strip() == "" or comma):
                 return d
     return None
 
@@ -223,6 +224,9 @@ def _following_direct(text: str, directs: list[_Direct], pos: int, sentence: Sen
             gap = text[pos : d.pair.open]
             if "\n" in gap or len(gap.split()) > 25 or re.search(r"[.!?؟](?:\s|$)", gap):
                 return None
+            # "وتابعتها "اسم الوسيلة"، إن "..." : the speech is the quote after the complementizer.
+            if re.match(rf"\s*[،,]?\s*(?:{_COMPLEMENTIZER_AR.pattern})\s*[{_MARKS}]", text[d.pair.close + 1 :]):
+                continue
             return d
     return None
 

@@ -26,6 +26,9 @@ _AR_NAME_STOP = frozenset(folded(w) for w in (
     "مؤتمر", "ضرورة", "أهمية", "استعداد", "رفض", "دعم", "تقديم", "عن", "إن", "ان", "و", "بلاده", "بلادها",
     "انه", "أنه", "ليس", "كل", "جميع", "تخصيص",
 ))
+_AR_HONORIFICS = frozenset(folded(w) for w in ("الشيخ", "الشيخة", "الدكتور", "الدكتورة", "الأمير", "الأميرة", "السيد", "السيدة"))
+# Words that end a name only when no title precedes it (بان كي مون, صباح الأحمد are names after a title).
+_AR_WEAK_STOP = frozenset(folded(w) for w in ("بان", "بأن", "صباح", "مساء"))
 _AR_PARTICLES = frozenset(folded(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "كي", "دي", "فان", "ولد", "بنت"))
 _SAY_AR = frozenset(folded(v) for v in lx.SAY_VERBS_AR)
 _TITLE_WORDS_EN = frozenset(lx.TITLE_WORDS_EN)
@@ -85,7 +88,9 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
                 if word in ("لدي", "باسم", "في", "فى") and i + 1 < len(toks):
                     i += 2
                     continue
-                entity = _entity_at(entities, toks[i].start)
+                if word in _AR_HONORIFICS:
+                    break
+                entity = _entity_at(entities, toks[i].start, toks[i].start + 2)
                 if entity is not None:
                     if organization is None:
                         organization = entity.entry.name_ar or entity.entry.name
@@ -106,6 +111,10 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
         if _name_like(toks[i + 1].text, 0):
             i += 1
     name_tokens: list[_Token] = []
+    honorific = i < len(toks) and toks[i].text in _AR_HONORIFICS
+    if honorific:
+        name_tokens.append(toks[i])
+        i += 1
     # A name may sit in quotes (“أوليفر فاريلي”); a long quoted run is the quote itself, not a name.
     if i < len(toks) and toks[i].text in _QUOTE_MARKS:
         closing = next((j for j in range(i + 1, min(i + 5, len(toks))) if toks[j].text in _QUOTE_MARKS), None)
@@ -113,11 +122,15 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
             return (Subject(_original(f, title_start, title_end), _original(f, title_start, title_end), organization,  # type: ignore[arg-type]
                             "person", title_start, title_end), title_end) if title_start is not None else (None, pos)  # type: ignore[arg-type]
         i += 1
+    quoted = i > 0 and toks[i - 1].text in _QUOTE_MARKS
+    after_title = title_end is not None or honorific
     while i < len(toks) and len(name_tokens) < 4:
         word = toks[i].text
-        if not _name_like(word, len(name_tokens)):
+        if not (_name_like(word, len(name_tokens) - honorific) or (after_title and word in _AR_WEAK_STOP and _name_like_loose(word))):
             break
-        if len(name_tokens) >= 2 and not (word.startswith("ال") or name_tokens[-1].text in _AR_PARTICLES or len(word) <= 3):
+        if not after_title and word in _AR_WEAK_STOP:
+            break
+        if len(name_tokens) - honorific >= 2 and not (word.startswith("ال") or name_tokens[-1].text in _AR_PARTICLES or len(word) <= 3):
             break
         name_tokens.append(toks[i])
         i += 1
@@ -128,7 +141,8 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
         entity = _entity_at(entities, start)
         if entity is not None and title is None:
             return _entity_subject(f, entity), entity.end
-        return Subject(_original(f, start, end), _original_opt(f, title_start, title_end), organization, "person", start, end), end
+        np_end = toks[i].end if quoted and i < len(toks) and toks[i].text in _QUOTE_MARKS else end
+        return Subject(_original(f, start, end), _original_opt(f, title_start, title_end), organization, "person", start, end), np_end
     if title is not None:
         return Subject(_original(f, title_start, title_end), _original(f, title_start, title_end), organization,  # type: ignore[arg-type]
                        "person", title_start, title_end), title_end  # type: ignore[arg-type]
@@ -149,6 +163,10 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     return None, pos
 
 
+def _name_like_loose(word: str) -> bool:
+    return re.fullmatch(r"[\u0621-\u064a]+", word) is not None
+
+
 def _name_like(word: str, position: int) -> bool:
     if not re.fullmatch(r"[\u0621-\u064a]+", word) or len(word) < 2:
         return False
@@ -159,9 +177,10 @@ def _name_like(word: str, position: int) -> bool:
     return True
 
 
-def _entity_at(entities: list[Match], pos: int) -> Match | None:
+def _entity_at(entities: list[Match], pos: int, upto: int | None = None) -> Match | None:
+    """The entity covering pos (or starting before upto, for a token with an attached proclitic)."""
     for match in entities:
-        if match.start <= pos < match.end:
+        if match.start <= pos < match.end or (upto is not None and pos <= match.start <= upto):
             return match
         if match.start > pos:
             return None
