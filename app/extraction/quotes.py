@@ -14,6 +14,7 @@ from app.extraction.speakers import (
     Subject,
     arabic_subject_after,
     english_subject_after,
+    english_person_in,
     english_subject_before,
 )
 from app.extraction.types import ExtractedQuote, ExtractedSpeaker
@@ -152,6 +153,8 @@ def find_quotes(
         if subject is None and not participle and language == "en" and right_of is None and \
                 not re.search(r"\b(?:he|she|they|we)\s*$", text[max(sentence.start, v_start - 12):v_start], re.IGNORECASE):
             continue
+        if subject is None and language == "en" and not participle:
+            subject = _person_in_previous_sentence(f, sentences, sentence, entities, last)
         speaker = book.resolve(subject, f) if subject is not None else last
         if speaker is None:
             continue
@@ -199,6 +202,20 @@ def find_quotes(
                                       text=f.original[s:e], start=s, end=e))
     used = {q.speaker for q in results}
     return results, [s for s in book.speakers if s.name in used]
+
+
+def _person_in_previous_sentence(
+    f: Folded, sentences: list[Sentence], sentence: Sentence, entities: list[Match], last: ExtractedSpeaker | None
+) -> Subject | None:
+    """'He said' right after a sentence that introduces someone new refers to that person."""
+    index = sentences.index(sentence) if sentence in sentences else -1
+    if index <= 0:
+        return None
+    previous = sentences[index - 1]
+    subject = english_person_in(f, previous.start, previous.end, entities)
+    if subject is None or (last is not None and subject.name.split()[-1] in last.name.split()):
+        return None
+    return subject
 
 
 def _overlap(prev: ExtractedQuote, span: tuple[int, int]) -> bool:

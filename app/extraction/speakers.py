@@ -242,6 +242,16 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
     return Subject(_original(f, start, end), title, org, "person", start, end)
 
 
+def english_person_in(f: Folded, start: int, end: int, entities: list[Match]) -> Subject | None:
+    """The first titled or full personal name in a span: whom a later "he said" refers to."""
+    for run in re.finditer(r"(?:[A-Z][\w'’\-]*\.?,?\s+(?:of\s+|for\s+|the\s+)?)*[A-Z][\w'’\-]*", f.text[start:end]):
+        subject = english_subject_before(f, start + run.start(), start + run.end(), entities)
+        if subject is not None and not subject.is_country and subject.kind == "person" and " " in subject.name \
+                and subject.name != subject.title:
+            return subject
+    return None
+
+
 def english_subject_after(f: Folded, pos: int, entities: list[Match]) -> Subject | None:
     """The name right after an English verb: said Dr. Shah / said the minister."""
     m = re.match(r"\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’\-]*\.?\s+){0,4}[A-Z][\w'’\-]*)", f.text[pos : pos + 120])
