@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # One-to-one folds: same length, so they can run through str.translate.
 _FOLD = str.maketrans(
@@ -51,6 +52,7 @@ def fold(text: str) -> Folded:
     return Folded(text, "".join(translated[i] for i in kept), tuple(kept))
 
 
+@lru_cache(maxsize=65536)
 def fold_key(text: str) -> str:
     """Fold a lexicon or gazetteer string the same way text is folded (no map needed)."""
     return _DROP.sub("", unicodedata.normalize("NFC", text).translate(_FOLD)).replace("ة", "ه").lower()

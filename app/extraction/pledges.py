@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.extraction import lexicon as lx
 from app.extraction.entities import Match
@@ -29,10 +30,16 @@ def _words(text: str) -> list[str]:
     return [fold_key(w) for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=65536)
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and the word without one attached proclitic (وتعهدت -> تعهدت)."""
+    return (word, *(word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 2))
+
+
 def _has_cue(words: list[str], cues: tuple[frozenset[str], tuple[tuple[str, ...], ...]]) -> bool:
     single, multi = cues
     for word in words:
-        if word in single or any(word.startswith(c) and word[len(c):] in single for c in _CLITICS):
+        if any(stem in single for stem in _stems(word)):
             return True
     joined = " ".join(words)
     return any(" ".join(phrase) in joined for phrase in multi)

@@ -22,6 +22,7 @@ from app.extraction.types import ExtractedQuote, ExtractedSpeaker
 _OPENERS = "“«„"
 _CLOSERS = "”»‟"
 _MARKS = _OPENERS + _CLOSERS + '"'
+_MARK_RE = re.compile(f"[{_MARKS}]")
 _VERB_AR = re.compile(rf"(?<![^\W\d_])(?P<verb>(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)})){WORD_END}")
 _VERB_EN = re.compile(rf"\b(?P<verb>{alternation(lx.SAY_VERBS_EN)}|according(?:\s+to)?)\b", re.IGNORECASE)
 _PARTICIPLES = frozenset(folded(p) for p in lx.PARTICIPLES_AR) | {"saying", "adding", "noting", "stressing", "warning"}
@@ -47,7 +48,7 @@ def pair_quote_marks(text: str) -> list[_Pair]:
     """Outermost quote pairs; a nested quote opens only when two closing marks follow it."""
     pairs: list[_Pair] = []
     stack: list[int] = []
-    marks = [i for i, ch in enumerate(text) if ch in _MARKS]
+    marks = [m.start() for m in _MARK_RE.finditer(text)]
     for n, i in enumerate(marks):
         ch = text[i]
         if stack and "\n" in text[stack[-1] : i]:

@@ -12,7 +12,9 @@ from app.extraction.types import ExtractedSpeaker
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[.\-'’][^\W\d_]+)*\.?|\d+|[^\w\s]")
 _QUOTE_MARKS = "“”«»\"„‟"
-_AR_TITLE_HEADS = sorted((folded(h).split() for h in lx.TITLE_HEADS_AR), key=len, reverse=True)
+_AR_TITLE_HEADS: dict[str, list[list[str]]] = {}
+for _head in sorted((folded(h).split() for h in lx.TITLE_HEADS_AR), key=len, reverse=True):
+    _AR_TITLE_HEADS.setdefault(_head[0], []).append(_head)
 _AR_ORG_HEADS = frozenset(folded(w) for w in (
     "وزارة", "الوزارة", "الحكومة", "حكومة", "الوكالة", "وكالة", "المنظمة", "منظمة", "الرئاسة", "السفارة",
     "سفارة", "المفوضية", "مفوضية", "اللجنة", "لجنة", "البعثة", "بعثة", "الجيش", "مكتب", "المكتب", "صندوق",
@@ -80,7 +82,7 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     title_start = title_end = None
     organization: str | None = None
     # Title head (وزير الخارجية, الأمين العام) and its complements (nationality, organization, لدى العراق).
-    for head in _AR_TITLE_HEADS:
+    for head in _AR_TITLE_HEADS.get(toks[0].text, []) if toks else []:
         if [t.text for t in toks[i : i + len(head)]] == head:
             title_start, i = toks[0].start, len(head)
             while i < len(toks):
