@@ -22,23 +22,21 @@ _TAIL = rf"""
     (?:[\s-]?(?P<scale>{_SCALE}){WORD_END})?
     (?:\s+(?:of\s+)?(?P<cur>{_CUR_WORD}){WORD_END})?
 """
-# Each pattern opens with its mandatory part (a digit, a number word, a dual or plural scale) so the
-# engine can skip ahead; a currency prefix ($, US$, USD) before the number is read in code.
+# Amounts in digits are found directly; amounts in words are found from the scale or currency word that
+# must follow them, reading the number words leftwards, so no slow pattern scans the whole text.
 _DIGIT_RE = re.compile(rf"(?<![\d.,])(?P<digits>{_DIGITS})(?!\d){_TAIL}", re.VERBOSE)
-_WORDS_RE = re.compile(
-    rf"""
-    (?P<words>{_AR_WORDS}|{_EN_WORDS}){WORD_END}{_TAIL}
-    |
-    (?P<dual>{_DUAL}){WORD_END}(?:\s+(?P<dcur>{_CUR_WORD}){WORD_END})?
-    |
-    (?P<vague>{alternation(lx.PLURAL_SCALES)}){WORD_END}(?:\s+(?:of\s+)?(?P<vcur>{_CUR_WORD}){WORD_END})?
-    """,
-    re.VERBOSE,
+_TAIL_RE = re.compile(_TAIL, re.VERBOSE)
+_LEFT_WORDS_RE = re.compile(rf"(?<![^\W\d_])(?:[وب](?=[^\W\d_]))?(?P<words>{_AR_WORDS}|{_EN_WORDS})[\s-]+$")
+_DUAL_RE = re.compile(rf"(?P<dual>{_DUAL}){WORD_END}(?:\s+(?P<dcur>{_CUR_WORD}){WORD_END})?")
+_VAGUE_RE = re.compile(
+    rf"(?P<vague>{alternation(lx.PLURAL_SCALES)}){WORD_END}(?:\s+(?:of\s+)?(?P<vcur>{_CUR_WORD}){WORD_END})?"
 )
+_LEFT_REACH = 60
 # Every amount written in words needs a scale or currency word after it; finding those first lets the
 # slower number-word pattern run only on short windows.
-_ANCHOR_RE = re.compile(alternation([*lx.SCALES, *lx.DUAL_SCALES, *lx.PLURAL_SCALES, *lx.CURRENCY_WORDS]))
-_WINDOW = 80
+_ANCHOR_RE = re.compile(alternation(
+    w for w in (*lx.SCALES, *lx.DUAL_SCALES, *lx.PLURAL_SCALES, *lx.CURRENCY_WORDS) if len(w) > 2 and not w.isupper()
+))
 _PREFIX_RE = re.compile(rf"(?:^|(?<=[^\w$€£¥]))(?P<prefix>{_CUR_PREFIX.lower()})\s?$")
 _PREFIXES = {k.lower(): v for k, v in lx.CURRENCY_PREFIXES.items()}
 _CASE_SENSITIVE_PREFIXES = frozenset(k for k in lx.CURRENCY_PREFIXES if k.isalpha())
@@ -84,37 +82,43 @@ def _currency(groups: dict[str, str | None], prefix: str | None) -> str | None:
     return None
 
 
+def _prefix(text: str, low: str, start: int) -> tuple[str | None, int]:
+    """A currency sign or code right before the number ($, US$, USD), and where it starts."""
+    m = _PREFIX_RE.search(low, max(0, start - 6), start)
+    if m is None:
+        return None, start
+    surface = text[m.start("prefix") : m.end("prefix")]
+    # Codes count only in upper case: "eur" or "sar" ending some word is not money.
+    if surface.isalpha() and surface not in _CASE_SENSITIVE_PREFIXES:
+        return None, start
+    return surface, m.start("prefix")
+
+
 def _matches(text: str, low: str) -> list[tuple[int, int, dict[str, str | None], str | None]]:
     """Raw candidate matches in text order, with the currency prefix found before each (if any)."""
     found = []
-    windows: list[tuple[int, int]] = []
+    for m in _DIGIT_RE.finditer(low):
+        prefix, start = _prefix(text, low, m.start())
+        found.append((start, m.end(), m.groupdict(), prefix))
     for anchor in _ANCHOR_RE.finditer(low):
-        start, end = max(0, anchor.start() - _WINDOW), anchor.end()
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    scans = [(_DIGIT_RE, 0, len(low)), *((_WORDS_RE, s, e) for s, e in windows)]
-    seen: set[int] = set()
-    for pattern, scan_start, scan_end in scans:
-        for m in pattern.finditer(low, scan_start, min(len(low), scan_end + 40)):
-            if pattern is _WORDS_RE:
-                if m.start() in seen:
-                    continue
-                seen.add(m.start())
-            start = m.start()
-            if pattern is _WORDS_RE and start and low[start - 1].isalpha() and not (
-                    low[start - 1] in "وب" and (start == 1 or not low[start - 2].isalpha())):
-                continue  # inside a word (a proclitic و/ب may stand before the number word)
-            prefix_match = _PREFIX_RE.search(low, max(0, start - 6), start)
-            prefix = None
-            if prefix_match:
-                surface = text[prefix_match.start("prefix") : prefix_match.end("prefix")]
-                # Codes (USD) count only in upper case: "eur" or "sar" inside a word is not money.
-                if not surface.isalpha() or surface in _CASE_SENSITIVE_PREFIXES:
-                    prefix = surface
-                    start = prefix_match.start("prefix")
-            found.append((start, m.end(), {**m.groupdict(), "_num_start": str(m.start())}, prefix))
+        a = anchor.start()
+        if a and low[a - 1].isalpha() and not (low[a - 1] in "وب" and (a == 1 or not low[a - 2].isalpha())):
+            continue  # inside a longer word
+        if low[max(0, a - 2) : a].rstrip()[-1:].isdigit():
+            continue  # "148 مليون": the digit pattern reads it
+        left = _LEFT_WORDS_RE.search(low, max(0, a - _LEFT_REACH), a)
+        if left is not None:
+            tail = _TAIL_RE.match(low, a)
+            end = tail.end() if tail else a
+            groups = {"words": left.group("words"), **(tail.groupdict() if tail else {})}
+            prefix, start = _prefix(text, low, left.start("words"))
+            found.append((start, end, groups, prefix))
+            continue
+        for pattern in (_DUAL_RE, _VAGUE_RE):
+            hit = pattern.match(low, a)
+            if hit is not None:
+                found.append((a, hit.end(), hit.groupdict(), None))
+                break
     found.sort(key=lambda f: f[0])
     return found
 
