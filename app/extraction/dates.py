@@ -278,8 +278,10 @@ def find_dates(folded_text: Folded, published: dt.date | None) -> list[Extracted
             candidates.append((start, m.end(), resolver, _Hit(text, start, m.end(), groups)))
     # Longest match wins where candidates overlap (سبتمبر 2025 over 2025).
     chosen: list[tuple[int, int, Resolver, _Hit]] = []
+    taken = bytearray(len(text))
     for cand in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
-        if all(cand[1] <= o[0] or cand[0] >= o[1] for o in chosen):
+        if taken.find(1, cand[0], cand[1]) < 0:
+            taken[cand[0] : cand[1]] = b"\x01" * (cand[1] - cand[0])
             chosen.append(cand)
     chosen.sort(key=lambda c: c[0])
     results: list[ExtractedDate] = []

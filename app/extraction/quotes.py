@@ -27,6 +27,8 @@ _VERB_AR = re.compile(rf"(?<![^\W\d_])(?P<verb>(?:و|ف)?(?:{alternation(lx.SAY_
 _VERB_EN = re.compile(rf"\b(?P<verb>{alternation(lx.SAY_VERBS_EN)}|according(?:\s+to)?)\b", re.IGNORECASE)
 _PARTICIPLES = frozenset(folded(p) for p in lx.PARTICIPLES_AR) | {"saying", "adding", "noting", "stressing", "warning"}
 _COMPLEMENTIZER_AR = re.compile(rf"(?<![^\W\d_])(?:و|ب)?(?:{alternation(lx.COMPLEMENTIZERS_AR)}){WORD_END}")
+_PARTICIPLE_RE = re.compile(rf"\s(?:{alternation(lx.PARTICIPLES_AR)}){WORD_END}")
+_SOURCE_THEN_SPEECH = re.compile(rf"\s*[،,]?\s*(?:{_COMPLEMENTIZER_AR.pattern})\s*[{_MARKS}]")
 _VERB_PREP_AR = re.compile(r"\s*(?:الي|على|علي|عن|من)(?![^\W\d_])")
 _CLAUSE_CUT = re.compile(
     rf"[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}|(?:{alternation(lx.ACCORDING_AR)})|"
@@ -89,9 +91,9 @@ def _unclosed(text: str, opened: int) -> list[_Pair]:
     """A quote never closed runs to the paragraph end, or to a participle that resumes reporting."""
     end = text.find("\n", opened)
     end = len(text) if end < 0 else end
-    cut = re.search(rf"\s(?:{alternation(lx.PARTICIPLES_AR)}){WORD_END}", text[opened:end])
+    cut = _PARTICIPLE_RE.search(text, opened, end)
     if cut:
-        end = opened + cut.start()
+        end = cut.start()
     return [_Pair(opened, end)]
 
 
@@ -243,7 +245,7 @@ def _following_direct(text: str, directs: list[_Direct], pos: int, sentence: Sen
             if "\n" in gap or len(gap.split()) > 25 or re.search(r"[.!?؟](?:\s|$)", gap):
                 return None
             # "وتابعتها "اسم الوسيلة"، إن "..." : the speech is the quote after the complementizer.
-            if re.match(rf"\s*[،,]?\s*(?:{_COMPLEMENTIZER_AR.pattern})\s*[{_MARKS}]", text[d.pair.close + 1 :]):
+            if _SOURCE_THEN_SPEECH.match(text, d.pair.close + 1):
                 continue
             return d
     return None

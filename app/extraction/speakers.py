@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from app.extraction import lexicon as lx
@@ -77,7 +78,7 @@ def _strip_clitic_entity(tok: str) -> str:
 def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match], gazetteer: Gazetteer) -> tuple[Subject | None, int]:
     """Parse title + name (or an organization) right after an Arabic verb; returns it and where it ends."""
     text = f.text
-    toks = _tokens(text, pos, min(limit, pos + 200))
+    toks = _tokens(text, pos, min(limit, pos + 140))
     i = 0
     title_start = title_end = None
     organization: str | None = None
@@ -181,11 +182,11 @@ def _name_like(word: str, position: int) -> bool:
 
 def _entity_at(entities: list[Match], pos: int, upto: int | None = None) -> Match | None:
     """The entity covering pos (or starting before upto, for a token with an attached proclitic)."""
-    for match in entities:
-        if match.start <= pos < match.end or (upto is not None and pos <= match.start <= upto):
-            return match
-        if match.start > pos:
-            return None
+    i = bisect_right(entities, pos, key=lambda m: m.start) - 1
+    if i >= 0 and entities[i].start <= pos < entities[i].end:
+        return entities[i]
+    if upto is not None and i + 1 < len(entities) and pos <= entities[i + 1].start <= upto:
+        return entities[i + 1]
     return None
 
 
