@@ -54,6 +54,7 @@ def find_pledges(
     pledges: list[ExtractedPledge] = []
     seen: set[tuple[int, str | None]] = set()
     previous: Money | None = None
+    committing: dict[int, bool] = {}  # sentence start -> has a commitment word
     for item in money:
         after_previous = previous is not None and _is_equivalent(text, previous, item)
         previous = item
@@ -66,7 +67,9 @@ def find_pledges(
         near = _words(clause_before)[-8:] + _words(text[item.end : min(sentence.end, item.end + 25)])[:2]
         if _has_cue(near, _NON_PLEDGE):
             continue
-        if not _has_cue(_words(text[sentence.start : sentence.end]), _PLEDGE):
+        if sentence.start not in committing:
+            committing[sentence.start] = _has_cue(_words(text[sentence.start : sentence.end]), _PLEDGE)
+        if not committing[sentence.start]:
             continue
         key = (item.amount, item.currency)
         if key in seen:
