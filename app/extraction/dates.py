@@ -288,7 +288,7 @@ def find_dates(folded_text: Folded, published: dt.date | None) -> list[Extracted
     seen: set[tuple[str, str | None]] = set()
     anchor: str | None = None
     for start, end, resolver, hit in chosen:
-        if _is_outlet_name(text, start, end):
+        if resolver is _day_word and not hit.group("weekday") and _is_outlet_name(text, start, end):
             continue
         found = resolver(hit, published, anchor)  # type: ignore[arg-type]
         if found is None:

@@ -1,0 +1,63 @@
+"""Direct and reported quotes and who said them."""
+from __future__ import annotations
+
+from app.extraction import extract
+
+
+def test_arabic_direct_and_carried_over_speaker() -> None:
+    text = ("قال وزير الصحة الأردني خالد منصور إن المستشفيات تعمل بكامل طاقتها.\n"
+            "وأضاف “لن نترك أي مريض دون علاج في هذه الظروف”.\n"
+            "وأشار منصور إلى أن الوزارة تحتاج إلى مزيد من الأطباء.")
+    facts = extract(text)
+    assert [(q.kind, q.verb, q.speaker) for q in facts.quotes] == [
+        ("indirect", "قال", "خالد منصور"),
+        ("direct", "وأضاف", "خالد منصور"),
+        ("indirect", "وأشار", "خالد منصور"),
+    ]
+    assert facts.quotes[0].text == "إن المستشفيات تعمل بكامل طاقتها"
+    assert facts.quotes[1].text == "لن نترك أي مريض دون علاج في هذه الظروف"
+    assert facts.quotes[2].text.startswith("أن الوزارة")
+    (speaker,) = facts.speakers
+    assert speaker.title == "وزير الصحة الأردني" and speaker.organization == "الأردن"
+    assert speaker.aliases == ["منصور"]
+
+
+def test_arabic_participle_ends_the_first_clause() -> None:
+    text = "وأكدت المتحدثة باسم المنظمة ليلى سعيد أن الوضع صعب للغاية، مضيفة أن الفرق تعمل ليلا ونهارا."
+    facts = extract(text)
+    assert [(q.verb, q.text) for q in facts.quotes] == [
+        ("وأكدت", "أن الوضع صعب للغاية"),
+        ("مضيفة", "أن الفرق تعمل ليلا ونهارا"),
+    ]
+    assert {q.speaker for q in facts.quotes} == {"ليلى سعيد"}
+
+
+def test_english_split_quote_gives_two_quotes() -> None:
+    text = ('"We are ready to help the families who lost everything," Mayor Tom Baker said on Friday. '
+            '"Nobody will be left behind in this city."')
+    facts = extract(text)
+    assert [(q.kind, q.speaker) for q in facts.quotes] == [("direct", "Tom Baker"), ("direct", "Tom Baker")]
+    assert facts.quotes[0].text == "We are ready to help the families who lost everything"
+    assert facts.quotes[1].text == "Nobody will be left behind in this city"
+    assert facts.speakers[0].title == "Mayor"
+
+
+def test_english_reported_speech_and_pronoun() -> None:
+    text = ("Health Minister Ana Costa said that clinics will reopen next week. "
+            "She added that vaccines had arrived from Brazil.")
+    facts = extract(text)
+    assert [(q.kind, q.verb, q.speaker) for q in facts.quotes] == [
+        ("indirect", "said", "Ana Costa"),
+        ("indirect", "added", "Ana Costa"),
+    ]
+    assert facts.quotes[0].text == "that clinics will reopen next week"
+
+
+def test_country_subject_is_not_a_speaker() -> None:
+    facts = extract("Canada announced that it will send medical teams to the region next month.", language="en")
+    assert facts.quotes == []
+
+
+def test_short_quoted_names_are_not_quotes() -> None:
+    facts = extract("وانطلقت أعمال مؤتمر “الأمل” في العاصمة بمشاركة واسعة من المنظمات الإنسانية.", language="ar")
+    assert facts.quotes == []
