@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from app.extraction import lexicon as lx
@@ -129,6 +130,7 @@ def find_quotes(
             directs.append(_Direct(start, end, pair))
     quotes: list[tuple[int, int, str, str | None, ExtractedSpeaker | None]] = []  # start, end, kind, verb, speaker
     last: ExtractedSpeaker | None = None
+    people: dict[int, Subject | None] = {}  # sentence start -> person it introduces (for "he said")
     verb_re = _VERB_AR if language == "ar" else _VERB_EN
     inside = [(d.pair.open, d.pair.close) for d in directs]
     for m in verb_re.finditer(text):
@@ -157,7 +159,7 @@ def find_quotes(
                 not re.search(r"\b(?:he|she|they|we)\s*$", text[max(sentence.start, v_start - 12):v_start], re.IGNORECASE):
             continue
         if subject is None and language == "en" and not participle:
-            subject = _person_in_previous_sentence(f, sentences, sentence, entities, last)
+            subject = _person_in_previous_sentence(f, sentences, sentence, entities, last, people)
         speaker = book.resolve(subject, f) if subject is not None else last
         if speaker is None:
             continue
@@ -208,14 +210,17 @@ def find_quotes(
 
 
 def _person_in_previous_sentence(
-    f: Folded, sentences: list[Sentence], sentence: Sentence, entities: list[Match], last: ExtractedSpeaker | None
+    f: Folded, sentences: list[Sentence], sentence: Sentence, entities: list[Match], last: ExtractedSpeaker | None,
+    people: dict[int, Subject | None],
 ) -> Subject | None:
     """'He said' right after a sentence that introduces someone new refers to that person."""
-    index = sentences.index(sentence) if sentence in sentences else -1
-    if index <= 0:
+    index = bisect_left(sentences, sentence.start, key=lambda s: s.start)
+    if index <= 0 or index > len(sentences) or sentences[index - 1].end > sentence.start:
         return None
     previous = sentences[index - 1]
-    subject = english_person_in(f, previous.start, previous.end, entities)
+    if previous.start not in people:
+        people[previous.start] = english_person_in(f, previous.start, previous.end, entities)
+    subject = people[previous.start]
     if subject is None or (last is not None and subject.name.split()[-1] in last.name.split()):
         return None
     return subject
