@@ -210,19 +210,19 @@ class _Hit:
 
 
 _WD = f"{_WEEKDAY_AR}|{_WEEKDAY_EN}"
-_AR, _EN = True, False
+_AR, _EN, _ANY = "ar", "en", "any"
 # (pattern, optional left lead-in anchored at its end, Arabic proclitics allowed before it, resolver).
 # Patterns start with their mandatory word so the regex engine can skip ahead fast; they run on
 # lower-cased folded text without IGNORECASE for the same reason, and word starts are checked in code.
-_RULE_SPECS: tuple[tuple[str, str | None, bool, Resolver], ...] = (
+_RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
     (rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR}))?(?!\d)", None, _AR, _explicit_day),
     (rf"(?P<month>{_MONTH_EN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
     (rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_EN}){WORD_END}\.?(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
     (rf"(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?\s*[,،/]?\s*(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>{_YEAR})(?!\d)", r"شهر\s+$", _AR, _explicit_month),
     (rf"(?P<month>{_MONTH_EN})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)", None, _EN, _explicit_month),
-    (rf"(?P<year>{_YEAR})(?![\d%]|[.,]\d|\s*(?:مليون|مليار|الف|ألف|دولار|million|billion|dollars|people|شخص))", r"(?:عام|العام|سنة|year)\s*$", _AR, _explicit_year),
+    (rf"(?P<year>{_YEAR})(?![\d%]|[.,]\d|\s*(?:مليون|مليار|الف|ألف|دولار|million|billion|dollars|people|شخص))", r"(?:عام|العام|سنة|year)\s*$", _ANY, _explicit_year),
     (rf"(?:(?P<dayword>اليوم|امس|غدا|today|yesterday|tomorrow|tonight){WORD_END}(?!['’]s)(?:[ \t]*\(?(?:يوم\s+)?(?P<weekday>{_WD}){WORD_END})?|(?P<weekday2>{_WD}){WORD_END}(?:\s+(?P<wdir>الماضي|المقبل|القادم|المنصرم){WORD_END})?)(?:\s+(?:morning|evening|night|afternoon))?",
-     r"(?:في\s+وقت\s+(?:سابق|لاحق)\s+(?:من\s+)?|(?:مساء|صباح|ظهر|ليل|فجر)\s+|(?:earlier|later)\s+|(?P<lead>يوم|on|last|next)\s+)$", _AR, _day_word),
+     r"(?:في\s+وقت\s+(?:سابق|لاحق)\s+(?:من\s+)?|(?:مساء|صباح|ظهر|ليل|فجر)\s+|(?:earlier|later)\s+|(?P<lead>يوم|on|last|next)\s+)$", _ANY, _day_word),
     (rf"(?P<unit>الاسبوع|الشهر|العام|السنة)\s+(?P<rel>الماضي|الماضية|المنصرم|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية){WORD_END}", None, _AR, _calendar),
     (rf"(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الاسبوع)(?P<rel>){WORD_END}", None, _AR, _calendar),
     (rf"(?P<rel>last|next|this|coming|current)\s+(?P<unit>week|month|year){WORD_END}", r"(?:earlier|later)\s+$", _EN, _calendar),
@@ -234,10 +234,12 @@ _RULE_SPECS: tuple[tuple[str, str | None, bool, Resolver], ...] = (
     (rf"(?P<pnoun>العامين|السنتين|الشهرين|الاسبوعين|اليومين)\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", None, _AR, _period),
     (rf"(?:past|last|previous|next|coming)\s+(?:(?P<n>\d+|{_NUM_EN})\s+)?(?P<unit>years|months|weeks|days){WORD_END}", r"the\s+$", _EN, _period),
 )
-_RULES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, bool, Resolver], ...] = tuple(
-    (re.compile(p), re.compile(lead) if lead else None, arabic, r) for p, lead, arabic, r in _RULE_SPECS
+_RULES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str, Resolver], ...] = tuple(
+    (re.compile(p), re.compile(lead) if lead else None, script, r) for p, lead, script, r in _RULE_SPECS
 )
 _LEAD_WINDOW = 40
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTER = re.compile(r"[a-z]")
 
 
 def _word_start(text: str, pos: int, arabic: bool) -> bool:
@@ -258,7 +260,12 @@ def find_dates(folded_text: Folded, published: dt.date | None) -> list[Extracted
     """Dates in text order, each distinct (expression, value) once, with original-text spans."""
     text = _lowered(folded_text.text)
     candidates: list[tuple[int, int, Resolver, _Hit]] = []
-    for pattern, lead, arabic, resolver in _RULES:
+    # Rules of a script absent from the text cannot match; skipping them halves the work.
+    present = {_AR: _ARABIC_LETTER.search(text) is not None, _EN: _LATIN_LETTER.search(text) is not None, _ANY: True}
+    for pattern, lead, script, resolver in _RULES:
+        if not present[script]:
+            continue
+        arabic = script != _EN
         for m in pattern.finditer(text):
             start, groups = m.start(), m.groupdict()
             if lead is not None:

@@ -24,8 +24,10 @@ _OPENERS = "“«„"
 _CLOSERS = "”»‟"
 _MARKS = _OPENERS + _CLOSERS + '"'
 _MARK_RE = re.compile(f"[{_MARKS}]")
-_VERB_AR = re.compile(rf"(?<![^\W\d_])(?P<verb>(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)})){WORD_END}")
-_VERB_EN = re.compile(rf"\b(?P<verb>{alternation(lx.SAY_VERBS_EN)}|according(?:\s+to)?)\b", re.IGNORECASE)
+# Verb patterns open with the verb itself (fast scanning); the word start and an attached و/ف are
+# checked in `_verbs`. English runs on lower-cased text for the same reason.
+_VERB_AR = re.compile(rf"(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}")
+_VERB_EN = re.compile(rf"(?:{alternation(lx.SAY_VERBS_EN)}|according(?:\s+to)?){WORD_END}")
 _PARTICIPLES = frozenset(folded(p) for p in lx.PARTICIPLES_AR) | {"saying", "adding", "noting", "stressing", "warning"}
 _COMPLEMENTIZER_AR = re.compile(rf"(?<![^\W\d_])(?:و|ب)?(?:{alternation(lx.COMPLEMENTIZERS_AR)}){WORD_END}")
 _PARTICIPLE_RE = re.compile(rf"\s(?:{alternation(lx.PARTICIPLES_AR)}){WORD_END}")
@@ -131,15 +133,14 @@ def find_quotes(
     quotes: list[tuple[int, int, str, str | None, ExtractedSpeaker | None]] = []  # start, end, kind, verb, speaker
     last: ExtractedSpeaker | None = None
     people: dict[int, Subject | None] = {}  # sentence start -> person it introduces (for "he said")
-    verb_re = _VERB_AR if language == "ar" else _VERB_EN
     inside = [(d.pair.open, d.pair.close) for d in directs]
-    for m in verb_re.finditer(text):
-        v_start, v_end = m.start("verb"), m.end("verb")
+    for v_start, v_end in _verbs(text, language):
         if any(o < v_start < c for o, c in inside):
             continue
         sentence = sentence_at(sentences, v_start) or Sentence(v_start, len(text))
-        bare = re.sub(r"^[وف]", "", m.group("verb")) if language == "ar" else m.group("verb").lower()
-        participle = bare in _PARTICIPLES or (language == "ar" and m.group("verb") in _PARTICIPLES)
+        surface = text[v_start:v_end]
+        bare = re.sub(r"^[وف]", "", surface) if language == "ar" else surface.lower()
+        participle = bare in _PARTICIPLES or (language == "ar" and surface in _PARTICIPLES)
         subject: Subject | None = None
         np_end = v_end
         if language == "ar":
@@ -224,6 +225,26 @@ def _person_in_previous_sentence(
     if subject is None or (last is not None and subject.name.split()[-1] in last.name.split()):
         return None
     return subject
+
+
+def _verbs(text: str, language: str) -> list[tuple[int, int]]:
+    """Attribution verbs as [start, end) spans, an attached و/ف included (وقال), glued words excluded."""
+    found = []
+    if language == "ar":
+        for m in _VERB_AR.finditer(text):
+            start = m.start()
+            if start and text[start - 1] in "وف" and (start == 1 or not text[start - 2].isalpha()):
+                start -= 1
+            elif start and text[start - 1].isalpha():
+                continue
+            found.append((start, m.end()))
+    else:
+        low = text.lower() if len(text.lower()) == len(text) else text
+        for m in _VERB_EN.finditer(low):
+            if m.start() and (low[m.start() - 1].isalnum()):
+                continue
+            found.append((m.start(), m.end()))
+    return found
 
 
 def _overlap(prev: ExtractedQuote, span: tuple[int, int]) -> bool:
