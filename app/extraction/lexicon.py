@@ -137,7 +137,8 @@ NON_PLEDGE_CUES: tuple[str, ...] = (
     "target", "goal", "aims", "aim", "appeal", "appealed", "seeks", "seeking", "seek", "needs", "needed",
     "shortfall", "gap", "budget", "price", "priced", "cost", "costs", "losses", "damage", "damages", "debt",
     "revenue", "revenues", "exports", "imports", "gdp", "worth", "requested", "request", "requires",
-    "required", "salary", "fine", "fined",
+    "required", "salary", "fine", "fined", "sought", "short", "sold", "bought", "purchase", "valued",
+    "profit", "profits", "المطلوب", "المطلوبة", "طلبت", "أرباح", "بيع", "باع", "اشترى",
 )
 PRIOR_CUES: tuple[str, ...] = (
     "الأسبوع الماضي", "الشهر الماضي", "العام الماضي", "في وقت سابق من", "سابقا", "سبق أن", "سبق وأن",

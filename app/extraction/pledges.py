@@ -64,7 +64,8 @@ def find_pledges(
         if item.currency is None and not _bare_amount_is_money(text, item, sentence):
             continue
         clause_before = text[max(sentence.start, item.start - 80) : item.start]
-        near = _words(clause_before)[-8:] + _words(text[item.end : min(sentence.end, item.end + 25)])[:2]
+        after = re.split(r"[،,;؛]", text[item.end : min(sentence.end, item.end + 40)], maxsplit=1)[0]
+        near = _words(clause_before)[-8:] + _words(after)[:4]
         if _has_cue(near, _NON_PLEDGE):
             continue
         if sentence.start not in committing:
@@ -76,7 +77,7 @@ def find_pledges(
             continue
         seen.add(key)
         start, end = f.span(item.start, item.end)
-        sentence_words = _words(text[sentence.start : item.end + 40])
+        sentence_words = _words(text[sentence.start : min(sentence.end, item.end + 40)])
         status = "previously_announced" if _has_cue(sentence_words, _PRIOR) and not _is_today(text, sentence) else "new"
         quote = next((q for q in quotes if q.start <= start < q.end), None)
         donor = _donor(f, entities, sentence, item) or (speaker_orgs.get(quote.speaker) if quote and quote.speaker else None)
@@ -110,9 +111,20 @@ def _is_today(text: str, sentence: Sentence) -> bool:
     return re.search(r"في وقت سابق (?:من )?اليوم|earlier today", text[sentence.start : sentence.end]) is not None
 
 
+_CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|whereas)(?![^\W\d_])")
+
+
 def _donor(f: Folded, entities: list[Match], sentence: Sentence, item: Money) -> str | None:
-    before = [e for e in entities if sentence.start <= e.start < item.start and not e.entry.kind.endswith("group")]
-    return before[0].entry.name if before else None
+    """Who gives: the named countries or organizations of the amount's clause, else of its sentence."""
+    clause_start = sentence.start
+    for boundary in _CLAUSE_START.finditer(f.text, sentence.start, item.start):
+        clause_start = boundary.end()
+    usable = [e for e in entities if not e.entry.kind.endswith("group") and e.entry.kind not in ("city", "news agency")]
+    in_clause = [e.entry.name for e in usable if clause_start <= e.start < item.start]
+    if in_clause:
+        return ", ".join(dict.fromkeys(in_clause))
+    before = [e.entry.name for e in usable if sentence.start <= e.start < item.start]
+    return before[0] if before else None
 
 
 def _recipient(f: Folded, entities: list[Match], item: Money, sentence: Sentence) -> str | None:

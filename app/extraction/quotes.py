@@ -14,6 +14,7 @@ from app.extraction.speakers import (
     SpeakerBook,
     Subject,
     arabic_subject_after,
+    arabic_subject_before,
     english_subject_after,
     english_person_in,
     english_subject_before,
@@ -40,7 +41,12 @@ _CLAUSE_CUT = re.compile(
 )
 _TRANSITIVE_AR = frozenset(folded(v) for v in ("أكد", "أكدت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت",
                                                "أوضح", "أوضحت", "يؤكد", "تؤكد", "جدد", "جددت"))
-_SKIPPABLE_AR = re.compile(r"\s*(?:[،,]|\([^()]{0,60}\)|(?:في|خلال)\s+(?:بيان|كلمة|تصريح|تصريحات|تدوينة|مؤتمر)\S*(?:\s+\S+){0,4}?(?=[،,])|اليوم|امس|مساء|صباح)")
+_SKIPPABLE_AR = re.compile(
+    rf"\s*(?:[،,]|\([^()]{{0,60}}\)|(?:في|خلال)\s+(?:بيان|كلمة|تصريح|تصريحات|تدوينة|مؤتمر)\S*(?:\s+\S+){{0,4}}?(?=[،,])"
+    rf"|اليوم|امس|مساء|صباح|(?:يوم\s+)?(?:{alternation(lx.WEEKDAYS_AR)}))"
+)
+# Whom an English verb addresses is not what was said: "told reporters (that) ...".
+_ADDRESSEE_EN = re.compile(r"\s*(?:reporters|journalists|the\s+press|lawmakers|delegates|parliament|the\s+\w+)?\s*(?:that\s+)?(?=\S)")
 
 
 @dataclass(slots=True)
@@ -146,9 +152,13 @@ def find_quotes(
         if language == "ar":
             if not participle:
                 subject, np_end = arabic_subject_after(f, v_end, sentence.end, entities, gazetteer)
+                if subject is None:
+                    subject = arabic_subject_before(f, sentence.start, v_start, entities, gazetteer)
         else:
             clause_start = max([sentence.start, *(c + 1 for o, c in inside if c < v_start)])
-            subject = english_subject_before(f, clause_start, v_start, entities)
+            # ", adding that ..." continues the sentence's speaker; "its envoy saying ..." names its own.
+            glued = not participle or not re.search(r",\s*$", text[clause_start:v_start])
+            subject = english_subject_before(f, clause_start, v_start, entities) if glued else None
             if subject is None and not re.search(r"\b(?:he|she|they|we)\s*$", text[clause_start:v_start], re.IGNORECASE):
                 after = english_subject_after(f, v_end, entities)
                 if after is not None:
@@ -300,6 +310,11 @@ def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, exp
     else:
         lead = re.match(r"\s*(?:,\s*)?", window)
         start = pos + (lead.end() if lead else 0)
+        if bare == "told":
+            addressee = _ADDRESSEE_EN.match(text, start, end_limit)
+            if addressee and text[start:addressee.end()].strip().lower() not in ("the", "that"):
+                start = addressee.end() if re.search(r"that\s*$", text[start:addressee.end()]) or \
+                    re.match(r"\s*(?:reporters|journalists|the\s+press|lawmakers|delegates|parliament)\b", text[start:end_limit]) else start
         if start >= end_limit or text[start] in _MARKS + ",:":
             return None
     while start < end_limit and text[start].isspace():

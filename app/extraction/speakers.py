@@ -133,7 +133,9 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
             break
         if not after_title and word in _AR_WEAK_STOP:
             break
-        if len(name_tokens) - honorific >= 2 and not (word.startswith("ال") or name_tokens[-1].text in _AR_PARTICLES or len(word) <= 3):
+        if len(name_tokens) - honorific >= 2 and not (
+                word.startswith("ال") or name_tokens[-1].text in _AR_PARTICLES or len(word) <= 3
+                or _ends_name(toks, i)):
             break
         name_tokens.append(toks[i])
         i += 1
@@ -166,6 +168,31 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     return None, pos
 
 
+_KANA_SUBJECT = re.compile(r"(?<![^\W\d_])(?:و|ف)?(?:كان|كانت)\s+")
+
+
+def arabic_subject_before(f: Folded, clause_start: int, verb_start: int, entities: list[Match], gazetteer: Gazetteer) -> Subject | None:
+    """The subject fronted before a verb by كان ... قد (وكان الوزير قد أكد أن ...)."""
+    head = f.text[clause_start:verb_start]
+    if not re.search(r"(?<![^\W\d_])قد\s*$", head):
+        return None
+    kana = None
+    for kana in _KANA_SUBJECT.finditer(head):
+        pass
+    if kana is None:
+        return None
+    subject, _ = arabic_subject_after(f, clause_start + kana.end(), verb_start, entities, gazetteer)
+    return subject
+
+
+def _ends_name(toks: list[_Token], i: int) -> bool:
+    """A third name word (جان كريستوف كاريه) is taken when a boundary follows it and it is no noun in ة."""
+    if toks[i].text.endswith("ة"):
+        return False
+    nxt = toks[i + 1].text if i + 1 < len(toks) else "."
+    return nxt in _AR_NAME_STOP or not nxt[0].isalpha()
+
+
 def _name_like_loose(word: str) -> bool:
     return re.fullmatch(r"[\u0621-\u064a]+", word) is not None
 
@@ -175,7 +202,7 @@ def _name_like(word: str, position: int) -> bool:
         return False
     if word in _AR_NAME_STOP or word in _SAY_AR:
         return False
-    if position == 0 and word.startswith("ال"):
+    if (position == 0 and word.startswith("ال")) or word.startswith(("لل", "بال", "وال")):
         return False
     return True
 
@@ -204,6 +231,7 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
     appositive = re.search(r",[^,]{3,120},\s*$", head)
     if appositive and re.search(r"[A-Z][\w'’\-]+\s*$", head[: appositive.start()]):
         head = head[: appositive.start()]
+    head = head.rstrip(" ,")  # "The bloc's envoy, Jane Doe, told ..." keeps the name before the comma
     base = clause_start
     if re.search(r"\b(?:he|she|they|we)\s*$", head, re.IGNORECASE):
         return None

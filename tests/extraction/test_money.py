@@ -78,3 +78,13 @@ def test_currency_conversion_is_one_pledge() -> None:
 def test_amount_without_currency_in_a_donation_list() -> None:
     facts = extract("وتبرعت هولندا بمبلغ 15 مليون يورو، والنمسا بـ9 ملايين، لإغاثة المتضررين.", language="ar")
     assert [(p.amount, p.currency) for p in facts.pledges] == [(15_000_000, "EUR"), (9_000_000, None)]
+
+
+def test_donor_is_read_from_the_amount_clause() -> None:
+    facts = extract("Kenya gave $3 million to the fund, while Uganda pledged $2 million for schools.", language="en")
+    assert [(p.donor, p.amount) for p in facts.pledges] == [("Kenya", 3_000_000), ("Uganda", 2_000_000)]
+
+
+def test_amount_sought_is_not_a_pledge() -> None:
+    facts = extract("Donors pledged $1.1 billion, short of the $2 billion the agencies had sought.", language="en")
+    assert [p.amount for p in facts.pledges] == [1_100_000_000]

@@ -61,3 +61,23 @@ def test_country_subject_is_not_a_speaker() -> None:
 def test_short_quoted_names_are_not_quotes() -> None:
     facts = extract("وانطلقت أعمال مؤتمر “الأمل” في العاصمة بمشاركة واسعة من المنظمات الإنسانية.", language="ar")
     assert facts.quotes == []
+
+
+def test_arabic_fronted_subject_with_kana() -> None:
+    text = ("وقال المدير التنفيذي للصندوق فارس نجيب إن العمل مستمر.\n"
+            "وكان وزير الزراعة السوداني عمر بابكر قد أكد أن الموسم سيكون صعبا.")
+    facts = extract(text)
+    assert [q.speaker for q in facts.quotes] == ["فارس نجيب", "عمر بابكر"]
+
+
+def test_arabic_three_word_name_before_a_preposition() -> None:
+    facts = extract("وقال المنسق الإقليمي ماريو دي لوكا في بيان إن القوافل وصلت إلى المدينة.")
+    assert [q.speaker for q in facts.quotes] == ["ماريو دي لوكا"]
+    facts = extract("وأكد الوزير سامي خليل ضرورة فتح المعابر أمام الشاحنات.")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("سامي خليل", "ضرورة فتح المعابر أمام الشاحنات")]
+
+
+def test_english_told_reporters_and_appositive_name() -> None:
+    text = "The agency's regional director, Maria Lopez, told reporters the convoys would arrive by Friday."
+    facts = extract(text, language="en")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Maria Lopez", "the convoys would arrive by Friday")]
