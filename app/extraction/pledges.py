@@ -63,7 +63,7 @@ def find_pledges(
         sentence = sentence_at(sentences, item.start) or Sentence(0, len(text))
         if item.currency is None and not _bare_amount_is_money(text, item, sentence):
             continue
-        clause_before = text[max(sentence.start, item.start - 80) : item.start]
+        clause_before = re.split(r"[،,;؛]", text[max(sentence.start, item.start - 80) : item.start])[-1]
         after = re.split(r"[،,;؛]", text[item.end : min(sentence.end, item.end + 40)], maxsplit=1)[0]
         near = _words(clause_before)[-8:] + _words(after)[:4]
         if _has_cue(near, _NON_PLEDGE):

@@ -88,3 +88,8 @@ def test_donor_is_read_from_the_amount_clause() -> None:
 def test_amount_sought_is_not_a_pledge() -> None:
     facts = extract("Donors pledged $1.1 billion, short of the $2 billion the agencies had sought.", language="en")
     assert [p.amount for p in facts.pledges] == [1_100_000_000]
+
+
+def test_non_pledge_cue_stays_in_its_clause() -> None:
+    facts = extract("The appeal seeks $4 billion, but donors gave $1 billion in aid.", language="en")
+    assert [p.amount for p in facts.pledges] == [1_000_000_000]
