@@ -98,8 +98,13 @@ def find_entities(folded: Folded) -> list[Match]:
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded.text)]
     keys = [fold_key(t[2].rstrip(".")) for t in tokens]
     matches: list[Match] = []
+    # Most tokens open no gazetteer entry; jump between those that do.
+    openers = [i for i, key in enumerate(keys) if _candidates(key)]
     i = 0
-    while i < len(tokens):
+    for i_next in openers:
+        if i_next < i:
+            continue
+        i = i_next
         best: tuple[int, int, Entry] | None = None
         for cut, bucket in _candidates(keys[i]):
             for alias_keys, exact, entry in bucket:
@@ -113,7 +118,6 @@ def find_entities(folded: Folded) -> list[Match]:
                     best = (n, cut, entry)
                 break
         if best is None:
-            i += 1
             continue
         n, cut, entry = best
         end = tokens[i + n - 1][1]
