@@ -26,7 +26,7 @@ SAY_VERBS_AR: tuple[str, ...] = (
     "أفاد", "أفادت", "يفيد",
     "أعرب", "أعربت", "معربا",
     "حذر", "حذرت", "يحذر", "محذرا",
-    "بينت",
+    "بينت", "قوله", "قولها", "قولهم",
 )
 # Participles continue the current speaker's sentence (مضيفا أن ...) and never take a new subject.
 PARTICIPLES_AR: tuple[str, ...] = (

@@ -111,6 +111,8 @@ def _is_today(text: str, sentence: Sentence) -> bool:
     return re.search(r"في وقت سابق (?:من )?اليوم|earlier today", text[sentence.start : sentence.end]) is not None
 
 
+# An entity governed by to/for/إلى or an attached ل receives; it does not give.
+_RECEIVING = re.compile(r"(?:(?<![^\W\d_])(?:to|for|into|الى|إلى)\s+|(?<![^\W\d_])و?ل)(?=\S$)|(?<![^\W\d_])و?ل\S$")
 _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|whereas)(?![^\W\d_])")
 
 
@@ -119,7 +121,8 @@ def _donor(f: Folded, entities: list[Match], sentence: Sentence, item: Money) ->
     clause_start = sentence.start
     for boundary in _CLAUSE_START.finditer(f.text, sentence.start, item.start):
         clause_start = boundary.end()
-    usable = [e for e in entities if not e.entry.kind.endswith("group") and e.entry.kind not in ("city", "news agency")]
+    usable = [e for e in entities if not e.entry.kind.endswith("group") and e.entry.kind not in ("city", "news agency")
+              and not _RECEIVING.search(f.text, max(0, e.start - 5), e.start + 1)]
     in_clause = [e.entry.name for e in usable if clause_start <= e.start < item.start]
     if in_clause:
         return ", ".join(dict.fromkeys(in_clause))

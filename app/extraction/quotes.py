@@ -35,15 +35,21 @@ _PARTICIPLE_RE = re.compile(rf"\s(?:{alternation(lx.PARTICIPLES_AR)}){WORD_END}"
 _SOURCE_THEN_SPEECH = re.compile(rf"\s*[،,]?\s*(?:{_COMPLEMENTIZER_AR.pattern})\s*[{_MARKS}]")
 _VERB_PREP_AR = re.compile(r"\s*(?:الي|على|علي|عن|من)(?![^\W\d_])")
 _CLAUSE_CUT = re.compile(
-    rf"[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}|(?:{alternation(lx.ACCORDING_AR)})|"
+    rf"[،,]\s*(?:(?:فيما|بينما|while)\s+)?(?:(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}|(?:{alternation(lx.ACCORDING_AR)})|"
     rf"(?:according|he said|she said|he added|she added|adding|noting|saying)\b)",
     re.IGNORECASE,
 )
+_QAWLUH = frozenset(folded(w) for w in ("قوله", "قولها", "قولهم"))
+_AN_RE = re.compile(r"(?<![^\W\d_])عن\s+")
+_SOURCE_EN = re.compile(r"\s+(?:to\s+)?(?P<np>(?:the\s+|a\s+)?[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|for|the|and))*)")
+_TRAILING_TITLE = re.compile(r"(?:(?:[A-Z][\w.'’\-]*|of|for|the)\s+)*$")
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]*\))?\s*[—–-]+\s*")
 _TRANSITIVE_AR = frozenset(folded(v) for v in ("أكد", "أكدت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت",
                                                "أوضح", "أوضحت", "يؤكد", "تؤكد", "جدد", "جددت"))
 _SKIPPABLE_AR = re.compile(
     rf"\s*(?:[،,]|\([^()]{{0,60}}\)|(?:في|خلال)\s+(?:بيان|كلمة|تصريح|تصريحات|تدوينة|مؤتمر)\S*(?:\s+\S+){{0,4}}?(?=[،,])"
-    rf"|اليوم|امس|مساء|صباح|(?:يوم\s+)?(?:{alternation(lx.WEEKDAYS_AR)}))"
+    rf"|اليوم|امس|مساء|صباح|(?:يوم\s+)?(?:{alternation(lx.WEEKDAYS_AR)})"
+    rf"|في\s+\d{{1,2}}\s+\S+(?:\s*/\s*\S+)?(?:\s+(?:الماضي|المقبل|\d{{4}}))?)"
 )
 # Whom an English verb addresses is not what was said: "told reporters (that) ...".
 _ADDRESSEE_EN = re.compile(r"\s*(?:reporters|journalists|the\s+press|lawmakers|delegates|parliament|the\s+\w+)?\s*(?:that\s+)?(?=\S)")
@@ -150,7 +156,12 @@ def find_quotes(
         subject: Subject | None = None
         np_end = v_end
         if language == "ar":
-            if not participle:
+            if bare in _QAWLUH:
+                # "نقلت الوكالة عن الوزير قوله إن ...": the speaker follows عن, before the noun قوله.
+                source = list(_AN_RE.finditer(text, sentence.start, v_start))
+                if source:
+                    subject, _ = arabic_subject_after(f, source[-1].end(), v_start, entities, gazetteer)
+            elif not participle:
                 subject, np_end = arabic_subject_after(f, v_end, sentence.end, entities, gazetteer)
                 if subject is None:
                     subject = arabic_subject_before(f, sentence.start, v_start, entities, gazetteer)
@@ -158,8 +169,14 @@ def find_quotes(
             clause_start = max([sentence.start, *(c + 1 for o, c in inside if c < v_start)])
             # ", adding that ..." continues the sentence's speaker; "its envoy saying ..." names its own.
             glued = not participle or not re.search(r",\s*$", text[clause_start:v_start])
-            subject = english_subject_before(f, clause_start, v_start, entities) if glued else None
-            if subject is None and not re.search(r"\b(?:he|she|they|we)\s*$", text[clause_start:v_start], re.IGNORECASE):
+            if bare.startswith("according"):
+                subject, np_end = _according_source(f, v_end, sentence, entities)
+            elif glued:
+                subject = english_subject_before(f, clause_start, v_start, entities)
+            else:  # the sentence's own subject speaks on: "Mikati welcomed it, saying ..."
+                subject = english_person_in(f, sentence.start, v_start, entities)
+            if subject is None and not participle and not bare.startswith("according") and \
+                    not re.search(r"\b(?:he|she|they|we)\s*$", text[clause_start:v_start], re.IGNORECASE):
                 after = english_subject_after(f, v_end, entities)
                 if after is not None:
                     subject, np_end = after, after.end
@@ -194,8 +211,11 @@ def find_quotes(
                     following.verb, following.speaker = verb_text, speaker
                     last = speaker
                 continue
-        # 3) Reported speech: from the complementizer (or the object) to the clause end.
-        span = _reported_clause(f, language, np_end, sentence, subject is not None, bare)
+        # 3) Reported speech: from the complementizer (or the object) to the clause end; in English the
+        # report may also come first ("Aid will grow, the minister said Monday." / "..., according to X").
+        span = _fronted_report(text, language, sentence, subject, v_start, v_end, np_end, bare)
+        if span is None:
+            span = _reported_clause(f, language, np_end, sentence, subject is not None, bare)
         if span is None:
             continue
         c_start, c_end = span
@@ -235,6 +255,49 @@ def _person_in_previous_sentence(
     if subject is None or (last is not None and subject.name.split()[-1] in last.name.split()):
         return None
     return subject
+
+
+def _according_source(f: Folded, pos: int, sentence: Sentence, entities: list[Match]) -> tuple[Subject | None, int]:
+    """The source after "according to": an organization, a person, or a named document."""
+    m = _SOURCE_EN.match(f.text, pos, sentence.end)
+    if m is None:
+        return None, pos
+    start, end = m.start("np"), m.end("np")
+    entity = next((e for e in entities if start <= e.start < end), None)
+    if entity is not None and not entity.entry.is_place:
+        return Subject(_orig(f, entity.start, entity.end), None, entity.entry.name, "organization", entity.start, entity.end), end
+    subject = english_subject_before(f, start, end, entities)
+    return subject, end
+
+
+def _fronted_report(
+    text: str, language: str, sentence: Sentence, subject: Subject | None, v_start: int, v_end: int, np_end: int, bare: str
+) -> tuple[int, int] | None:
+    """English reports placed before their attribution, which closes the sentence."""
+    if language != "en" or subject is None:
+        return None
+    if bare.startswith("according"):
+        if not text[sentence.start : v_start].strip():  # "According to X, <report>."
+            comma = text.find(",", np_end, sentence.end)
+            return (_skip_space(text, comma + 1), sentence.end) if comma >= 0 else None
+        head = text[sentence.start : v_start].rstrip()
+    else:
+        tail = text[max(v_end, np_end) : sentence.end]
+        if len(tail.split()) > 4 or subject.start < sentence.start:
+            return None
+        # The title before the name belongs to the attribution ("..., Secretary of State Jane Doe said").
+        head = _TRAILING_TITLE.sub("", text[sentence.start : subject.start]).rstrip()
+    if not head.endswith(",") or len(head.split()) < 3 or any(ch in head for ch in _MARKS):
+        return None
+    dateline = _DATELINE.match(text, sentence.start)
+    start = dateline.end() if dateline else sentence.start
+    return start, sentence.start + len(head) - 1
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _verbs(text: str, language: str) -> list[tuple[int, int]]:
@@ -293,7 +356,8 @@ def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, exp
     window = text[pos:end_limit]
     if language == "ar":
         prep = _VERB_PREP_AR.match(window)
-        comp = _COMPLEMENTIZER_AR.search(window[:120])
+        own = _CLAUSE_CUT.search(window)  # a complementizer past the next speaker's verb is not ours
+        comp = _COMPLEMENTIZER_AR.search(window[: min(120, own.start() if own else 120)])
         if comp and not re.search(rf"[{_MARKS}]", window[: comp.start()]) and len(window[: comp.start()].split()) <= 12:
             start = pos + comp.start()
             if text[start] in "وب" and text[start + 1 : start + 2] in "اأإ":

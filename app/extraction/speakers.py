@@ -129,9 +129,10 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     after_title = title_end is not None or honorific
     while i < len(toks) and len(name_tokens) < 4:
         word = toks[i].text
-        if not (_name_like(word, len(name_tokens) - honorific) or (after_title and word in _AR_WEAK_STOP and _name_like_loose(word))):
+        first = len(name_tokens) == honorific
+        if not (_name_like(word, len(name_tokens) - honorific) or (after_title and first and word in _AR_WEAK_STOP)):
             break
-        if not after_title and word in _AR_WEAK_STOP:
+        if word in _AR_WEAK_STOP and not (after_title and first):
             break
         if len(name_tokens) - honorific >= 2 and not (
                 word.startswith("ال") or name_tokens[-1].text in _AR_PARTICLES or len(word) <= 3
@@ -191,10 +192,6 @@ def _ends_name(toks: list[_Token], i: int) -> bool:
         return False
     nxt = toks[i + 1].text if i + 1 < len(toks) else "."
     return nxt in _AR_NAME_STOP or not nxt[0].isalpha()
-
-
-def _name_like_loose(word: str) -> bool:
-    return re.fullmatch(r"[\u0621-\u064a]+", word) is not None
 
 
 def _name_like(word: str, position: int) -> bool:

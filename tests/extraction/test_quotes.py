@@ -81,3 +81,29 @@ def test_english_told_reporters_and_appositive_name() -> None:
     text = "The agency's regional director, Maria Lopez, told reporters the convoys would arrive by Friday."
     facts = extract(text, language="en")
     assert [(q.speaker, q.text) for q in facts.quotes] == [("Maria Lopez", "the convoys would arrive by Friday")]
+
+
+def test_arabic_reported_through_qawluh() -> None:
+    facts = extract("ونقلت الصحيفة عن رئيس البلدية كمال ناصر قوله إن المياه عادت إلى الأحياء الشرقية.")
+    assert [(q.speaker, q.verb, q.text) for q in facts.quotes] == [
+        ("كمال ناصر", "قوله", "إن المياه عادت إلى الأحياء الشرقية")
+    ]
+
+
+def test_arabic_clause_ends_before_a_second_speaker() -> None:
+    text = "وأعلنت الوكالة الأمريكية للتنمية الدولية تخصيص 8 ملايين دولار للمدارس، فيما قالت اليونيسف إنها تحتاج إلى المزيد."
+    facts = extract(text)
+    assert [q.text for q in facts.quotes] == ["تخصيص 8 ملايين دولار للمدارس", "إنها تحتاج إلى المزيد"]
+    assert [q.speaker for q in facts.quotes] == ["الوكالة الأمريكية للتنمية الدولية", "اليونيسف"]
+
+
+def test_english_report_before_its_attribution_and_according_to() -> None:
+    text = ("BEIRUT — Schools will reopen in two weeks, Education Minister Rana Aziz said Monday. "
+            "According to the World Bank, repairs will cost more than expected. "
+            "Rana Aziz later welcomed the plan, saying it was overdue.")
+    facts = extract(text, language="en")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [
+        ("Rana Aziz", "Schools will reopen in two weeks"),
+        ("World Bank", "repairs will cost more than expected"),
+        ("Rana Aziz", "it was overdue"),
+    ]
