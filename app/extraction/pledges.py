@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from app.extraction import lexicon as lx
@@ -55,6 +56,7 @@ def find_pledges(
     seen: set[tuple[int, str | None]] = set()
     previous: Money | None = None
     committing: dict[int, bool] = {}  # sentence start -> has a commitment word
+    givers = _givers(f, entities)
     for item in money:
         after_previous = previous is not None and _is_equivalent(text, previous, item)
         previous = item
@@ -80,11 +82,11 @@ def find_pledges(
         sentence_words = _words(text[sentence.start : min(sentence.end, item.end + 40)])
         status = "previously_announced" if _has_cue(sentence_words, _PRIOR) and not _is_today(text, sentence) else "new"
         quote = next((q for q in quotes if q.start <= start < q.end), None)
-        donor = _donor(f, entities, sentence, item) or (speaker_orgs.get(quote.speaker) if quote and quote.speaker else None)
+        donor = _donor(f, givers, sentence, item) or (speaker_orgs.get(quote.speaker) if quote and quote.speaker else None)
         pledges.append(ExtractedPledge(
             donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
             currency=item.currency, purpose=_purpose(f, item, sentence, language),
-            recipient=_recipient(f, entities, item, sentence), status=status, start=start, end=end,  # type: ignore[arg-type]
+            recipient=_recipient(entities, item, sentence), status=status, start=start, end=end,  # type: ignore[arg-type]
         ))
     return pledges
 
@@ -116,26 +118,33 @@ _RECEIVING = re.compile(r"(?:(?<![^\W\d_])(?:to|for|into|الى|إلى)\s+|(?<![
 _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|whereas)(?![^\W\d_])")
 
 
-def _donor(f: Folded, entities: list[Match], sentence: Sentence, item: Money) -> str | None:
+def _givers(f: Folded, entities: list[Match]) -> list[Match]:
+    """Entities that can give: no armed groups, cities (datelines) or news agencies, none governed by to/ل."""
+    return [e for e in entities if not e.entry.kind.endswith("group") and e.entry.kind not in ("city", "news agency")
+            and not _RECEIVING.search(f.text, max(0, e.start - 5), e.start + 1)]
+
+
+def _in_span(entities: list[Match], start: int, end: int) -> list[Match]:
+    lo = bisect_left(entities, start, key=lambda e: e.start)
+    hi = bisect_left(entities, end, key=lambda e: e.start)
+    return entities[lo:hi]
+
+
+def _donor(f: Folded, givers: list[Match], sentence: Sentence, item: Money) -> str | None:
     """Who gives: the named countries or organizations of the amount's clause, else of its sentence."""
     clause_start = sentence.start
     for boundary in _CLAUSE_START.finditer(f.text, sentence.start, item.start):
         clause_start = boundary.end()
-    usable = [e for e in entities if not e.entry.kind.endswith("group") and e.entry.kind not in ("city", "news agency")
-              and not _RECEIVING.search(f.text, max(0, e.start - 5), e.start + 1)]
-    in_clause = [e.entry.name for e in usable if clause_start <= e.start < item.start]
+    in_clause = [e.entry.name for e in _in_span(givers, clause_start, item.start)]
     if in_clause:
         return ", ".join(dict.fromkeys(in_clause))
-    before = [e.entry.name for e in usable if sentence.start <= e.start < item.start]
-    return before[0] if before else None
+    before = _in_span(givers, sentence.start, item.start)
+    return before[0].entry.name if before else None
 
 
-def _recipient(f: Folded, entities: list[Match], item: Money, sentence: Sentence) -> str | None:
-    names: list[str] = []
-    for e in entities:
-        if item.end <= e.start < sentence.end and e.entry.is_place and e.entry.name not in names:
-            names.append(e.entry.name)
-    return ", ".join(names) or None
+def _recipient(entities: list[Match], item: Money, sentence: Sentence) -> str | None:
+    names = [e.entry.name for e in _in_span(entities, item.end, sentence.end) if e.entry.is_place]
+    return ", ".join(dict.fromkeys(names)) or None
 
 
 def _purpose(f: Folded, item: Money, sentence: Sentence, language: str) -> str | None:
