@@ -34,6 +34,8 @@ _AR_HONORIFICS = frozenset(folded(w) for w in ("الشيخ", "الشيخة", "ا
 _AR_WEAK_STOP = frozenset(folded(w) for w in ("بان", "بأن", "صباح", "مساء"))
 _AR_PARTICLES = frozenset(folded(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "كي", "دي", "فان", "ولد", "بنت"))
 _SAY_AR = frozenset(folded(v) for v in lx.SAY_VERBS_AR)
+_GROUP_SUBJECTS = tuple(folded(g) for g in lx.GROUP_SUBJECTS_AR)
+_SUBJECT_REACH = 110  # characters after a verb that can hold a title and a name
 _TITLE_WORDS_EN = frozenset(lx.TITLE_WORDS_EN)
 _HONORIFICS = frozenset(lx.HONORIFICS_EN)
 _EN_ROLE = re.compile(
@@ -78,7 +80,7 @@ def _strip_clitic_entity(tok: str) -> str:
 def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match], gazetteer: Gazetteer) -> tuple[Subject | None, int]:
     """Parse title + name (or an organization) right after an Arabic verb; returns it and where it ends."""
     text = f.text
-    toks = _tokens(text, pos, min(limit, pos + 140))
+    toks = _tokens(text, pos, min(limit, pos + _SUBJECT_REACH))
     i = 0
     title_start = title_end = None
     organization: str | None = None
@@ -162,9 +164,9 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
             return Subject(_original(f, start, org_end), None, None, "organization", start, org_end), org_end
         if entity is not None:
             return _entity_subject(f, entity), entity.end
-        group = next((g for g in lx.GROUP_SUBJECTS_AR if text.startswith(folded(g), toks[0].start)), None)
+        group = next((g for g in _GROUP_SUBJECTS if text.startswith(g, toks[0].start)), None)
         if group is not None:
-            g_end = toks[0].start + len(folded(group))
+            g_end = toks[0].start + len(group)
             return Subject(_original(f, toks[0].start, g_end), None, None, "group", toks[0].start, g_end), g_end
     return None, pos
 
