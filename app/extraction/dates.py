@@ -171,6 +171,7 @@ def _later(m: re.Match[str], published: dt.date | None, anchor: str | None) -> _
 
 def _period(m: re.Match[str], published: dt.date | None, _: str | None) -> _Found | None:
     noun = m.groupdict().get("pnoun")
+    unit: str | None
     if noun:
         unit = _PERIOD[folded(noun)]
         n = _count(m.group("pn")) if m.groupdict().get("pn") else 2

@@ -88,7 +88,7 @@ DUAL_SCALES: dict[str, int] = {
 # Plural scales with no number before them are vague amounts (مليارات الدولارات, billions).
 PLURAL_SCALES: tuple[str, ...] = ("آلاف", "ملايين", "مليارات", "بلايين", "thousands", "millions", "billions")
 
-CURRENCY_WORDS: dict[str, str] = {
+CURRENCY_WORDS: dict[str, str | None] = {  # None: the word names no single currency (دينار alone)
     "دولار أمريكي": "USD", "دولار أميركي": "USD", "دولار": "USD", "دولارا": "USD", "دولارات": "USD",
     "الدولارات": "USD", "دولار كندي": "CAD", "دولار أسترالي": "AUD", "يورو": "EUR",
     "جنيه إسترليني": "GBP", "جنيه استرليني": "GBP", "جنيها إسترلينيا": "GBP", "جنيه مصري": "EGP",
@@ -146,7 +146,7 @@ PRIOR_CUES: tuple[str, ...] = (
     "already announced", "builds on",
 )
 
-ARABIC_NUMBER_WORDS: dict[str, int] = {
+ARABIC_NUMBER_WORDS: dict[str, float] = {
     "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "اثنتان": 2, "ثلاث": 3, "ثلاثة": 3,
     "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثمان": 8,
     "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10, "عشرون": 20, "عشرين": 20,

@@ -124,8 +124,7 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     if i < len(toks) and toks[i].text in _QUOTE_MARKS:
         closing = next((j for j in range(i + 1, min(i + 5, len(toks))) if toks[j].text in _QUOTE_MARKS), None)
         if closing is None:
-            return (Subject(_original(f, title_start, title_end), _original(f, title_start, title_end), organization,  # type: ignore[arg-type]
-                            "person", title_start, title_end), title_end) if title_start is not None else (None, pos)  # type: ignore[arg-type]
+            return _title_only(f, title_start, title_end, organization, pos)
         i += 1
     quoted = i > 0 and toks[i - 1].text in _QUOTE_MARKS
     after_title = title_end is not None or honorific
@@ -152,8 +151,7 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
         np_end = toks[i].end if quoted and i < len(toks) and toks[i].text in _QUOTE_MARKS else end
         return Subject(_original(f, start, end), _original_opt(f, title_start, title_end), organization, "person", start, end), np_end
     if title is not None:
-        return Subject(_original(f, title_start, title_end), _original(f, title_start, title_end), organization,  # type: ignore[arg-type]
-                       "person", title_start, title_end), title_end  # type: ignore[arg-type]
+        return _title_only(f, title_start, title_end, organization, pos)
     if toks:
         entity = _entity_at(entities, toks[0].start)
         if toks[0].text in _AR_ORG_HEADS:
@@ -186,6 +184,14 @@ def arabic_subject_before(f: Folded, clause_start: int, verb_start: int, entitie
         return None
     subject, _ = arabic_subject_after(f, clause_start + kana.end(), verb_start, entities, gazetteer)
     return subject
+
+
+def _title_only(f: Folded, start: int | None, end: int | None, organization: str | None, pos: int) -> tuple[Subject | None, int]:
+    """A speaker known only by title (المتحدث باسم الوزارة)."""
+    if start is None or end is None:
+        return None, pos
+    title = _original(f, start, end)
+    return Subject(title, title, organization, "person", start, end), end
 
 
 def _ends_name(toks: list[_Token], i: int) -> bool:
