@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from app.extraction import lexicon as lx
 from app.extraction.normalize import Folded
-from app.extraction.patterns import WORD_END, WORD_START, alternation, folded
+from app.extraction.patterns import WORD_END, alternation, folded
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AR_WORD = alternation(lx.ARABIC_NUMBER_WORDS)

@@ -27,7 +27,7 @@ def extract(text: str, *, language: str | None = None, published: dt.date | None
     quotes, speakers = find_quotes(folded, sentences, entities, load_gazetteer(), language)
     money = find_money(folded)
     speaker_orgs = {s.name: s.organization for s in speakers}
-    pledges = find_pledges(folded, money, sentences, entities, quotes, language, speaker_orgs)
+    pledges = find_pledges(folded, money, sentences, entities, quotes, speaker_orgs)
     organizations, places = group_entities(folded, entities)
     return ExtractedFacts(
         language=language, speakers=speakers, quotes=quotes, pledges=pledges,

@@ -48,7 +48,7 @@ def _has_cue(words: list[str], cues: tuple[frozenset[str], tuple[tuple[str, ...]
 
 def find_pledges(
     f: Folded, money: list[Money], sentences: list[Sentence], entities: list[Match], quotes: list[ExtractedQuote],
-    language: str, speaker_orgs: dict[str, str | None],
+    speaker_orgs: dict[str, str | None],
 ) -> list[ExtractedPledge]:
     """Commitments among the money expressions, one per distinct amount and currency."""
     text = f.text
@@ -85,7 +85,7 @@ def find_pledges(
         donor = _donor(f, givers, sentence, item) or (speaker_orgs.get(quote.speaker) if quote and quote.speaker else None)
         pledges.append(ExtractedPledge(
             donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
-            currency=item.currency, purpose=_purpose(f, item, sentence, language),
+            currency=item.currency, purpose=_purpose(f, item, sentence),
             recipient=_recipient(entities, item, sentence), status=status, start=start, end=end,  # type: ignore[arg-type]
         ))
     return pledges
@@ -147,7 +147,7 @@ def _recipient(entities: list[Match], item: Money, sentence: Sentence) -> str | 
     return ", ".join(dict.fromkeys(names)) or None
 
 
-def _purpose(f: Folded, item: Money, sentence: Sentence, language: str) -> str | None:
+def _purpose(f: Folded, item: Money, sentence: Sentence) -> str | None:
     tail = f.text[item.end : sentence.end]
     m = re.search(r"(?<![^\W\d_])(?:ل|لل|من اجل|for|to)\s*\S", tail[:40])
     if not m:

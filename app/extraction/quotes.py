@@ -182,7 +182,7 @@ def find_quotes(
                     subject, np_end = after, after.end
         if subject is not None and subject.is_country:
             continue  # a country announcing something is not a speaker (annotation convention)
-        right_of = _right_attribution(text, directs, v_start, sentence)
+        right_of = _right_attribution(text, directs, v_start)
         if subject is None and not participle and language == "en" and right_of is None and \
                 not re.search(r"\b(?:he|she|they|we)\s*$", text[max(sentence.start, v_start - 12):v_start], re.IGNORECASE):
             continue
@@ -196,12 +196,12 @@ def find_quotes(
         if right_of is not None:
             right_of.verb, right_of.speaker = verb_text, speaker
             last = speaker
-            following = _following_direct(text, directs, np_end, sentence)
+            following = _following_direct(text, directs, np_end)
             if following is not None and following.speaker is None:
                 following.verb, following.speaker = verb_text, speaker
             continue
         # 2) X said: "..."  -> the next quote in the sentence, unless a reported clause comes first.
-        following = _following_direct(text, directs, np_end, sentence)
+        following = _following_direct(text, directs, np_end)
         if following is not None:
             between = text[np_end : following.pair.open]
             comp = _COMPLEMENTIZER_AR.search(between) if language == "ar" else re.search(r"\bthat\b", between)
@@ -324,7 +324,7 @@ def _overlap(prev: ExtractedQuote, span: tuple[int, int]) -> bool:
     return span[0] < prev.end and prev.start < span[1]
 
 
-def _right_attribution(text: str, directs: list[_Direct], v_start: int, sentence: Sentence) -> _Direct | None:
+def _right_attribution(text: str, directs: list[_Direct], v_start: int) -> _Direct | None:
     """The quote that ends just before this verb, with at most a short subject between ('," he noted')."""
     for d in directs:
         if d.pair.close < v_start and v_start - d.pair.close <= 60 and d.speaker is None:
@@ -337,7 +337,7 @@ def _right_attribution(text: str, directs: list[_Direct], v_start: int, sentence
     return None
 
 
-def _following_direct(text: str, directs: list[_Direct], pos: int, sentence: Sentence) -> _Direct | None:
+def _following_direct(text: str, directs: list[_Direct], pos: int) -> _Direct | None:
     for d in directs:
         if d.pair.open >= pos:
             gap = text[pos : d.pair.open]
@@ -394,7 +394,7 @@ def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, exp
 
 def _carry_over(text: str, directs: list[_Direct]) -> None:
     """A quote that resumes right after an attributed one ("...," he said. "...") keeps its speaker."""
-    for prev, cur in zip(directs, directs[1:]):
+    for prev, cur in zip(directs, directs[1:], strict=False):
         if cur.speaker is None and prev.speaker is not None:
             gap = text[prev.pair.close : cur.pair.open]
             if "\n" not in gap and len(gap) <= 60:

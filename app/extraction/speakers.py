@@ -177,12 +177,10 @@ def arabic_subject_before(f: Folded, clause_start: int, verb_start: int, entitie
     head = f.text[clause_start:verb_start]
     if not re.search(r"(?<![^\W\d_])قد\s*$", head):
         return None
-    kana = None
-    for kana in _KANA_SUBJECT.finditer(head):
-        pass
-    if kana is None:
+    kanas = list(_KANA_SUBJECT.finditer(head))
+    if not kanas:
         return None
-    subject, _ = arabic_subject_after(f, clause_start + kana.end(), verb_start, entities, gazetteer)
+    subject, _ = arabic_subject_after(f, clause_start + kanas[-1].end(), verb_start, entities, gazetteer)
     return subject
 
 
