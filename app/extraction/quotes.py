@@ -44,6 +44,7 @@ _AN_RE = re.compile(r"(?<![^\W\d_])عن\s+")
 _SOURCE_EN = re.compile(r"\s+(?:to\s+)?(?P<np>(?:the\s+|a\s+)?[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|for|the|and))*)")
 _TRAILING_TITLE = re.compile(r"(?:(?:[A-Z][\w.'’\-]*|of|for|the)\s+)*$")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]*\))?\s*[—–-]+\s*")
+_SIGNATURE = re.compile(r"(?m)(?<=\n)[—–-]\s*(?P<who>[^\n(@]{3,80}?)\s*\(@\w+\)")
 _TRANSITIVE_AR = frozenset(folded(v) for v in ("أكد", "أكدت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت",
                                                "أوضح", "أوضحت", "يؤكد", "تؤكد", "جدد", "جددت"))
 _SKIPPABLE_AR = re.compile(
@@ -225,6 +226,8 @@ def find_quotes(
         quotes.append((c_start, c_end, "indirect", verb_text, speaker))
         last = speaker
     _carry_over(text, directs)
+    for post_start, post_end, author in _signed_posts(f, entities):
+        quotes.append((post_start, post_end, "direct", None, book.resolve(author, f)))
     for d in directs:
         if d.speaker is not None and not d.dropped:
             quotes.append((d.start, d.end, "direct", d.verb, d.speaker))
@@ -390,6 +393,20 @@ def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, exp
     if len(text[start:end].split()) < 3:
         return None
     return start, end
+
+
+def _signed_posts(f: Folded, entities: list[Match]) -> list[tuple[int, int, Subject]]:
+    """An embedded post: a paragraph followed by its signature line "— Name (@handle) date"."""
+    posts = []
+    for sign in _SIGNATURE.finditer(f.text):
+        author = english_subject_before(f, sign.start("who"), sign.end("who"), entities)
+        if author is None or author.is_country:
+            continue
+        body_end = sign.start() - 1
+        body_start = f.text.rfind("\n", 0, body_end) + 1
+        if len(f.text[body_start:body_end].split()) >= 3:
+            posts.append((body_start, body_end, author))
+    return posts
 
 
 def _carry_over(text: str, directs: list[_Direct]) -> None:

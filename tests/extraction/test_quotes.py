@@ -107,3 +107,13 @@ def test_english_report_before_its_attribution_and_according_to() -> None:
         ("World Bank", "repairs will cost more than expected"),
         ("Rana Aziz", "it was overdue"),
     ]
+
+
+def test_embedded_post_is_a_direct_quote_by_its_signer() -> None:
+    text = ("وكتب الوزير على حسابه الرسمي:\n"
+            "Our teams are working around the clock to restore power in every district.\n"
+            "— Minister Sam Carter (@SamCarterGov) May 2, 2024")
+    facts = extract(text, language="ar")
+    assert [(q.kind, q.speaker, q.text) for q in facts.quotes] == [
+        ("direct", "Sam Carter", "Our teams are working around the clock to restore power in every district.")
+    ]
