@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from app.extraction.normalize import fold_key
 from app.extraction.pipeline import extract
@@ -18,14 +18,17 @@ class KindScore(BaseModel):
     gold: int = 0
     matched: int = 0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def precision(self) -> float:
         return self.matched / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def recall(self) -> float:
         return self.matched / self.gold if self.gold else 1.0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
@@ -63,11 +66,13 @@ class EvalReport(BaseModel):
             score.add(getattr(article, kind))
         return score
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def speaker_accuracy(self) -> float:
         matched = self.total("quotes").matched
         return sum(a.speaker_correct for a in self.articles) / matched if matched else 0.0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def kind_accuracy(self) -> float:
         matched = self.total("quotes").matched
