@@ -56,6 +56,12 @@ TITLE_HEADS_AR: tuple[str, ...] = (
     "ممثلة", "المستشار", "المستشارة", "قائد", "القائد", "الجنرال", "العميد", "اللواء", "السيناتور", "محافظ",
     "حاكم", "عمدة", "المسؤول", "مسؤول", "الدكتور", "الدكتورة", "مساعد", "وكيل", "المندوب", "مندوب",
 )
+# Head nouns that make a capitalized run an organization, not a person (U.S. Embassy, Health Ministry).
+ORG_NOUNS_EN: tuple[str, ...] = (
+    "Embassy", "Ministry", "Department", "Agency", "Office", "Council", "Commission", "Fund", "Programme",
+    "Program", "Bank", "Government", "Army", "Police", "Committee", "Organization", "Organisation", "Mission",
+    "Secretariat", "Coalition", "Union", "Authority", "Institute", "Foundation", "Red Cross", "Crescent",
+)
 HONORIFICS_EN: tuple[str, ...] = ("Dr.", "Mr.", "Mrs.", "Ms.", "Sir", "Sheikh", "Prof.", "Dr", "Mr", "Mrs", "Ms")
 TITLE_WORDS_EN: tuple[str, ...] = (
     "Secretary", "Secretary-General", "General", "State", "President", "Vice", "Prime", "Minister", "Foreign",
@@ -126,7 +132,8 @@ PLEDGE_CUES: tuple[str, ...] = (
     "pledge", "pledged", "pledges", "pledging", "provide", "provided", "providing", "provides", "committed",
     "commit", "commitment", "announced", "announce", "announcement", "aid", "assistance", "funding", "funds",
     "donated", "donate", "donation", "contributed", "contribute", "contribution", "allocated", "allocate",
-    "grant", "grants", "raised", "loan", "loans", "support", "relief", "give", "gave",
+    "grant", "grants", "raised", "loan", "loans", "support", "relief", "give", "gave", "received", "receive",
+    "تلقت", "تلقى", "تسلمت",
 )
 # Words near an amount that make it a target, an appeal, a need, a price or a budget: never a pledge.
 NON_PLEDGE_CUES: tuple[str, ...] = (

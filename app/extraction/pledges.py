@@ -86,7 +86,7 @@ def find_pledges(
         pledges.append(ExtractedPledge(
             donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
             currency=item.currency, purpose=_purpose(f, item, sentence),
-            recipient=_recipient(entities, item, sentence), status=status, start=start, end=end,  # type: ignore[arg-type]
+            recipient=_recipient(f, entities, item, sentence), status=status, start=start, end=end,  # type: ignore[arg-type]
         ))
     return pledges
 
@@ -115,6 +115,8 @@ def _is_today(text: str, sentence: Sentence) -> bool:
 
 # An entity governed by to/for/إلى or an attached ل receives; it does not give.
 _RECEIVING = re.compile(r"(?:(?<![^\W\d_])(?:to|for|into|الى|إلى)\s+|(?<![^\W\d_])و?ل)(?=\S$)|(?<![^\W\d_])و?ل\S$")
+_FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+(?:the\s+)?")
+_FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:from|من)\s+(?:the\s+)?$")
 _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|whereas)(?![^\W\d_])")
 
 
@@ -138,12 +140,19 @@ def _donor(f: Folded, givers: list[Match], sentence: Sentence, item: Money) -> s
     in_clause = [e.entry.name for e in _in_span(givers, clause_start, item.start)]
     if in_clause:
         return ", ".join(dict.fromkeys(in_clause))
+    source = _FROM.match(f.text, item.end)  # "received $12 million from Germany"
+    if source is not None:
+        after = _in_span(givers, source.end(), source.end() + 3)
+        if after:
+            return after[0].entry.name
     before = _in_span(givers, sentence.start, item.start)
     return before[0].entry.name if before else None
 
 
-def _recipient(entities: list[Match], item: Money, sentence: Sentence) -> str | None:
-    names = [e.entry.name for e in _in_span(entities, item.end, sentence.end) if e.entry.is_place]
+def _recipient(f: Folded, entities: list[Match], item: Money, sentence: Sentence) -> str | None:
+    """Places named after the amount in its sentence, except the source it came from."""
+    names = [e.entry.name for e in _in_span(entities, item.end, sentence.end)
+             if e.entry.is_place and not _FROM_BEFORE.search(f.text, max(0, e.start - 10), e.start)]
     return ", ".join(dict.fromkeys(names)) or None
 
 

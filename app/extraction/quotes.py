@@ -53,7 +53,14 @@ _SKIPPABLE_AR = re.compile(
     rf"|في\s+\d{{1,2}}\s+\S+(?:\s*/\s*\S+)?(?:\s+(?:الماضي|المقبل|\d{{4}}))?)"
 )
 # Whom an English verb addresses is not what was said: "told reporters (that) ...".
-_ADDRESSEE_EN = re.compile(r"\s*(?:reporters|journalists|the\s+press|lawmakers|delegates|parliament|the\s+\w+)?\s*(?:that\s+)?(?=\S)")
+_ADDRESSEE_EN = re.compile(
+    r"(?:reporters|journalists|the\s+press|lawmakers|delegates|parliament|(?:[\w.’'\-]+\s+){0,5}?(?=that\b))\s*"
+)
+_LEAD_IN_EN = re.compile(
+    rf"(?:on\s+)?(?:{alternation(lx.WEEKDAYS_EN)}|today|yesterday|tonight|earlier|later)\b,?\s*"
+    r"|(?:in|during)\s+(?:a|an|the)\s+(?:statement|interview|speech|news\s+conference|briefing)\b,?\s*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -377,11 +384,14 @@ def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, exp
     else:
         lead = re.match(r"\s*(?:,\s*)?", window)
         start = pos + (lead.end() if lead else 0)
+        # Adverbials between the verb and the report: "said Wednesday", "said in a statement,".
+        while (lead_in := _LEAD_IN_EN.match(text, start, end_limit)) and lead_in.end() > start:
+            start = lead_in.end()
         if bare == "told":
+            # "told reporters ..." / "told The Associated Press that ...": the report follows the addressee.
             addressee = _ADDRESSEE_EN.match(text, start, end_limit)
-            if addressee and text[start:addressee.end()].strip().lower() not in ("the", "that"):
-                start = addressee.end() if re.search(r"that\s*$", text[start:addressee.end()]) or \
-                    re.match(r"\s*(?:reporters|journalists|the\s+press|lawmakers|delegates|parliament)\b", text[start:end_limit]) else start
+            if addressee:
+                start = addressee.end()
         if start >= end_limit or text[start] in _MARKS + ",:":
             return None
     while start < end_limit and text[start].isspace():

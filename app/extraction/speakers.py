@@ -38,6 +38,7 @@ _GROUP_SUBJECTS = tuple(folded(g) for g in lx.GROUP_SUBJECTS_AR)
 _SUBJECT_REACH = 110  # characters after a verb that can hold a title and a name
 _TITLE_WORDS_EN = frozenset(lx.TITLE_WORDS_EN)
 _HONORIFICS = frozenset(lx.HONORIFICS_EN)
+_ORG_NOUNS_EN = frozenset(lx.ORG_NOUNS_EN)
 _EN_ROLE = re.compile(
     r"\b(?:the|a|an|its|his|her|their|one)\s+(?:[A-Za-z\-]+\s+){0,2}(?:representative|delegate|minister|spokesman|"
     r"spokeswoman|spokesperson|official|envoy|ambassador|president|secretary|ministry|agency|statement|"
@@ -238,13 +239,13 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
     base = clause_start
     if re.search(r"\b(?:he|she|they|we)\s*$", head, re.IGNORECASE):
         return None
-    role = _EN_ROLE.search(head)
-    if role:
+    caps = _EN_CAPS_RUN.search(head)
+    if not caps or caps.group(1) in ("The", "A", "An", "It", "Its"):
+        role = _EN_ROLE.search(head)  # a speaker named by role: "its representative", "a Chinese delegate"
+        if role is None:
+            return None
         start = base + role.start()
         return Subject(_original(f, start, base + role.end()), None, None, "person", start, base + role.end())
-    caps = _EN_CAPS_RUN.search(head)
-    if not caps:
-        return None
     run_start = base + caps.start(1)
     run = caps.group(1)
     entity = _entity_at(entities, run_start + len(run) - 1)
@@ -259,6 +260,11 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
     if entity is not None and (not name_words or run_start + name_words[0][0] >= entity.start):
         if entity.end >= run_start + len(run) - 1:
             return _entity_subject(f, entity)
+    if any(w.rstrip(",.") in _ORG_NOUNS_EN for _, w in words):
+        lead = 1 if words[0][1].lower() == "the" and len(words) > 1 else 0
+        org_start = run_start + words[lead][0]
+        org_end = run_start + len(run)
+        return Subject(_original(f, org_start, org_end), None, None, "organization", org_start, org_end)
     if not name_words:
         title_start = run_start + words[0][0]
         title_end = run_start + len(run)

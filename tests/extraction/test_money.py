@@ -93,3 +93,9 @@ def test_amount_sought_is_not_a_pledge() -> None:
 def test_non_pledge_cue_stays_in_its_clause() -> None:
     facts = extract("The appeal seeks $4 billion, but donors gave $1 billion in aid.", language="en")
     assert [p.amount for p in facts.pledges] == [1_000_000_000]
+
+
+def test_money_received_names_its_source_as_donor() -> None:
+    facts = extract("The agency has received $12 million from Germany for Somalia.", language="en")
+    ((donor, recipient, amount),) = [(p.donor, p.recipient, p.amount) for p in facts.pledges]
+    assert (donor, recipient, amount) == ("Germany", "Somalia", 12_000_000)

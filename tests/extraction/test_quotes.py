@@ -117,3 +117,19 @@ def test_embedded_post_is_a_direct_quote_by_its_signer() -> None:
     assert [(q.kind, q.speaker, q.text) for q in facts.quotes] == [
         ("direct", "Sam Carter", "Our teams are working around the clock to restore power in every district.")
     ]
+
+
+def test_english_lead_in_adverbials_and_addressee() -> None:
+    text = ("The Red Cross said Wednesday it will send 40 trucks to the north. "
+            "Its spokeswoman, Nora Field, told The Daily Herald that the roads were open.")
+    facts = extract(text, language="en")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [
+        ("Red Cross", "it will send 40 trucks to the north"),
+        ("Nora Field", "that the roads were open"),
+    ]
+    assert facts.speakers[0].kind == "organization"
+
+
+def test_english_organization_subject_by_head_noun() -> None:
+    facts = extract("The Health Ministry said 12 clinics had reopened.", language="en")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Health Ministry", "12 clinics had reopened")]
