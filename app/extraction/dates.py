@@ -120,6 +120,13 @@ def _explicit_month(m: re.Match[str], _p: dt.date | None, _a: str | None) -> _Fo
     return _Found(0, 0, _month(int(m.group("year")), _MONTHS[m.group("month").lower().rstrip(".")]), None, "month", False)
 
 
+def _bare_month(m: re.Match[str], published: dt.date | None, _a: str | None) -> _Found | None:
+    """'in January' / 'في يناير': the month of the publication year."""
+    if published is None:
+        return _Found(0, 0, None, None, "month", False)
+    return _Found(0, 0, _month(published.year, _MONTHS[m.group("month").lower().rstrip(".")]), None, "month", False)
+
+
 def _explicit_year(m: re.Match[str], _p: dt.date | None, _a: str | None) -> _Found | None:
     return _Found(0, 0, m.group("year"), None, "year", False)
 
@@ -228,6 +235,8 @@ _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
     (rf"(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الاسبوع)(?P<rel>){WORD_END}", None, _AR, _calendar),
     (rf"(?P<rel>last|next|this|coming|current)\s+(?P<unit>week|month|year){WORD_END}", r"(?:earlier|later)\s+$", _EN, _calendar),
     (rf"(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+|اكثر\s+من\s+)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _ago),
+    (rf"(?P<month>{_MONTH_AR}){WORD_END}(?!\s*[/,،]?\s*(?:\d|{_MONTH_AR}))", r"(?:في|منذ|حتى|خلال|مطلع|منتصف|اواخر|اوايل|نهاية|بداية)\s+(?:شهر\s+)?$", _AR, _bare_month),
+    (rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december){WORD_END}(?!\s*,?\s*\d)", r"(?:in|since|until|by|during|early|mid|late|last|next|this)[\s-]+$", _EN, _bare_month),
     (r"ago(?![^\W\d_])", rf"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|some\s+)?(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?|weeks?|days?)\s+$", _EN, _ago),
     (rf"(?:عقب|بعد)\s+(?:ذلك\s+ب)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _later),
     (r"later(?![^\W\d_])", rf"(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?)\s+$", _EN, _later),
@@ -239,6 +248,7 @@ _RULES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str, Resolver], ...
     (re.compile(p), re.compile(lead) if lead else None, script, r) for p, lead, script, r in _RULE_SPECS
 )
 _LEAD_WINDOW = 40
+_NEEDS_LEAD = frozenset({_ago, _later, _bare_month})
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _LATIN_LETTER = re.compile(r"[a-z]")
 
@@ -273,12 +283,15 @@ def find_dates(folded_text: Folded, published: dt.date | None) -> list[Extracted
                 window_start = max(0, start - _LEAD_WINDOW)
                 before = lead.search(text, window_start, start)
                 if before is not None and _word_start(text, before.start(), arabic):
-                    start = before.start()
+                    if resolver is not _bare_month:  # "in" is the month's cue, not part of the date
+                        start = before.start()
                     groups = {**groups, **{k: v for k, v in before.groupdict().items() if v}}
-                elif pattern.pattern.startswith(("ago", "later")):
-                    continue  # "ago" and "later" mean nothing without their count
+                elif resolver in _NEEDS_LEAD:
+                    continue  # "ago" needs its count; a bare month name needs its preposition
             if not _word_start(text, start, arabic) or not text[start : m.end()].strip():
                 continue
+            if resolver is _bare_month and not arabic and not folded_text.text[m.start()].isupper():
+                continue  # "may" the verb; English writes month names capitalized
             if groups.get("weekday2"):
                 groups["weekday"] = groups["weekday2"]
             if groups.get("lead") in ("last", "next") and not groups.get("wdir"):

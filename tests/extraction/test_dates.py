@@ -79,3 +79,9 @@ def test_unresolved_without_published() -> None:
 def test_durations_and_amounts_are_not_dates() -> None:
     assert _dates("مدة البرنامج ثلاثة أشهر وقيمته 2000 مليون") == []
     assert _dates("It helped 2024 people") == []
+
+
+def test_month_without_year_takes_the_publication_year() -> None:
+    assert _dates("Funds arrived in January, and prices may rise.") == [("January", "2025-01", "month")]
+    assert _dates("وصلت الشحنة في يناير") == [("يناير", "2025-01", "month")]
+    assert [(d.expression, d.value) for d in find_dates(fold("since March"), None)] == [("March", None)]
