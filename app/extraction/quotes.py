@@ -33,7 +33,8 @@ _PARTICIPLES = frozenset(folded(p) for p in lx.PARTICIPLES_AR) | {"saying", "add
 _COMPLEMENTIZER_AR = re.compile(rf"(?<![^\W\d_])(?:و|ب)?(?:{alternation(lx.COMPLEMENTIZERS_AR)}){WORD_END}")
 _PARTICIPLE_RE = re.compile(rf"\s(?:{alternation(lx.PARTICIPLES_AR)}){WORD_END}")
 _SOURCE_THEN_SPEECH = re.compile(rf"\s*[،,]?\s*(?:{_COMPLEMENTIZER_AR.pattern})\s*[{_MARKS}]")
-_VERB_PREP_AR = re.compile(r"\s*(?:الي|على|علي|عن|من)(?![^\W\d_])")
+_VERB_PREP_AR = re.compile(rf"\s*(?:{alternation(lx.VERB_PREPOSITIONS_AR)})(?![^\W\d_])")
+_PRONOUN_END = re.compile(rf"\b(?:{'|'.join(lx.PRONOUNS_EN)})\s*$", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(
     rf"[،,]\s*(?:(?:فيما|بينما|while)\s+)?(?:(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}|(?:{alternation(lx.ACCORDING_AR)})|"
     rf"(?:according|he said|she said|he added|she added|adding|noting|saying)\b)",
@@ -184,7 +185,7 @@ def find_quotes(
             else:  # the sentence's own subject speaks on: "Mikati welcomed it, saying ..."
                 subject = english_person_in(f, sentence.start, v_start, entities)
             if subject is None and not participle and not bare.startswith("according") and \
-                    not re.search(r"\b(?:he|she|they|we)\s*$", text[clause_start:v_start], re.IGNORECASE):
+                    not _PRONOUN_END.search(text, clause_start, v_start):
                 after = english_subject_after(f, v_end, entities)
                 if after is not None:
                     subject, np_end = after, after.end
@@ -192,7 +193,7 @@ def find_quotes(
             continue  # a country announcing something is not a speaker (annotation convention)
         right_of = _right_attribution(text, directs, v_start)
         if subject is None and not participle and language == "en" and right_of is None and \
-                not re.search(r"\b(?:he|she|they|we)\s*$", text[max(sentence.start, v_start - 12):v_start], re.IGNORECASE):
+                not _PRONOUN_END.search(text, max(sentence.start, v_start - 12), v_start):
             continue
         if subject is None and language == "en" and not participle:
             subject = _person_in_previous_sentence(f, sentences, sentence, entities, last, people)

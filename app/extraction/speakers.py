@@ -39,6 +39,7 @@ _SUBJECT_REACH = 110  # characters after a verb that can hold a title and a name
 _TITLE_WORDS_EN = frozenset(lx.TITLE_WORDS_EN)
 _HONORIFICS = frozenset(lx.HONORIFICS_EN)
 _ORG_NOUNS_EN = frozenset(lx.ORG_NOUNS_EN)
+_PRONOUN_END = re.compile(rf"\b(?:{'|'.join(lx.PRONOUNS_EN)})\s*$", re.IGNORECASE)
 _EN_ROLE = re.compile(
     r"\b(?:the|a|an|its|his|her|their|one)\s+(?:[A-Za-z\-]+\s+){0,2}(?:representative|delegate|minister|spokesman|"
     r"spokeswoman|spokesperson|official|envoy|ambassador|president|secretary|ministry|agency|statement|"
@@ -237,7 +238,7 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
         head = head[: appositive.start()]
     head = head.rstrip(" ,")  # "The bloc's envoy, Jane Doe, told ..." keeps the name before the comma
     base = clause_start
-    if re.search(r"\b(?:he|she|they|we)\s*$", head, re.IGNORECASE):
+    if _PRONOUN_END.search(head):
         return None
     caps = _EN_CAPS_RUN.search(head)
     if not caps or caps.group(1) in ("The", "A", "An", "It", "Its"):
