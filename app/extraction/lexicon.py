@@ -40,6 +40,7 @@ SAY_VERBS_EN: tuple[str, ...] = (
     "stated", "declared", "emphasized", "emphasised", "confirmed", "asserted", "argued", "remarked",
     "saying", "adding", "noting", "stressing", "warning", "tweeted", "wrote", "pointed out",
 )
+PARTICIPLES_EN: tuple[str, ...] = ("saying", "adding", "noting", "stressing", "warning")
 ACCORDING_AR: tuple[str, ...] = ("وفقا ل", "وفقا لـ", "بحسب", "حسب", "حسبما")
 COMPLEMENTIZERS_AR: tuple[str, ...] = ("أن", "إن", "ان", "أنه", "إنه", "انه", "أنها", "إنها", "أننا", "إننا")
 # Prepositions an attribution verb governs; the reported clause starts after them (أشار إلى ...).

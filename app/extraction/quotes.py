@@ -9,6 +9,7 @@ from app.extraction import lexicon as lx
 from app.extraction.entities import Gazetteer, Match
 from app.extraction.normalize import Folded
 from app.extraction.patterns import WORD_END, alternation, folded
+from app.extraction.quote_marks import QUOTE_MARKS, QuotePair, pair_quote_marks
 from app.extraction.segments import Sentence, sentence_at
 from app.extraction.speakers import (
     SpeakerBook,
@@ -21,17 +22,13 @@ from app.extraction.speakers import (
 )
 from app.extraction.types import ExtractedQuote, ExtractedSpeaker
 
-_OPENERS = "“«„"
-_CLOSERS = "”»‟"
-_MARKS = _OPENERS + _CLOSERS + '"'
-_MARK_RE = re.compile(f"[{_MARKS}]")
+_MARKS = QUOTE_MARKS
 # Verb patterns open with the verb itself (fast scanning); the word start and an attached و/ف are
 # checked in `_verbs`. English runs on lower-cased text for the same reason.
 _VERB_AR = re.compile(rf"(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}")
 _VERB_EN = re.compile(rf"(?:{alternation(lx.SAY_VERBS_EN)}|according(?:\s+to)?){WORD_END}")
-_PARTICIPLES = frozenset(folded(p) for p in lx.PARTICIPLES_AR) | {"saying", "adding", "noting", "stressing", "warning"}
+_PARTICIPLES = frozenset(folded(p) for p in lx.PARTICIPLES_AR) | frozenset(lx.PARTICIPLES_EN)
 _COMPLEMENTIZER_AR = re.compile(rf"(?<![^\W\d_])(?:و|ب)?(?:{alternation(lx.COMPLEMENTIZERS_AR)}){WORD_END}")
-_PARTICIPLE_RE = re.compile(rf"\s(?:{alternation(lx.PARTICIPLES_AR)}){WORD_END}")
 _SOURCE_THEN_SPEECH = re.compile(rf"\s*[،,]?\s*(?:{_COMPLEMENTIZER_AR.pattern})\s*[{_MARKS}]")
 _VERB_PREP_AR = re.compile(rf"\s*(?:{alternation(lx.VERB_PREPOSITIONS_AR)})(?![^\W\d_])")
 _PRONOUN_END = re.compile(rf"\b(?:{'|'.join(lx.PRONOUNS_EN)})\s*$", re.IGNORECASE)
@@ -65,73 +62,16 @@ _LEAD_IN_EN = re.compile(
 
 
 @dataclass(slots=True)
-class _Pair:
-    open: int  # index of the opening mark
-    close: int  # index of the closing mark, or the end of the content when never closed
-
-
-def pair_quote_marks(text: str) -> list[_Pair]:
-    """Outermost quote pairs; a nested quote opens only when two closing marks follow it."""
-    pairs: list[_Pair] = []
-    stack: list[int] = []
-    marks = [m.start() for m in _MARK_RE.finditer(text)]
-    for n, i in enumerate(marks):
-        ch = text[i]
-        if stack and "\n" in text[stack[-1] : i]:
-            pairs.extend(_unclosed(text, stack[0]))
-            stack.clear()
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        openish = (before.isspace() or before in "(:[«“\"—-–،,") and not after.isspace()
-        closeish = not before.isspace() and (after.isspace() or not after.isalnum())
-        if not stack:
-            if ch in _CLOSERS and closeish and not openish:
-                continue
-            stack.append(i)
-            continue
-        nested = openish and not closeish and ch not in _CLOSERS and len(stack) < 2 and _two_closers_follow(text, marks[n + 1 :])
-        if nested:
-            stack.append(i)
-            continue
-        opened = stack.pop()
-        if not stack:
-            pairs.append(_Pair(opened, i))
-    if stack:
-        pairs.extend(_unclosed(text, stack[0]))
-    return pairs
-
-
-def _two_closers_follow(text: str, rest: list[int]) -> bool:
-    if len(rest) < 2:
-        return False
-    for i in rest[:2]:
-        before, after = text[i - 1], text[i + 1] if i + 1 < len(text) else " "
-        if before.isspace() or (after.isalnum() and text[i] not in _CLOSERS):
-            return False
-    return True
-
-
-def _unclosed(text: str, opened: int) -> list[_Pair]:
-    """A quote never closed runs to the paragraph end, or to a participle that resumes reporting."""
-    end = text.find("\n", opened)
-    end = len(text) if end < 0 else end
-    cut = _PARTICIPLE_RE.search(text, opened, end)
-    if cut:
-        end = cut.start()
-    return [_Pair(opened, end)]
-
-
-@dataclass(slots=True)
 class _Direct:
     start: int  # content span, folded coordinates
     end: int
-    pair: _Pair
+    pair: QuotePair
     verb: str | None = None
     speaker: ExtractedSpeaker | None = None
     dropped: bool = False
 
 
-def _content(text: str, pair: _Pair) -> tuple[int, int]:
+def _content(text: str, pair: QuotePair) -> tuple[int, int]:
     start, end = pair.open + 1, pair.close
     while start < end and text[start].isspace():
         start += 1

@@ -9,10 +9,11 @@ from app.extraction import lexicon as lx
 from app.extraction.entities import Gazetteer, Match
 from app.extraction.normalize import Folded, fold_key
 from app.extraction.patterns import folded
+from app.extraction.quote_marks import QUOTE_MARKS
 from app.extraction.types import ExtractedSpeaker
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[.\-'’][^\W\d_]+)*\.?|\d+|[^\w\s]")
-_QUOTE_MARKS = "“”«»\"„‟"
+_QUOTE_MARKS = QUOTE_MARKS
 _AR_TITLE_HEADS: dict[str, list[list[str]]] = {}
 for _head in sorted((folded(h).split() for h in lx.TITLE_HEADS_AR), key=len, reverse=True):
     _AR_TITLE_HEADS.setdefault(_head[0], []).append(_head)
