@@ -73,6 +73,11 @@ TITLE_WORDS_EN: tuple[str, ...] = (
     "Minority", "Majority", "Congressman", "Congresswoman", "House", "Representatives", "Relief", "Emergency",
 )
 GROUP_SUBJECTS_AR: tuple[str, ...] = ("المشاركون", "المشاركين", "المانحون", "المانحين", "الدول المانحة")
+# Plural or vague subjects that are never a personal name (مصادر مطلعة، مسؤولون أمريكيون).
+GROUP_HEADS_AR: tuple[str, ...] = (
+    "مصادر", "مصدر", "مسؤولون", "مسؤولين", "شهود", "سكان", "ناشطون", "نشطاء", "خبراء", "دبلوماسيون",
+    "تقارير", "وسائل", "متحدثون", "قادة", "زعماء",
+)
 
 # Money.
 SCALES: dict[str, int] = {

@@ -36,6 +36,7 @@ _AR_WEAK_STOP = frozenset(folded(w) for w in ("بان", "بأن", "صباح", "�
 _AR_PARTICLES = frozenset(folded(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "كي", "دي", "فان", "ولد", "بنت"))
 _SAY_AR = frozenset(folded(v) for v in lx.SAY_VERBS_AR)
 _GROUP_SUBJECTS = tuple(folded(g) for g in lx.GROUP_SUBJECTS_AR)
+_GROUP_HEADS = frozenset(folded(g) for g in lx.GROUP_HEADS_AR)
 _SUBJECT_REACH = 110  # characters after a verb that can hold a title and a name
 _TITLE_WORDS_EN = frozenset(lx.TITLE_WORDS_EN)
 _HONORIFICS = frozenset(lx.HONORIFICS_EN)
@@ -118,6 +119,10 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     if title_end is not None and i + 1 < len(toks) and toks[i].text in ("،", ","):
         if _name_like(toks[i + 1].text, 0):
             i += 1
+    if title_start is None and toks and toks[0].text in _GROUP_HEADS:
+        # "مصادر مطلعة" / "مسؤولون أمريكيون": a group, with at most one describing word.
+        g_end = toks[1].end if len(toks) > 1 and _name_like(toks[1].text, 1) else toks[0].end
+        return Subject(_original(f, toks[0].start, g_end), None, None, "group", toks[0].start, g_end), g_end
     name_tokens: list[_Token] = []
     honorific = i < len(toks) and toks[i].text in _AR_HONORIFICS
     if honorific:

@@ -133,3 +133,9 @@ def test_english_lead_in_adverbials_and_addressee() -> None:
 def test_english_organization_subject_by_head_noun() -> None:
     facts = extract("The Health Ministry said 12 clinics had reopened.", language="en")
     assert [(q.speaker, q.text) for q in facts.quotes] == [("Health Ministry", "12 clinics had reopened")]
+
+
+def test_arabic_group_subject_is_not_a_person() -> None:
+    facts = extract("وقالت مصادر مطلعة إن المفاوضات ستستأنف قريبا.")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("مصادر مطلعة", "إن المفاوضات ستستأنف قريبا")]
+    assert facts.speakers[0].kind == "group"
