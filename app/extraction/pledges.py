@@ -65,8 +65,8 @@ def find_pledges(
         sentence = sentence_at(sentences, item.start) or Sentence(0, len(text))
         if item.currency is None and not _bare_amount_is_money(text, item, sentence):
             continue
-        clause_before = re.split(r"[،,;؛]", text[max(sentence.start, item.start - 80) : item.start])[-1]
-        after = re.split(r"[،,;؛]", text[item.end : min(sentence.end, item.end + 40)], maxsplit=1)[0]
+        clause_before = _CLAUSE_SPLIT.split(text[max(sentence.start, item.start - 80) : item.start])[-1]
+        after = _CLAUSE_SPLIT.split(text[item.end : min(sentence.end, item.end + 40)], maxsplit=1)[0]
         near = _words(clause_before)[-8:] + _words(after)[:4]
         if _has_cue(near, _NON_PLEDGE):
             continue
@@ -115,6 +115,7 @@ def _is_today(text: str, sentence: Sentence) -> bool:
 
 # An entity governed by to/for/إلى or an attached ل receives; it does not give.
 _RECEIVING = re.compile(r"(?:(?<![^\W\d_])(?:to|for|into|الى|إلى)\s+|(?<![^\W\d_])و?ل)(?=\S$)|(?<![^\W\d_])و?ل\S$")
+_CLAUSE_SPLIT = re.compile(r"[،,;؛]")
 _FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+(?:the\s+)?")
 _FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:from|من)\s+(?:the\s+)?$")
 _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|whereas)(?![^\W\d_])")

@@ -23,6 +23,7 @@ from app.extraction.speakers import (
 from app.extraction.types import ExtractedQuote, ExtractedSpeaker
 
 _MARKS = QUOTE_MARKS
+_MARK_RE = re.compile(f"[{_MARKS}]")
 # Verb patterns open with the verb itself (fast scanning); the word start and an attached و/ف are
 # checked in `_verbs`. English runs on lower-cased text for the same reason.
 _VERB_AR = re.compile(rf"(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}")
@@ -309,7 +310,7 @@ def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, exp
         prep = _VERB_PREP_AR.match(window)
         own = _CLAUSE_CUT.search(window)  # a complementizer past the next speaker's verb is not ours
         comp = _COMPLEMENTIZER_AR.search(window[: min(120, own.start() if own else 120)])
-        if comp and not re.search(rf"[{_MARKS}]", window[: comp.start()]) and len(window[: comp.start()].split()) <= 12:
+        if comp and not _MARK_RE.search(window, 0, comp.start()) and len(window[: comp.start()].split()) <= 12:
             start = pos + comp.start()
             if text[start] in "وب" and text[start + 1 : start + 2] in "اأإ":
                 start += 1

@@ -41,6 +41,7 @@ _SUBJECT_REACH = 110  # characters after a verb that can hold a title and a name
 _TITLE_WORDS_EN = frozenset(lx.TITLE_WORDS_EN)
 _HONORIFICS = frozenset(lx.HONORIFICS_EN)
 _ORG_NOUNS_EN = frozenset(lx.ORG_NOUNS_EN)
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _PRONOUN_END = re.compile(rf"\b(?:{'|'.join(lx.PRONOUNS_EN)})\s*$", re.IGNORECASE)
 _EN_ROLE = re.compile(
     r"\b(?:the|a|an|its|his|her|their|one)\s+(?:[A-Za-z\-]+\s+){0,2}(?:representative|delegate|minister|spokesman|"
@@ -209,7 +210,7 @@ def _ends_name(toks: list[_Token], i: int) -> bool:
 
 
 def _name_like(word: str, position: int) -> bool:
-    if not re.fullmatch(r"[\u0621-\u064a]+", word) or len(word) < 2:
+    if len(word) < 2 or not _ARABIC_WORD.fullmatch(word):
         return False
     if word in _AR_NAME_STOP or word in _SAY_AR:
         return False
