@@ -1,6 +1,7 @@
 """Score the extractor against gold files, following the rules in the gold README."""
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 from pathlib import Path
@@ -226,3 +227,17 @@ def _score_dates(text: str, gold: dict[str, Any], predicted: list[ExtractedDate]
         taken.add(hit)
         report.dates.matched += 1
     report.spurious += [f"date: {p.expression} = {p.value}" for i, p in enumerate(preds) if i not in taken]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m app.extraction.evaluation GOLD... [--json]`: the table (or JSON) for gold files or folders."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    report = evaluate(args.paths)
+    print(json.dumps(report.to_json(), ensure_ascii=False, indent=1) if args.json else report.to_table())
+
+
+if __name__ == "__main__":
+    main()
