@@ -24,7 +24,7 @@ def _cue_set(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[tuple[str, .
 _PLEDGE = _cue_set(lx.PLEDGE_CUES)
 _NON_PLEDGE = _cue_set(lx.NON_PLEDGE_CUES)
 _PRIOR = _cue_set(lx.PRIOR_CUES)
-_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول")
+_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "ال", "وال", "بال", "لل", "ولل")
 
 
 def _words(text: str) -> list[str]:
