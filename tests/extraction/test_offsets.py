@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
@@ -51,3 +52,12 @@ def test_tatweel_and_diacritics_keep_original_offsets() -> None:
     assert (pledge.amount, pledge.currency) == (250_000_000, "USD")
     assert text[pledge.start : pledge.end] == "٢٥٠ مليـــون دولار"
     assert facts.quotes[0].speaker == "سلمى حدّاد"
+
+
+def test_random_text_never_breaks_offsets() -> None:
+    rng = random.Random(20240930)
+    alphabet = "اأإآبتجدرسعفقكلمنهويىةء ًٌَُّـ٠١٢٣٤٥0123456789 .,،؛:؟\"“”«»()\n$€£abcdeKLMNOP"
+    for _ in range(150):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
+        for language in ("ar", "en"):
+            _check(text, extract(text, language=language, published=dt.date(2024, 1, 1)))
