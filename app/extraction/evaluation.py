@@ -218,6 +218,8 @@ def _score_dates(text: str, gold: dict[str, Any], predicted: list[ExtractedDate]
             if i in taken or p.value != g["value"]:
                 continue
             overlaps = span is not None and p.start < span[1] and span[0] < p.end
+            # Gold gives each expression once, located at its first free occurrence; a prediction of the
+            # same words elsewhere in the text (a repeated "اليوم السبت") overlaps it as an expression.
             if overlaps or g["expression"] in p.expression or p.expression in g["expression"]:
                 hit = i
                 break
