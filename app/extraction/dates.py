@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from app.extraction import lexicon as lx
 from app.extraction.money import words_value
 from app.extraction.normalize import Folded
-from app.extraction.patterns import AR_START, WORD_END, WORD_START, alternation, folded
+from app.extraction.patterns import WORD_END, alternation, folded
 from app.extraction.types import ExtractedDate
 
 _MONTH_AR = alternation(lx.MONTHS_AR)
@@ -120,6 +120,13 @@ def _explicit_month(m: re.Match[str], _p: dt.date | None, _a: str | None) -> _Fo
     return _Found(0, 0, _month(int(m.group("year")), _MONTHS[m.group("month").lower().rstrip(".")]), None, "month", False)
 
 
+def _bare_month(m: re.Match[str], published: dt.date | None, _a: str | None) -> _Found | None:
+    """'in January' / 'في يناير': the month of the publication year."""
+    if published is None:
+        return _Found(0, 0, None, None, "month", False)
+    return _Found(0, 0, _month(published.year, _MONTHS[m.group("month").lower().rstrip(".")]), None, "month", False)
+
+
 def _explicit_year(m: re.Match[str], _p: dt.date | None, _a: str | None) -> _Found | None:
     return _Found(0, 0, m.group("year"), None, "year", False)
 
@@ -171,6 +178,7 @@ def _later(m: re.Match[str], published: dt.date | None, anchor: str | None) -> _
 
 def _period(m: re.Match[str], published: dt.date | None, _: str | None) -> _Found | None:
     noun = m.groupdict().get("pnoun")
+    unit: str | None
     if noun:
         unit = _PERIOD[folded(noun)]
         n = _count(m.group("pn")) if m.groupdict().get("pn") else 2
@@ -194,53 +202,116 @@ def _unit_count(m: re.Match[str]) -> tuple[str | None, int | None]:
     return unit, n
 
 
-_RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), r)
-    for p, r in (
-        (rf"{AR_START}(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR}))?(?!\d)", _explicit_day),
-        (rf"{WORD_START}(?P<month>{_MONTH_EN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", _explicit_day),
-        (rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_EN}){WORD_END}\.?(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", _explicit_day),
-        (rf"{AR_START}(?:شهر\s+)?(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?\s*[,،/]?\s*(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>{_YEAR})(?!\d)", _explicit_month),
-        (rf"{WORD_START}(?P<month>{_MONTH_EN})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)", _explicit_month),
-        (rf"(?:{WORD_START}(?:عام|العام|سنة|year)\s*)?(?<![\d.,$€£])(?P<year>{_YEAR})(?![\d.,%]|\s*(?:مليون|مليار|الف|ألف|دولار|million|billion|dollars|people|شخص))", _explicit_year),
-        (rf"{AR_START}(?:في\s+وقت\s+(?:سابق|لاحق)\s+(?:من\s+)?|(?:مساء|صباح|ظهر|ليل|فجر|منتصف\s+ليل)\s+|earlier\s+|later\s+)?(?:(?P<dayword>اليوم|امس|غدا|today|yesterday|tomorrow|tonight){WORD_END}[ \t]*\(?)?(?:(?:يوم\s+|on\s+|last\s+|next\s+)?(?P<weekday>{_WEEKDAY_AR}|{_WEEKDAY_EN}){WORD_END}(?:\s+(?P<wdir>الماضي|المقبل|القادم|المنصرم){WORD_END})?(?:\s+(?:morning|evening|night|afternoon))?)?", _day_word),
-        (rf"{AR_START}(?P<unit>الاسبوع|الشهر|العام|السنة)\s+(?P<rel>الماضي|الماضية|المنصرم|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية){WORD_END}", _calendar),
-        (rf"{AR_START}(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الاسبوع)(?P<rel>){WORD_END}", _calendar),
-        (rf"{WORD_START}(?:earlier\s+|later\s+)?(?P<rel>last|next|this|coming|current)\s+(?P<unit>week|month|year){WORD_END}", _calendar),
-        (rf"{AR_START}(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+|اكثر\s+من\s+)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", _ago),
-        (rf"{WORD_START}(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|some\s+)?(?:(?P<n>\d+|{_NUM_EN})\s+)(?P<unit>years?|months?|weeks?|days?)\s+ago{WORD_END}", _ago),
-        (rf"{AR_START}(?:عقب|بعد)\s+(?:ذلك\s+ب)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", _later),
-        (rf"{WORD_START}(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?)\s+later{WORD_END}", _later),
-        (rf"{AR_START}(?P<pnoun>السنوات|الاعوام|الاشهر|الشهور|الاسابيع|الايام)\s+(?:ال)?(?P<pn>\d+|{_NUM_AR})\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", _period),
-        (rf"{AR_START}(?P<pnoun>العامين|السنتين|الشهرين|الاسبوعين|اليومين)\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", _period),
-        (rf"{WORD_START}(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:(?P<n>\d+|{_NUM_EN})\s+)?(?P<unit>years|months|weeks|days){WORD_END}", _period),
-    )
+class _Hit:
+    """A rule match widened to the left by its optional lead-in words (مساء, في وقت سابق, less than)."""
+
+    def __init__(self, text: str, start: int, end: int, groups: dict[str, str | None]) -> None:
+        self.start, self.end, self._text, self._groups = start, end, text, groups
+
+    def group(self, name: str | None = None) -> str:
+        if name is None:
+            return self._text[self.start : self.end]
+        return self._groups.get(name) or ""
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._groups
+
+
+_WD = f"{_WEEKDAY_AR}|{_WEEKDAY_EN}"
+_AR, _EN, _ANY = "ar", "en", "any"
+# (pattern, optional left lead-in anchored at its end, Arabic proclitics allowed before it, resolver).
+# Patterns start with their mandatory word so the regex engine can skip ahead fast; they run on
+# lower-cased folded text without IGNORECASE for the same reason, and word starts are checked in code.
+_RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
+    (rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR}))?(?!\d)", None, _AR, _explicit_day),
+    (rf"(?P<month>{_MONTH_EN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
+    (rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_EN}){WORD_END}\.?(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
+    (rf"(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?\s*[,،/]?\s*(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>{_YEAR})(?!\d)", r"شهر\s+$", _AR, _explicit_month),
+    (rf"(?P<month>{_MONTH_EN})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)", None, _EN, _explicit_month),
+    (rf"(?P<year>{_YEAR})(?![\d%]|[.,]\d|\s*(?:مليون|مليار|الف|ألف|دولار|million|billion|dollars|people|شخص))", r"(?:عام|العام|سنة|year)\s*$", _ANY, _explicit_year),
+    (rf"(?:(?P<dayword>اليوم|امس|غدا|today|yesterday|tomorrow|tonight){WORD_END}(?!['’]s)(?:[ \t]*\(?(?:يوم\s+)?(?P<weekday>{_WD}){WORD_END})?|(?P<weekday2>{_WD}){WORD_END}(?:\s+(?P<wdir>الماضي|المقبل|القادم|المنصرم){WORD_END})?)(?:\s+(?:morning|evening|night|afternoon))?",
+     r"(?:في\s+وقت\s+(?:سابق|لاحق)\s+(?:من\s+)?|(?:مساء|صباح|ظهر|ليل|فجر)\s+|(?:earlier|later)\s+|(?P<lead>يوم|on|last|next)\s+)$", _ANY, _day_word),
+    (rf"(?P<unit>الاسبوع|الشهر|العام|السنة)\s+(?P<rel>الماضي|الماضية|المنصرم|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية){WORD_END}", None, _AR, _calendar),
+    (rf"(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الاسبوع)(?P<rel>){WORD_END}", None, _AR, _calendar),
+    (rf"(?P<rel>last|next|this|coming|current)\s+(?P<unit>week|month|year){WORD_END}", r"(?:earlier|later)\s+$", _EN, _calendar),
+    (rf"(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+|اكثر\s+من\s+)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _ago),
+    (rf"(?P<month>{_MONTH_AR}){WORD_END}(?!\s*[/,،]?\s*(?:\d|{_MONTH_AR}))", r"(?:في|منذ|حتى|خلال|مطلع|منتصف|اواخر|اوايل|نهاية|بداية)\s+(?:شهر\s+)?$", _AR, _bare_month),
+    (rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december){WORD_END}(?!\s*,?\s*\d)", r"(?:in|since|until|by|during|early|mid|late|last|next|this)[\s-]+$", _EN, _bare_month),
+    (r"ago(?![^\W\d_])", rf"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|some\s+)?(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?|weeks?|days?)\s+$", _EN, _ago),
+    (rf"(?:عقب|بعد)\s+(?:ذلك\s+ب)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _later),
+    (r"later(?![^\W\d_])", rf"(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?)\s+$", _EN, _later),
+    (rf"(?P<pnoun>السنوات|الاعوام|الاشهر|الشهور|الاسابيع|الايام)\s+(?:ال)?(?P<pn>\d+|{_NUM_AR})\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", None, _AR, _period),
+    (rf"(?P<pnoun>العامين|السنتين|الشهرين|الاسبوعين|اليومين)\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", None, _AR, _period),
+    (rf"(?:past|last|previous|next|coming)\s+(?:(?P<n>\d+|{_NUM_EN})\s+)?(?P<unit>years|months|weeks|days){WORD_END}", r"the\s+$", _EN, _period),
 )
+_RULES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str, Resolver], ...] = tuple(
+    (re.compile(p), re.compile(lead) if lead else None, script, r) for p, lead, script, r in _RULE_SPECS
+)
+_LEAD_WINDOW = 40
+_NEEDS_LEAD = frozenset({_ago, _later, _bare_month})
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTER = re.compile(r"[a-z]")
+
+
+def _word_start(text: str, pos: int, arabic: bool) -> bool:
+    """No letter glued before pos, except one Arabic proclitic (وعقب, بواشنطن) standing at a word start."""
+    if pos == 0 or not text[pos - 1].isalpha():
+        return True
+    return arabic and text[pos - 1] in "وفبل" and (pos == 1 or not text[pos - 2].isalpha())
+
+
+def _lowered(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # keep offsets (İ lowers to 2 chars)
 
 
 def find_dates(folded_text: Folded, published: dt.date | None) -> list[ExtractedDate]:
     """Dates in text order, each distinct (expression, value) once, with original-text spans."""
-    text = folded_text.text
-    candidates: list[tuple[int, int, Resolver, re.Match[str]]] = []
-    for pattern, resolver in _RULES:
+    text = _lowered(folded_text.text)
+    candidates: list[tuple[int, int, Resolver, _Hit]] = []
+    # Rules of a script absent from the text cannot match; skipping them halves the work.
+    present = {_AR: _ARABIC_LETTER.search(text) is not None, _EN: _LATIN_LETTER.search(text) is not None, _ANY: True}
+    for pattern, lead, script, resolver in _RULES:
+        if not present[script]:
+            continue
+        arabic = script != _EN
         for m in pattern.finditer(text):
-            if m.end() - m.start() < 2 or not m.group().strip():
+            start, groups = m.start(), m.groupdict()
+            if lead is not None:
+                window_start = max(0, start - _LEAD_WINDOW)
+                before = lead.search(text, window_start, start)
+                if before is not None and _word_start(text, before.start(), arabic):
+                    if resolver is not _bare_month:  # "in" is the month's cue, not part of the date
+                        start = before.start()
+                    groups = {**groups, **{k: v for k, v in before.groupdict().items() if v}}
+                elif resolver in _NEEDS_LEAD:
+                    continue  # "ago" needs its count; a bare month name needs its preposition
+            if not _word_start(text, start, arabic) or not text[start : m.end()].strip():
                 continue
-            candidates.append((m.start(), m.end(), resolver, m))
+            if resolver is _bare_month and not arabic and not folded_text.text[m.start()].isupper():
+                continue  # "may" the verb; English writes month names capitalized
+            if groups.get("weekday2"):
+                groups["weekday"] = groups["weekday2"]
+            if groups.get("lead") in ("last", "next") and not groups.get("wdir"):
+                groups["wdir"] = groups["lead"]
+            candidates.append((start, m.end(), resolver, _Hit(text, start, m.end(), groups)))
     # Longest match wins where candidates overlap (سبتمبر 2025 over 2025).
-    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    chosen: list[tuple[int, int, Resolver, re.Match[str]]] = []
-    for cand in sorted(candidates, key=lambda c: -(c[1] - c[0])):
-        if all(cand[1] <= o[0] or cand[0] >= o[1] for o in chosen):
+    chosen: list[tuple[int, int, Resolver, _Hit]] = []
+    taken = bytearray(len(text))
+    for cand in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if taken.find(1, cand[0], cand[1]) < 0:
+            taken[cand[0] : cand[1]] = b"\x01" * (cand[1] - cand[0])
             chosen.append(cand)
     chosen.sort(key=lambda c: c[0])
     results: list[ExtractedDate] = []
     seen: set[tuple[str, str | None]] = set()
     anchor: str | None = None
-    for start, end, resolver, m in chosen:
-        if _is_outlet_name(text, start, end):
+    for start, end, resolver, hit in chosen:
+        if resolver is _day_word and not hit.group("weekday") and _is_outlet_name(text, start, end):
             continue
-        found = resolver(m, published, anchor)
+        found = resolver(hit, published, anchor)  # type: ignore[arg-type]
         if found is None:
             continue
         o_start, o_end = folded_text.span(start, end)
@@ -248,7 +319,7 @@ def find_dates(folded_text: Folded, published: dt.date | None) -> list[Extracted
         o_end = o_start + len(expression)
         if not found.relative and found.value and found.grain != "range":
             anchor = found.value
-        key = (m.group().strip().lower(), found.value)
+        key = (hit.group().strip(), found.value)
         if key in seen:
             continue
         seen.add(key)

@@ -72,6 +72,13 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(index, adjectives)
 
 
+@lru_cache(maxsize=65536)
+def _candidates(key: str) -> tuple[tuple[int, tuple[tuple[tuple[str, ...], str | None, Entry], ...]], ...]:
+    """Gazetteer buckets this token can open, with how many proclitic letters to cut."""
+    index = load_gazetteer().index
+    return tuple((cut, tuple(index[form])) for form, cut in _first_token_forms(key) if form in index)
+
+
 def _first_token_forms(key: str) -> list[tuple[str, int]]:
     """The token and its forms without an attached proclitic, with how many letters were cut."""
     forms = [(key, 0)]
@@ -88,15 +95,19 @@ def _first_token_forms(key: str) -> list[tuple[str, int]]:
 
 def find_entities(folded: Folded) -> list[Match]:
     """Longest gazetteer matches, left to right, without overlaps."""
-    gazetteer = load_gazetteer()
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded.text)]
     keys = [fold_key(t[2].rstrip(".")) for t in tokens]
     matches: list[Match] = []
+    # Most tokens open no gazetteer entry; jump between those that do.
+    openers = [i for i, key in enumerate(keys) if _candidates(key)]
     i = 0
-    while i < len(tokens):
+    for i_next in openers:
+        if i_next < i:
+            continue
+        i = i_next
         best: tuple[int, int, Entry] | None = None
-        for form, cut in _first_token_forms(keys[i]):
-            for alias_keys, exact, entry in gazetteer.index.get(form, ()):
+        for cut, bucket in _candidates(keys[i]):
+            for alias_keys, exact, entry in bucket:
                 n = len(alias_keys)
                 if keys[i + 1 : i + n] != list(alias_keys[1:]) or i + n > len(tokens):
                     continue
@@ -107,7 +118,6 @@ def find_entities(folded: Folded) -> list[Match]:
                     best = (n, cut, entry)
                 break
         if best is None:
-            i += 1
             continue
         n, cut, entry = best
         end = tokens[i + n - 1][1]

@@ -26,7 +26,7 @@ SAY_VERBS_AR: tuple[str, ...] = (
     "أفاد", "أفادت", "يفيد",
     "أعرب", "أعربت", "معربا",
     "حذر", "حذرت", "يحذر", "محذرا",
-    "بينت",
+    "بينت", "قوله", "قولها", "قولهم",
 )
 # Participles continue the current speaker's sentence (مضيفا أن ...) and never take a new subject.
 PARTICIPLES_AR: tuple[str, ...] = (
@@ -40,12 +40,12 @@ SAY_VERBS_EN: tuple[str, ...] = (
     "stated", "declared", "emphasized", "emphasised", "confirmed", "asserted", "argued", "remarked",
     "saying", "adding", "noting", "stressing", "warning", "tweeted", "wrote", "pointed out",
 )
-ACCORDING_EN: tuple[str, ...] = ("according to", "according")
+PARTICIPLES_EN: tuple[str, ...] = ("saying", "adding", "noting", "stressing", "warning")
 ACCORDING_AR: tuple[str, ...] = ("وفقا ل", "وفقا لـ", "بحسب", "حسب", "حسبما")
 COMPLEMENTIZERS_AR: tuple[str, ...] = ("أن", "إن", "ان", "أنه", "إنه", "انه", "أنها", "إنها", "أننا", "إننا")
 # Prepositions an attribution verb governs; the reported clause starts after them (أشار إلى ...).
-VERB_PREPOSITIONS_AR: tuple[str, ...] = ("إلى", "الى", "على", "عن", "من", "ب")
-PRONOUNS_EN: tuple[str, ...] = ("he", "she", "they", "it", "we")
+VERB_PREPOSITIONS_AR: tuple[str, ...] = ("إلى", "على", "عن", "من")
+PRONOUNS_EN: tuple[str, ...] = ("he", "she", "they", "we")
 
 # Person titles: a head word, then its complements (nationality, organization) are read by rule.
 TITLE_HEADS_AR: tuple[str, ...] = (
@@ -55,6 +55,12 @@ TITLE_HEADS_AR: tuple[str, ...] = (
     "الشيخ", "ولي العهد", "مدير", "مديرة", "المدير", "المديرة", "منسق", "المنسق", "منسقة", "ممثل", "الممثل",
     "ممثلة", "المستشار", "المستشارة", "قائد", "القائد", "الجنرال", "العميد", "اللواء", "السيناتور", "محافظ",
     "حاكم", "عمدة", "المسؤول", "مسؤول", "الدكتور", "الدكتورة", "مساعد", "وكيل", "المندوب", "مندوب",
+)
+# Head nouns that make a capitalized run an organization, not a person (U.S. Embassy, Health Ministry).
+ORG_NOUNS_EN: tuple[str, ...] = (
+    "Embassy", "Ministry", "Department", "Agency", "Office", "Council", "Commission", "Fund", "Programme",
+    "Program", "Bank", "Government", "Army", "Police", "Committee", "Organization", "Organisation", "Mission",
+    "Secretariat", "Coalition", "Union", "Authority", "Institute", "Foundation", "Red Cross", "Crescent",
 )
 HONORIFICS_EN: tuple[str, ...] = ("Dr.", "Mr.", "Mrs.", "Ms.", "Sir", "Sheikh", "Prof.", "Dr", "Mr", "Mrs", "Ms")
 TITLE_WORDS_EN: tuple[str, ...] = (
@@ -67,6 +73,11 @@ TITLE_WORDS_EN: tuple[str, ...] = (
     "Minority", "Majority", "Congressman", "Congresswoman", "House", "Representatives", "Relief", "Emergency",
 )
 GROUP_SUBJECTS_AR: tuple[str, ...] = ("المشاركون", "المشاركين", "المانحون", "المانحين", "الدول المانحة")
+# Plural or vague subjects that are never a personal name (مصادر مطلعة، مسؤولون أمريكيون).
+GROUP_HEADS_AR: tuple[str, ...] = (
+    "مصادر", "مصدر", "مسؤولون", "مسؤولين", "شهود", "سكان", "ناشطون", "نشطاء", "خبراء", "دبلوماسيون",
+    "تقارير", "وسائل", "متحدثون", "قادة", "زعماء",
+)
 
 # Money.
 SCALES: dict[str, int] = {
@@ -88,7 +99,7 @@ DUAL_SCALES: dict[str, int] = {
 # Plural scales with no number before them are vague amounts (مليارات الدولارات, billions).
 PLURAL_SCALES: tuple[str, ...] = ("آلاف", "ملايين", "مليارات", "بلايين", "thousands", "millions", "billions")
 
-CURRENCY_WORDS: dict[str, str] = {
+CURRENCY_WORDS: dict[str, str | None] = {  # None: the word names no single currency (دينار alone)
     "دولار أمريكي": "USD", "دولار أميركي": "USD", "دولار": "USD", "دولارا": "USD", "دولارات": "USD",
     "الدولارات": "USD", "دولار كندي": "CAD", "دولار أسترالي": "AUD", "يورو": "EUR",
     "جنيه إسترليني": "GBP", "جنيه استرليني": "GBP", "جنيها إسترلينيا": "GBP", "جنيه مصري": "EGP",
@@ -110,12 +121,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "SAR": "SAR", "AED": "AED",
     "KWD": "KWD", "QAR": "QAR",
 }
-QUALIFIERS: tuple[str, ...] = (
-    "أكثر من", "اكثر من", "نحو", "حوالي", "حوالى", "قرابة", "ما يقرب من", "ما يزيد على", "ما يزيد عن",
-    "أقل من", "يتجاوز", "تتجاوز", "تربو على", "يربو على",
-    "more than", "over", "about", "nearly", "almost", "around", "approximately", "some", "up to",
-    "at least", "less than", "roughly",
-)
+# Qualifiers (أكثر من، نحو، nearly, more than) need no list: the amount is read as written and the
+# qualifier is left in the text around the evidence span.
 # Clause words that make an amount a commitment.
 PLEDGE_CUES: tuple[str, ...] = (
     "تعهد", "تعهدت", "تعهدوا", "تعهدات", "التعهدات", "بتعهدات", "تبرع", "تبرعت", "تبرعات", "خصص", "خصصت",
@@ -126,7 +133,8 @@ PLEDGE_CUES: tuple[str, ...] = (
     "pledge", "pledged", "pledges", "pledging", "provide", "provided", "providing", "provides", "committed",
     "commit", "commitment", "announced", "announce", "announcement", "aid", "assistance", "funding", "funds",
     "donated", "donate", "donation", "contributed", "contribute", "contribution", "allocated", "allocate",
-    "grant", "grants", "raised", "loan", "loans", "support", "relief", "give", "gave",
+    "grant", "grants", "raised", "loan", "loans", "support", "relief", "give", "gave", "received", "receive",
+    "تلقت", "تلقى", "تسلمت",
 )
 # Words near an amount that make it a target, an appeal, a need, a price or a budget: never a pledge.
 NON_PLEDGE_CUES: tuple[str, ...] = (
@@ -137,7 +145,8 @@ NON_PLEDGE_CUES: tuple[str, ...] = (
     "target", "goal", "aims", "aim", "appeal", "appealed", "seeks", "seeking", "seek", "needs", "needed",
     "shortfall", "gap", "budget", "price", "priced", "cost", "costs", "losses", "damage", "damages", "debt",
     "revenue", "revenues", "exports", "imports", "gdp", "worth", "requested", "request", "requires",
-    "required", "salary", "fine", "fined",
+    "required", "salary", "fine", "fined", "sought", "short", "sold", "bought", "purchase", "valued",
+    "profit", "profits", "المطلوب", "المطلوبة", "طلبت", "أرباح", "بيع", "باع", "اشترى",
 )
 PRIOR_CUES: tuple[str, ...] = (
     "الأسبوع الماضي", "الشهر الماضي", "العام الماضي", "في وقت سابق من", "سابقا", "سبق أن", "سبق وأن",
@@ -145,7 +154,7 @@ PRIOR_CUES: tuple[str, ...] = (
     "already announced", "builds on",
 )
 
-ARABIC_NUMBER_WORDS: dict[str, int] = {
+ARABIC_NUMBER_WORDS: dict[str, float] = {
     "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "اثنتان": 2, "ثلاث": 3, "ثلاثة": 3,
     "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثمان": 8,
     "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10, "عشرون": 20, "عشرين": 20,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from app.extraction import lexicon as lx
 from app.extraction.normalize import Folded
-from app.extraction.patterns import WORD_END, WORD_START, alternation, folded
+from app.extraction.patterns import WORD_END, alternation, folded
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AR_WORD = alternation(lx.ARABIC_NUMBER_WORDS)
@@ -18,27 +18,34 @@ _DUAL = alternation(lx.DUAL_SCALES)
 _CUR_WORD = alternation(lx.CURRENCY_WORDS)
 _CUR_PREFIX = "|".join(re.escape(p) for p in sorted(lx.CURRENCY_PREFIXES, key=len, reverse=True))
 
-MONEY_RE = re.compile(
-    rf"""
-    (?:(?P<prefix>{_CUR_PREFIX})\s?)?
-    (?:
-        (?<![\d.,])(?P<digits>{_DIGITS})(?![\d])
-      | {WORD_START}(?:[وب])?(?P<words>{_AR_WORDS}|{_EN_WORDS}){WORD_END}
-    )
+_TAIL = rf"""
     (?:[\s-]?(?P<scale>{_SCALE}){WORD_END})?
     (?:\s+(?:of\s+)?(?P<cur>{_CUR_WORD}){WORD_END})?
-    |
-    {WORD_START}(?:[وب])?(?P<dual>{_DUAL}){WORD_END}(?:\s+(?P<dcur>{_CUR_WORD}){WORD_END})?
-    |
-    {WORD_START}(?P<vague>{alternation(lx.PLURAL_SCALES)}){WORD_END}(?:\s+(?:of\s+)?(?P<vcur>{_CUR_WORD}){WORD_END})?
-    """,
-    re.VERBOSE | re.IGNORECASE,
+"""
+# Amounts in digits are found directly; amounts in words are found from the scale or currency word that
+# must follow them, reading the number words leftwards, so no slow pattern scans the whole text.
+_DIGIT_RE = re.compile(rf"(?<![\d.,])(?P<digits>{_DIGITS})(?!\d){_TAIL}", re.VERBOSE)
+_TAIL_RE = re.compile(_TAIL, re.VERBOSE)
+_LEFT_WORDS_RE = re.compile(rf"(?<![^\W\d_])(?:[وب](?=[^\W\d_]))?(?P<words>{_AR_WORDS}|{_EN_WORDS})[\s-]+$")
+_DUAL_RE = re.compile(rf"(?P<dual>{_DUAL}){WORD_END}(?:\s+(?P<dcur>{_CUR_WORD}){WORD_END})?")
+_VAGUE_RE = re.compile(
+    rf"(?P<vague>{alternation(lx.PLURAL_SCALES)}){WORD_END}(?:\s+(?:of\s+)?(?P<vcur>{_CUR_WORD}){WORD_END})?"
 )
+_LEFT_REACH = 60
+# Every amount written in words needs a scale or currency word after it; finding those first lets the
+# slower number-word pattern run only on short windows.
+_ANCHOR_RE = re.compile(alternation(
+    w for w in (*lx.SCALES, *lx.DUAL_SCALES, *lx.PLURAL_SCALES, *lx.CURRENCY_WORDS) if len(w) > 2 and not w.isupper()
+))
+_PREFIX_RE = re.compile(rf"(?:^|(?<=[^\w$€£¥]))(?P<prefix>{_CUR_PREFIX.lower()})\s?$")
+_PREFIXES = {k.lower(): v for k, v in lx.CURRENCY_PREFIXES.items()}
+_CASE_SENSITIVE_PREFIXES = frozenset(k for k in lx.CURRENCY_PREFIXES if k.isalpha())
+
+
 _SCALES = {folded(k).lower(): v for k, v in lx.SCALES.items()}
 _DUALS = {folded(k): v for k, v in lx.DUAL_SCALES.items()}
 _CURRENCIES = {re.sub(r"\s+", " ", folded(k).lower()): v for k, v in lx.CURRENCY_WORDS.items()}
 _NUMBER_WORDS = {folded(k).lower(): v for k, v in {**lx.ARABIC_NUMBER_WORDS, **lx.ENGLISH_NUMBER_WORDS}.items()}
-_CODES = frozenset(k for k in lx.CURRENCY_PREFIXES if k.isalpha())
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,53 +73,89 @@ def words_value(phrase: str) -> float | None:
     return total or None
 
 
-def _currency(match: re.Match[str]) -> str | None:
-    prefix = match.group("prefix")
+def _currency(groups: dict[str, str | None], prefix: str | None) -> str | None:
     if prefix:
-        return lx.CURRENCY_PREFIXES.get(prefix.upper(), lx.CURRENCY_PREFIXES.get(prefix))
-    word = match.group("cur") or match.group("dcur") or match.group("vcur")
+        return _PREFIXES.get(prefix.lower())
+    word = groups.get("cur") or groups.get("dcur") or groups.get("vcur")
     if word:
         return _CURRENCIES.get(re.sub(r"\s+", " ", word.lower()))
     return None
 
 
+def _prefix(text: str, low: str, start: int) -> tuple[str | None, int]:
+    """A currency sign or code right before the number ($, US$, USD), and where it starts."""
+    m = _PREFIX_RE.search(low, max(0, start - 6), start)
+    if m is None:
+        return None, start
+    surface = text[m.start("prefix") : m.end("prefix")]
+    # Codes count only in upper case: "eur" or "sar" ending some word is not money.
+    if surface.isalpha() and surface not in _CASE_SENSITIVE_PREFIXES:
+        return None, start
+    return surface, m.start("prefix")
+
+
+def _matches(text: str, low: str) -> list[tuple[int, int, dict[str, str | None], str | None]]:
+    """Raw candidate matches in text order, with the currency prefix found before each (if any)."""
+    found = []
+    for m in _DIGIT_RE.finditer(low):
+        prefix, start = _prefix(text, low, m.start())
+        found.append((start, m.end(), m.groupdict(), prefix))
+    for anchor in _ANCHOR_RE.finditer(low):
+        a = anchor.start()
+        if a and low[a - 1].isalpha() and not (low[a - 1] in "وب" and (a == 1 or not low[a - 2].isalpha())):
+            continue  # inside a longer word
+        if low[max(0, a - 2) : a].rstrip()[-1:].isdigit():
+            continue  # "148 مليون": the digit pattern reads it
+        left = _LEFT_WORDS_RE.search(low, max(0, a - _LEFT_REACH), a)
+        if left is not None:
+            tail = _TAIL_RE.match(low, a)
+            end = tail.end() if tail else a
+            groups = {"words": left.group("words"), **(tail.groupdict() if tail else {})}
+            prefix, start = _prefix(text, low, left.start("words"))
+            found.append((start, end, groups, prefix))
+            continue
+        for pattern in (_DUAL_RE, _VAGUE_RE):
+            hit = pattern.match(low, a)
+            if hit is not None:
+                found.append((a, hit.end(), hit.groupdict(), None))
+                break
+    found.sort(key=lambda f: f[0])
+    return found
+
+
 def find_money(folded_text: Folded) -> list[Money]:
     """Every money-like expression; callers decide which are commitments."""
+    text = folded_text.text
+    low = text.lower() if len(text.lower()) == len(text) else text
     found: list[Money] = []
-    for match in MONEY_RE.finditer(folded_text.text):
-        currency = _currency(match)
-        has_currency = bool(match.group("prefix") or match.group("cur") or match.group("dcur") or match.group("vcur"))
-        if match.group("vague"):
-            if has_currency:
-                found.append(Money(match.start(), match.end(), None, currency, True))
+    last_end = -1
+    for start, end, groups, prefix in _matches(text, low):
+        if start < last_end:
             continue
-        if match.group("dual"):
-            amount: float | None = _DUALS[match.group("dual")]
-            scale = 1
+        currency = _currency(groups, prefix)
+        has_currency = bool(prefix or groups.get("cur") or groups.get("dcur") or groups.get("vcur"))
+        if groups.get("vague"):
+            if has_currency:
+                found.append(Money(start, end, None, currency, True))
+                last_end = end
+            continue
+        scale = 1
+        if groups.get("dual"):
+            amount: float | None = _DUALS[groups["dual"]]  # type: ignore[index]
         else:
-            scale_word = match.group("scale")
+            scale_word = groups.get("scale")
             scale = _SCALES.get(scale_word.lower(), 1) if scale_word else 1
-            if scale_word and scale_word.lower() in ("m", "b", "k") and not match.group("prefix"):
-                scale = 1  # a bare "5 m" is metres, not millions; only "$5m" is money
-                if not has_currency:
-                    continue
-            digits = match.group("digits")
-            amount = float(digits.replace(",", "")) if digits else words_value(match.group("words") or "")
-            if match.group("prefix") in _CODES and not (match.group("digits") or match.group("words")):
+            if scale_word and scale_word.lower() in ("m", "b", "k") and not prefix:
+                continue  # a bare "5 m" is metres, not millions; only "$5m" is money
+            digits = groups.get("digits")
+            words = groups.get("words")
+            amount = float(digits.replace(",", "")) if digits else words_value(words or "")
+            if words and not has_currency and words.lower() in ("a", "an"):
                 continue
         if amount is None:
             continue
         if not has_currency and scale < 1_000_000:
             continue  # bare numbers are money only with a currency or a million-plus scale
-        if match.group("words") and not has_currency and match.group("words").lower() in ("a", "an"):
-            continue
-        start = match.start("prefix") if match.group("prefix") else match.start()
-        # Keep the span on the number itself, not on an attached proclitic (بـ244 مليونا).
-        if match.group("digits") and not match.group("prefix"):
-            start = match.start("digits")
-        elif match.group("words") and not match.group("prefix"):
-            start = match.start("words")
-        elif match.group("dual"):
-            start = match.start("dual")
-        found.append(Money(start, match.end(), round(amount * scale), currency, scale > 1 or bool(match.group("dual"))))
+        found.append(Money(start, end, round(amount * scale), currency, scale > 1 or bool(groups.get("dual"))))
+        last_end = end
     return found

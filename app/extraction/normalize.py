@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # One-to-one folds: same length, so they can run through str.translate.
 _FOLD = str.maketrans(
@@ -40,10 +41,16 @@ class Folded:
         return self.index[start], stop
 
 
+# Arabic presentation forms and full-width characters: NFKC turns them into ordinary letters.
+_COMPAT = re.compile("[\ufb50-\ufdff\ufe70-\ufeff\uff01-\uff5e]")
+
+
 def fold(text: str) -> Folded:
     """Fold alef/yeh variants and digits, drop tatweel and diacritics; keep an offset map."""
     if text.isascii():
         return Folded(text, text, None)
+    if _COMPAT.search(text):
+        return _fold_compat(text)
     translated = text.translate(_FOLD)
     if not _DROP.search(translated):
         return Folded(text, translated, None)
@@ -51,6 +58,20 @@ def fold(text: str) -> Folded:
     return Folded(text, "".join(translated[i] for i in kept), tuple(kept))
 
 
+def _fold_compat(text: str) -> Folded:
+    """The slow path: NFKC per character (a ligature may become two letters), then the usual folds."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        expanded = unicodedata.normalize("NFKC", ch) if _COMPAT.match(ch) else ch
+        for out in expanded.translate(_FOLD):
+            if not _DROP.match(out):
+                chars.append(out)
+                index.append(i)
+    return Folded(text, "".join(chars), tuple(index))
+
+
+@lru_cache(maxsize=65536)
 def fold_key(text: str) -> str:
     """Fold a lexicon or gazetteer string the same way text is folded (no map needed)."""
-    return _DROP.sub("", unicodedata.normalize("NFC", text).translate(_FOLD)).replace("ة", "ه").lower()
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).translate(_FOLD)).replace("ة", "ه").lower()

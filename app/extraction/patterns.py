@@ -18,10 +18,5 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
 
 
-# Letters of either script: \w also matches digits and underscore, which must not glue to words.
-WORD_START = r"(?<![^\W\d_])"
+# No letter of either script follows: \b would also stop at digits, which may glue to Arabic words (بـ2017).
 WORD_END = r"(?![^\W\d_])"
-# Word start that also allows one attached conjunction or preposition (وعقب, بواشنطن), left outside the match.
-AR_START = r"(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[وفبل]))"
-# Arabic one-letter proclitics that attach to a word (و ف ب ل ك) and their common pairs.
-AR_PROCLITIC = r"(?:و|ف)?(?:ب|ل|ك)?"

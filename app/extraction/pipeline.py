@@ -24,10 +24,10 @@ def extract(text: str, *, language: str | None = None, published: dt.date | None
     folded = fold(text)
     sentences = split_sentences(folded.text)
     entities = find_entities(folded)
-    quotes, speakers = find_quotes(folded, sentences, entities, load_gazetteer(), language)  # type: ignore[arg-type]
+    quotes, speakers = find_quotes(folded, sentences, entities, load_gazetteer(), language)
     money = find_money(folded)
     speaker_orgs = {s.name: s.organization for s in speakers}
-    pledges = find_pledges(folded, money, sentences, entities, quotes, language, speaker_orgs)  # type: ignore[arg-type]
+    pledges = find_pledges(folded, money, sentences, entities, quotes, speaker_orgs)
     organizations, places = group_entities(folded, entities)
     return ExtractedFacts(
         language=language, speakers=speakers, quotes=quotes, pledges=pledges,

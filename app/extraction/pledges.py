@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from app.extraction import lexicon as lx
 from app.extraction.entities import Match
@@ -22,17 +24,23 @@ def _cue_set(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[tuple[str, .
 _PLEDGE = _cue_set(lx.PLEDGE_CUES)
 _NON_PLEDGE = _cue_set(lx.NON_PLEDGE_CUES)
 _PRIOR = _cue_set(lx.PRIOR_CUES)
-_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول")
+_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "ال", "وال", "بال", "لل", "ولل")
 
 
 def _words(text: str) -> list[str]:
     return [fold_key(w) for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=65536)
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and the word without one attached proclitic (وتعهدت -> تعهدت)."""
+    return (word, *(word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 2))
+
+
 def _has_cue(words: list[str], cues: tuple[frozenset[str], tuple[tuple[str, ...], ...]]) -> bool:
     single, multi = cues
     for word in words:
-        if word in single or any(word.startswith(c) and word[len(c):] in single for c in _CLITICS):
+        if any(stem in single for stem in _stems(word)):
             return True
     joined = " ".join(words)
     return any(" ".join(phrase) in joined for phrase in multi)
@@ -40,13 +48,15 @@ def _has_cue(words: list[str], cues: tuple[frozenset[str], tuple[tuple[str, ...]
 
 def find_pledges(
     f: Folded, money: list[Money], sentences: list[Sentence], entities: list[Match], quotes: list[ExtractedQuote],
-    language: str, speaker_orgs: dict[str, str | None],
+    speaker_orgs: dict[str, str | None],
 ) -> list[ExtractedPledge]:
     """Commitments among the money expressions, one per distinct amount and currency."""
     text = f.text
     pledges: list[ExtractedPledge] = []
     seen: set[tuple[int, str | None]] = set()
     previous: Money | None = None
+    committing: dict[int, bool] = {}  # sentence start -> has a commitment word
+    givers = _givers(f, entities)
     for item in money:
         after_previous = previous is not None and _is_equivalent(text, previous, item)
         previous = item
@@ -55,24 +65,27 @@ def find_pledges(
         sentence = sentence_at(sentences, item.start) or Sentence(0, len(text))
         if item.currency is None and not _bare_amount_is_money(text, item, sentence):
             continue
-        clause_before = text[max(sentence.start, item.start - 80) : item.start]
-        near = _words(clause_before)[-8:] + _words(text[item.end : min(sentence.end, item.end + 25)])[:2]
+        clause_before = _CLAUSE_SPLIT.split(text[max(sentence.start, item.start - 80) : item.start])[-1]
+        after = _CLAUSE_SPLIT.split(text[item.end : min(sentence.end, item.end + 40)], maxsplit=1)[0]
+        near = _words(clause_before)[-8:] + _words(after)[:4]
         if _has_cue(near, _NON_PLEDGE):
             continue
-        if not _has_cue(_words(text[sentence.start : sentence.end]), _PLEDGE):
+        if sentence.start not in committing:
+            committing[sentence.start] = _has_cue(_words(text[sentence.start : sentence.end]), _PLEDGE)
+        if not committing[sentence.start]:
             continue
         key = (item.amount, item.currency)
         if key in seen:
             continue
         seen.add(key)
         start, end = f.span(item.start, item.end)
-        sentence_words = _words(text[sentence.start : item.end + 40])
+        sentence_words = _words(text[sentence.start : min(sentence.end, item.end + 40)])
         status = "previously_announced" if _has_cue(sentence_words, _PRIOR) and not _is_today(text, sentence) else "new"
         quote = next((q for q in quotes if q.start <= start < q.end), None)
-        donor = _donor(f, entities, sentence, item) or (speaker_orgs.get(quote.speaker) if quote and quote.speaker else None)
+        donor = _donor(f, givers, sentence, item) or (speaker_orgs.get(quote.speaker) if quote and quote.speaker else None)
         pledges.append(ExtractedPledge(
             donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
-            currency=item.currency, purpose=_purpose(f, item, sentence, language),
+            currency=item.currency, purpose=_purpose(f, item, sentence),
             recipient=_recipient(f, entities, item, sentence), status=status, start=start, end=end,  # type: ignore[arg-type]
         ))
     return pledges
@@ -100,20 +113,51 @@ def _is_today(text: str, sentence: Sentence) -> bool:
     return re.search(r"في وقت سابق (?:من )?اليوم|earlier today", text[sentence.start : sentence.end]) is not None
 
 
-def _donor(f: Folded, entities: list[Match], sentence: Sentence, item: Money) -> str | None:
-    before = [e for e in entities if sentence.start <= e.start < item.start and not e.entry.kind.endswith("group")]
+# An entity governed by to/for/إلى or an attached ل receives; it does not give.
+_RECEIVING = re.compile(r"(?:(?<![^\W\d_])(?:to|for|into|الى|إلى)\s+|(?<![^\W\d_])و?ل)(?=\S$)|(?<![^\W\d_])و?ل\S$")
+_CLAUSE_SPLIT = re.compile(r"[،,;؛]")
+_FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+(?:the\s+)?")
+_FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:from|من)\s+(?:the\s+)?$")
+_CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|whereas)(?![^\W\d_])")
+
+
+def _givers(f: Folded, entities: list[Match]) -> list[Match]:
+    """Entities that can give: no armed groups, cities (datelines) or news agencies, none governed by to/ل."""
+    return [e for e in entities if not e.entry.kind.endswith("group") and e.entry.kind not in ("city", "news agency")
+            and not _RECEIVING.search(f.text, max(0, e.start - 5), e.start + 1)]
+
+
+def _in_span(entities: list[Match], start: int, end: int) -> list[Match]:
+    lo = bisect_left(entities, start, key=lambda e: e.start)
+    hi = bisect_left(entities, end, key=lambda e: e.start)
+    return entities[lo:hi]
+
+
+def _donor(f: Folded, givers: list[Match], sentence: Sentence, item: Money) -> str | None:
+    """Who gives: the named countries or organizations of the amount's clause, else of its sentence."""
+    clause_start = sentence.start
+    for boundary in _CLAUSE_START.finditer(f.text, sentence.start, item.start):
+        clause_start = boundary.end()
+    in_clause = [e.entry.name for e in _in_span(givers, clause_start, item.start)]
+    if in_clause:
+        return ", ".join(dict.fromkeys(in_clause))
+    source = _FROM.match(f.text, item.end)  # "received $12 million from Germany"
+    if source is not None:
+        after = _in_span(givers, source.end(), source.end() + 3)
+        if after:
+            return after[0].entry.name
+    before = _in_span(givers, sentence.start, item.start)
     return before[0].entry.name if before else None
 
 
 def _recipient(f: Folded, entities: list[Match], item: Money, sentence: Sentence) -> str | None:
-    names: list[str] = []
-    for e in entities:
-        if item.end <= e.start < sentence.end and e.entry.is_place and e.entry.name not in names:
-            names.append(e.entry.name)
-    return ", ".join(names) or None
+    """Places named after the amount in its sentence, except the source it came from."""
+    names = [e.entry.name for e in _in_span(entities, item.end, sentence.end)
+             if e.entry.is_place and not _FROM_BEFORE.search(f.text, max(0, e.start - 10), e.start)]
+    return ", ".join(dict.fromkeys(names)) or None
 
 
-def _purpose(f: Folded, item: Money, sentence: Sentence, language: str) -> str | None:
+def _purpose(f: Folded, item: Money, sentence: Sentence) -> str | None:
     tail = f.text[item.end : sentence.end]
     m = re.search(r"(?<![^\W\d_])(?:ل|لل|من اجل|for|to)\s*\S", tail[:40])
     if not m:

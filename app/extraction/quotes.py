@@ -2,108 +2,77 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from app.extraction import lexicon as lx
 from app.extraction.entities import Gazetteer, Match
 from app.extraction.normalize import Folded
 from app.extraction.patterns import WORD_END, alternation, folded
+from app.extraction.quote_marks import QUOTE_MARKS, QuotePair, pair_quote_marks
 from app.extraction.segments import Sentence, sentence_at
 from app.extraction.speakers import (
     SpeakerBook,
     Subject,
     arabic_subject_after,
+    arabic_subject_before,
     english_subject_after,
+    english_person_in,
     english_subject_before,
 )
 from app.extraction.types import ExtractedQuote, ExtractedSpeaker
 
-_OPENERS = "“«„"
-_CLOSERS = "”»‟"
-_MARKS = _OPENERS + _CLOSERS + '"'
-_VERB_AR = re.compile(rf"(?<![^\W\d_])(?P<verb>(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)})){WORD_END}")
-_VERB_EN = re.compile(rf"\b(?P<verb>{alternation(lx.SAY_VERBS_EN)}|according(?:\s+to)?)\b", re.IGNORECASE)
-_PARTICIPLES = frozenset(folded(p) for p in lx.PARTICIPLES_AR) | {"saying", "adding", "noting", "stressing", "warning"}
+_MARKS = QUOTE_MARKS
+_MARK_RE = re.compile(f"[{_MARKS}]")
+# Verb patterns open with the verb itself (fast scanning); the word start and an attached و/ف are
+# checked in `_verbs`. English runs on lower-cased text for the same reason.
+_VERB_AR = re.compile(rf"(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}")
+_VERB_EN = re.compile(rf"(?:{alternation(lx.SAY_VERBS_EN)}|according(?:\s+to)?){WORD_END}")
+_PARTICIPLES = frozenset(folded(p) for p in lx.PARTICIPLES_AR) | frozenset(lx.PARTICIPLES_EN)
 _COMPLEMENTIZER_AR = re.compile(rf"(?<![^\W\d_])(?:و|ب)?(?:{alternation(lx.COMPLEMENTIZERS_AR)}){WORD_END}")
-_VERB_PREP_AR = re.compile(r"\s*(?:الي|على|علي|عن|من)(?![^\W\d_])")
+_SOURCE_THEN_SPEECH = re.compile(rf"\s*[،,]?\s*(?:{_COMPLEMENTIZER_AR.pattern})\s*[{_MARKS}]")
+_VERB_PREP_AR = re.compile(rf"\s*(?:{alternation(lx.VERB_PREPOSITIONS_AR)})(?![^\W\d_])")
+_PRONOUN_END = re.compile(rf"\b(?:{'|'.join(lx.PRONOUNS_EN)})\s*$", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(
-    rf"[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}|(?:{alternation(lx.ACCORDING_AR)})|"
+    rf"[،,]\s*(?:(?:فيما|بينما|while)\s+)?(?:(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}|(?:{alternation(lx.ACCORDING_AR)})|"
     rf"(?:according|he said|she said|he added|she added|adding|noting|saying)\b)",
     re.IGNORECASE,
 )
+_QAWLUH = frozenset(folded(w) for w in ("قوله", "قولها", "قولهم"))
+_AN_RE = re.compile(r"(?<![^\W\d_])عن\s+")
+_SOURCE_EN = re.compile(r"\s+(?:to\s+)?(?P<np>(?:the\s+|a\s+)?[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|for|the|and))*)")
+_TRAILING_TITLE = re.compile(r"(?:(?:[A-Z][\w.'’\-]*|of|for|the)\s+)*$")
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]*\))?\s*[—–-]+\s*")
+_SIGNATURE = re.compile(r"(?m)(?<=\n)[—–-]\s*(?P<who>[^\n(@]{3,80}?)\s*\(@\w+\)")
 _TRANSITIVE_AR = frozenset(folded(v) for v in ("أكد", "أكدت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت",
                                                "أوضح", "أوضحت", "يؤكد", "تؤكد", "جدد", "جددت"))
-_SKIPPABLE_AR = re.compile(r"\s*(?:[،,]|\([^()]{0,60}\)|(?:في|خلال)\s+(?:بيان|كلمة|تصريح|تصريحات|تدوينة|مؤتمر)\S*(?:\s+\S+){0,4}?(?=[،,])|اليوم|امس|مساء|صباح)")
-
-
-@dataclass(slots=True)
-class _Pair:
-    open: int  # index of the opening mark
-    close: int  # index of the closing mark, or the end of the content when never closed
-
-
-def pair_quote_marks(text: str) -> list[_Pair]:
-    """Outermost quote pairs; a nested quote opens only when two closing marks follow it."""
-    pairs: list[_Pair] = []
-    stack: list[int] = []
-    marks = [i for i, ch in enumerate(text) if ch in _MARKS]
-    for n, i in enumerate(marks):
-        ch = text[i]
-        if stack and "\n" in text[stack[-1] : i]:
-            pairs.extend(_unclosed(text, stack[0]))
-            stack.clear()
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        openish = (before.isspace() or before in "(:[«“\"—-–،,") and not after.isspace()
-        closeish = not before.isspace() and (after.isspace() or not after.isalnum())
-        if not stack:
-            if ch in _CLOSERS and closeish and not openish:
-                continue
-            stack.append(i)
-            continue
-        nested = openish and not closeish and ch not in _CLOSERS and len(stack) < 2 and _two_closers_follow(text, marks[n + 1 :])
-        if nested:
-            stack.append(i)
-            continue
-        opened = stack.pop()
-        if not stack:
-            pairs.append(_Pair(opened, i))
-    if stack:
-        pairs.extend(_unclosed(text, stack[0]))
-    return pairs
-
-
-def _two_closers_follow(text: str, rest: list[int]) -> bool:
-    if len(rest) < 2:
-        return False
-    for i in rest[:2]:
-        before, after = text[i - 1], text[i + 1] if i + 1 < len(text) else " "
-        if before.isspace() or (after.isalnum() and text[i] not in _CLOSERS):
-            return False
-    return True
-
-
-def _unclosed(text: str, opened: int) -> list[_Pair]:
-    """A quote never closed runs to the paragraph end, or to a participle that resumes reporting."""
-    end = text.find("\n", opened)
-    end = len(text) if end < 0 else end
-    cut = re.search(rf"\s(?:{alternation(lx.PARTICIPLES_AR)}){WORD_END}", text[opened:end])
-    if cut:
-        end = opened + cut.start()
-    return [_Pair(opened, end)]
+_SKIPPABLE_AR = re.compile(
+    rf"\s*(?:[،,]|\([^()]{{0,60}}\)|(?:في|خلال)\s+(?:بيان|كلمة|تصريح|تصريحات|تدوينة|مؤتمر)\S*(?:\s+\S+){{0,4}}?(?=[،,])"
+    rf"|اليوم|امس|مساء|صباح|(?:يوم\s+)?(?:{alternation(lx.WEEKDAYS_AR)})"
+    rf"|في\s+\d{{1,2}}\s+\S+(?:\s*/\s*\S+)?(?:\s+(?:الماضي|المقبل|\d{{4}}))?)"
+)
+# Whom an English verb addresses is not what was said: "told reporters (that) ...".
+_ADDRESSEE_EN = re.compile(
+    r"(?:reporters|journalists|the\s+press|lawmakers|delegates|parliament|(?:[\w.’'\-]+\s+){0,5}?(?=that\b))\s*"
+)
+_LEAD_IN_EN = re.compile(
+    rf"(?:on\s+)?(?:{alternation(lx.WEEKDAYS_EN)}|today|yesterday|tonight|earlier|later)\b,?\s*"
+    r"|(?:in|during)\s+(?:a|an|the)\s+(?:statement|interview|speech|news\s+conference|briefing)\b,?\s*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
 class _Direct:
     start: int  # content span, folded coordinates
     end: int
-    pair: _Pair
+    pair: QuotePair
     verb: str | None = None
     speaker: ExtractedSpeaker | None = None
     dropped: bool = False
 
 
-def _content(text: str, pair: _Pair) -> tuple[int, int]:
+def _content(text: str, pair: QuotePair) -> tuple[int, int]:
     start, end = pair.open + 1, pair.close
     while start < end and text[start].isspace():
         start += 1
@@ -125,33 +94,50 @@ def find_quotes(
             directs.append(_Direct(start, end, pair))
     quotes: list[tuple[int, int, str, str | None, ExtractedSpeaker | None]] = []  # start, end, kind, verb, speaker
     last: ExtractedSpeaker | None = None
-    verb_re = _VERB_AR if language == "ar" else _VERB_EN
+    people: dict[int, Subject | None] = {}  # sentence start -> person it introduces (for "he said")
     inside = [(d.pair.open, d.pair.close) for d in directs]
-    for m in verb_re.finditer(text):
-        v_start, v_end = m.start("verb"), m.end("verb")
+    for v_start, v_end in _verbs(text, language):
         if any(o < v_start < c for o, c in inside):
             continue
         sentence = sentence_at(sentences, v_start) or Sentence(v_start, len(text))
-        bare = re.sub(r"^[وف]", "", m.group("verb")) if language == "ar" else m.group("verb").lower()
-        participle = bare in _PARTICIPLES or (language == "ar" and m.group("verb") in _PARTICIPLES)
+        surface = text[v_start:v_end]
+        bare = re.sub(r"^[وف]", "", surface) if language == "ar" else surface.lower()
+        participle = bare in _PARTICIPLES or (language == "ar" and surface in _PARTICIPLES)
         subject: Subject | None = None
         np_end = v_end
         if language == "ar":
-            if not participle:
+            if bare in _QAWLUH:
+                # "نقلت الوكالة عن الوزير قوله إن ...": the speaker follows عن, before the noun قوله.
+                source = list(_AN_RE.finditer(text, sentence.start, v_start))
+                if source:
+                    subject, _ = arabic_subject_after(f, source[-1].end(), v_start, entities, gazetteer)
+            elif not participle:
                 subject, np_end = arabic_subject_after(f, v_end, sentence.end, entities, gazetteer)
+                if subject is None:
+                    subject = arabic_subject_before(f, sentence.start, v_start, entities, gazetteer)
         else:
             clause_start = max([sentence.start, *(c + 1 for o, c in inside if c < v_start)])
-            subject = english_subject_before(f, clause_start, v_start, entities)
-            if subject is None and not re.search(r"\b(?:he|she|they|we)\s*$", text[clause_start:v_start], re.IGNORECASE):
+            # ", adding that ..." continues the sentence's speaker; "its envoy saying ..." names its own.
+            glued = not participle or not re.search(r",\s*$", text[clause_start:v_start])
+            if bare.startswith("according"):
+                subject, np_end = _according_source(f, v_end, sentence, entities)
+            elif glued:
+                subject = english_subject_before(f, clause_start, v_start, entities)
+            else:  # the sentence's own subject speaks on: "Mikati welcomed it, saying ..."
+                subject = english_person_in(f, sentence.start, v_start, entities)
+            if subject is None and not participle and not bare.startswith("according") and \
+                    not _PRONOUN_END.search(text, clause_start, v_start):
                 after = english_subject_after(f, v_end, entities)
                 if after is not None:
                     subject, np_end = after, after.end
         if subject is not None and subject.is_country:
             continue  # a country announcing something is not a speaker (annotation convention)
-        right_of = _right_attribution(text, directs, v_start, sentence)
+        right_of = _right_attribution(text, directs, v_start)
         if subject is None and not participle and language == "en" and right_of is None and \
-                not re.search(r"\b(?:he|she|they|we)\s*$", text[max(sentence.start, v_start - 12):v_start], re.IGNORECASE):
+                not _PRONOUN_END.search(text, max(sentence.start, v_start - 12), v_start):
             continue
+        if subject is None and language == "en" and not participle:
+            subject = _person_in_previous_sentence(f, sentences, sentence, entities, last, people)
         speaker = book.resolve(subject, f) if subject is not None else last
         if speaker is None:
             continue
@@ -160,12 +146,12 @@ def find_quotes(
         if right_of is not None:
             right_of.verb, right_of.speaker = verb_text, speaker
             last = speaker
-            following = _following_direct(text, directs, np_end, sentence)
+            following = _following_direct(text, directs, np_end)
             if following is not None and following.speaker is None:
                 following.verb, following.speaker = verb_text, speaker
             continue
         # 2) X said: "..."  -> the next quote in the sentence, unless a reported clause comes first.
-        following = _following_direct(text, directs, np_end, sentence)
+        following = _following_direct(text, directs, np_end)
         if following is not None:
             between = text[np_end : following.pair.open]
             comp = _COMPLEMENTIZER_AR.search(between) if language == "ar" else re.search(r"\bthat\b", between)
@@ -175,8 +161,11 @@ def find_quotes(
                     following.verb, following.speaker = verb_text, speaker
                     last = speaker
                 continue
-        # 3) Reported speech: from the complementizer (or the object) to the clause end.
-        span = _reported_clause(f, language, np_end, sentence, subject is not None, bare)
+        # 3) Reported speech: from the complementizer (or the object) to the clause end; in English the
+        # report may also come first ("Aid will grow, the minister said Monday." / "..., according to X").
+        span = _fronted_report(text, language, sentence, subject, v_start, v_end, np_end, bare)
+        if span is None:
+            span = _reported_clause(f, language, np_end, sentence, subject is not None, bare)
         if span is None:
             continue
         c_start, c_end = span
@@ -186,6 +175,8 @@ def find_quotes(
         quotes.append((c_start, c_end, "indirect", verb_text, speaker))
         last = speaker
     _carry_over(text, directs)
+    for post_start, post_end, author in _signed_posts(f, entities):
+        quotes.append((post_start, post_end, "direct", None, book.resolve(author, f)))
     for d in directs:
         if d.speaker is not None and not d.dropped:
             quotes.append((d.start, d.end, "direct", d.verb, d.speaker))
@@ -201,28 +192,112 @@ def find_quotes(
     return results, [s for s in book.speakers if s.name in used]
 
 
+def _person_in_previous_sentence(
+    f: Folded, sentences: list[Sentence], sentence: Sentence, entities: list[Match], last: ExtractedSpeaker | None,
+    people: dict[int, Subject | None],
+) -> Subject | None:
+    """'He said' right after a sentence that introduces someone new refers to that person."""
+    index = bisect_left(sentences, sentence.start, key=lambda s: s.start)
+    if index <= 0 or index > len(sentences) or sentences[index - 1].end > sentence.start:
+        return None
+    previous = sentences[index - 1]
+    if previous.start not in people:
+        people[previous.start] = english_person_in(f, previous.start, previous.end, entities)
+    subject = people[previous.start]
+    if subject is None or (last is not None and subject.name.split()[-1] in last.name.split()):
+        return None
+    return subject
+
+
+def _according_source(f: Folded, pos: int, sentence: Sentence, entities: list[Match]) -> tuple[Subject | None, int]:
+    """The source after "according to": an organization, a person, or a named document."""
+    m = _SOURCE_EN.match(f.text, pos, sentence.end)
+    if m is None:
+        return None, pos
+    start, end = m.start("np"), m.end("np")
+    entity = next((e for e in entities if start <= e.start < end), None)
+    if entity is not None and not entity.entry.is_place:
+        return Subject(_orig(f, entity.start, entity.end), None, entity.entry.name, "organization", entity.start, entity.end), end
+    subject = english_subject_before(f, start, end, entities)
+    return subject, end
+
+
+def _fronted_report(
+    text: str, language: str, sentence: Sentence, subject: Subject | None, v_start: int, v_end: int, np_end: int, bare: str
+) -> tuple[int, int] | None:
+    """English reports placed before their attribution, which closes the sentence."""
+    if language != "en" or subject is None:
+        return None
+    if bare.startswith("according"):
+        if not text[sentence.start : v_start].strip():  # "According to X, <report>."
+            comma = text.find(",", np_end, sentence.end)
+            return (_skip_space(text, comma + 1), sentence.end) if comma >= 0 else None
+        head = text[sentence.start : v_start].rstrip()
+    else:
+        tail = text[max(v_end, np_end) : sentence.end]
+        if len(tail.split()) > 4 or subject.start < sentence.start:
+            return None
+        # The title before the name belongs to the attribution ("..., Secretary of State Jane Doe said").
+        head = _TRAILING_TITLE.sub("", text[sentence.start : subject.start]).rstrip()
+    if not head.endswith(",") or len(head.split()) < 3 or any(ch in head for ch in _MARKS):
+        return None
+    dateline = _DATELINE.match(text, sentence.start)
+    start = dateline.end() if dateline else sentence.start
+    return start, sentence.start + len(head) - 1
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _verbs(text: str, language: str) -> list[tuple[int, int]]:
+    """Attribution verbs as [start, end) spans, an attached و/ف included (وقال), glued words excluded."""
+    found = []
+    if language == "ar":
+        for m in _VERB_AR.finditer(text):
+            start = m.start()
+            if start and text[start - 1] in "وف" and (start == 1 or not text[start - 2].isalpha()):
+                start -= 1
+            elif start and text[start - 1].isalpha():
+                continue
+            found.append((start, m.end()))
+    else:
+        low = text.lower() if len(text.lower()) == len(text) else text
+        for m in _VERB_EN.finditer(low):
+            if m.start() and (low[m.start() - 1].isalnum()):
+                continue
+            found.append((m.start(), m.end()))
+    return found
+
+
 def _overlap(prev: ExtractedQuote, span: tuple[int, int]) -> bool:
     return span[0] < prev.end and prev.start < span[1]
 
 
-def _right_attribution(text: str, directs: list[_Direct], v_start: int, sentence: Sentence) -> _Direct | None:
+def _right_attribution(text: str, directs: list[_Direct], v_start: int) -> _Direct | None:
     """The quote that ends just before this verb, with at most a short subject between ('," he noted')."""
     for d in directs:
         if d.pair.close < v_start and v_start - d.pair.close <= 60 and d.speaker is None:
             between = text[d.pair.close + 1 : v_start]
             if "\n" in between or re.search(r"[.!?؟]\s", between):
                 continue
-            if re.fullmatch(r"\s*[,،]?\s*(?:[\w.'’\-]+\s+){0,6}", between) and (between.strip() == "" or between.lstrip()[:1] in ",،"):
+            comma = between.lstrip()[:1] in ",،" or text[d.end : d.pair.close].strip()[:1] in ",،"
+            if re.fullmatch(r"\s*[,،]?\s*(?:[\w.'’\-]+\s+){0,6}", between) and (between.strip() == "" or comma):
                 return d
     return None
 
 
-def _following_direct(text: str, directs: list[_Direct], pos: int, sentence: Sentence) -> _Direct | None:
+def _following_direct(text: str, directs: list[_Direct], pos: int) -> _Direct | None:
     for d in directs:
         if d.pair.open >= pos:
             gap = text[pos : d.pair.open]
             if "\n" in gap or len(gap.split()) > 25 or re.search(r"[.!?؟](?:\s|$)", gap):
                 return None
+            # "وتابعتها "اسم الوسيلة"، إن "..." : the speech is the quote after the complementizer.
+            if _SOURCE_THEN_SPEECH.match(text, d.pair.close + 1):
+                continue
             return d
     return None
 
@@ -233,8 +308,9 @@ def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, exp
     window = text[pos:end_limit]
     if language == "ar":
         prep = _VERB_PREP_AR.match(window)
-        comp = _COMPLEMENTIZER_AR.search(window[:120])
-        if comp and not re.search(rf"[{_MARKS}]", window[: comp.start()]) and len(window[: comp.start()].split()) <= 12:
+        own = _CLAUSE_CUT.search(window)  # a complementizer past the next speaker's verb is not ours
+        comp = _COMPLEMENTIZER_AR.search(window[: min(120, own.start() if own else 120)])
+        if comp and not _MARK_RE.search(window, 0, comp.start()) and len(window[: comp.start()].split()) <= 12:
             start = pos + comp.start()
             if text[start] in "وب" and text[start + 1 : start + 2] in "اأإ":
                 start += 1
@@ -250,6 +326,14 @@ def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, exp
     else:
         lead = re.match(r"\s*(?:,\s*)?", window)
         start = pos + (lead.end() if lead else 0)
+        # Adverbials between the verb and the report: "said Wednesday", "said in a statement,".
+        while (lead_in := _LEAD_IN_EN.match(text, start, end_limit)) and lead_in.end() > start:
+            start = lead_in.end()
+        if bare == "told":
+            # "told reporters ..." / "told The Associated Press that ...": the report follows the addressee.
+            addressee = _ADDRESSEE_EN.match(text, start, end_limit)
+            if addressee:
+                start = addressee.end()
         if start >= end_limit or text[start] in _MARKS + ",:":
             return None
     while start < end_limit and text[start].isspace():
@@ -263,9 +347,23 @@ def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, exp
     return start, end
 
 
+def _signed_posts(f: Folded, entities: list[Match]) -> list[tuple[int, int, Subject]]:
+    """An embedded post: a paragraph followed by its signature line "— Name (@handle) date"."""
+    posts = []
+    for sign in _SIGNATURE.finditer(f.text):
+        author = english_subject_before(f, sign.start("who"), sign.end("who"), entities)
+        if author is None or author.is_country:
+            continue
+        body_end = sign.start() - 1
+        body_start = f.text.rfind("\n", 0, body_end) + 1
+        if len(f.text[body_start:body_end].split()) >= 3:
+            posts.append((body_start, body_end, author))
+    return posts
+
+
 def _carry_over(text: str, directs: list[_Direct]) -> None:
     """A quote that resumes right after an attributed one ("...," he said. "...") keeps its speaker."""
-    for prev, cur in zip(directs, directs[1:]):
+    for prev, cur in zip(directs, directs[1:], strict=False):
         if cur.speaker is None and prev.speaker is not None:
             gap = text[prev.pair.close : cur.pair.open]
             if "\n" not in gap and len(gap) <= 60:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # A period ends a sentence unless it is a decimal point or closes a short abbreviation (U.S., Dr.).
@@ -39,9 +40,7 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 
 def sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
     """The sentence containing pos (sentences are sorted)."""
-    for sentence in sentences:
-        if sentence.start <= pos < sentence.end:
-            return sentence
-        if sentence.start > pos:
-            return None
+    i = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    if i >= 0 and pos < sentences[i].end:
+        return sentences[i]
     return None

@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from app.extraction import lexicon as lx
 from app.extraction.entities import Gazetteer, Match
 from app.extraction.normalize import Folded, fold_key
 from app.extraction.patterns import folded
+from app.extraction.quote_marks import QUOTE_MARKS
 from app.extraction.types import ExtractedSpeaker
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[.\-'’][^\W\d_]+)*\.?|\d+|[^\w\s]")
-_QUOTE_MARKS = "“”«»\"„‟"
-_AR_TITLE_HEADS = sorted((folded(h).split() for h in lx.TITLE_HEADS_AR), key=len, reverse=True)
+_QUOTE_MARKS = QUOTE_MARKS
+_AR_TITLE_HEADS: dict[str, list[list[str]]] = {}
+for _head in sorted((folded(h).split() for h in lx.TITLE_HEADS_AR), key=len, reverse=True):
+    _AR_TITLE_HEADS.setdefault(_head[0], []).append(_head)
 _AR_ORG_HEADS = frozenset(folded(w) for w in (
     "وزارة", "الوزارة", "الحكومة", "حكومة", "الوكالة", "وكالة", "المنظمة", "منظمة", "الرئاسة", "السفارة",
     "سفارة", "المفوضية", "مفوضية", "اللجنة", "لجنة", "البعثة", "بعثة", "الجيش", "مكتب", "المكتب", "صندوق",
@@ -26,10 +30,19 @@ _AR_NAME_STOP = frozenset(folded(w) for w in (
     "مؤتمر", "ضرورة", "أهمية", "استعداد", "رفض", "دعم", "تقديم", "عن", "إن", "ان", "و", "بلاده", "بلادها",
     "انه", "أنه", "ليس", "كل", "جميع", "تخصيص",
 ))
+_AR_HONORIFICS = frozenset(folded(w) for w in ("الشيخ", "الشيخة", "الدكتور", "الدكتورة", "الأمير", "الأميرة", "السيد", "السيدة"))
+# Words that end a name only when no title precedes it (بان كي مون, صباح الأحمد are names after a title).
+_AR_WEAK_STOP = frozenset(folded(w) for w in ("بان", "بأن", "صباح", "مساء"))
 _AR_PARTICLES = frozenset(folded(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "كي", "دي", "فان", "ولد", "بنت"))
 _SAY_AR = frozenset(folded(v) for v in lx.SAY_VERBS_AR)
+_GROUP_SUBJECTS = tuple(folded(g) for g in lx.GROUP_SUBJECTS_AR)
+_GROUP_HEADS = frozenset(folded(g) for g in lx.GROUP_HEADS_AR)
+_SUBJECT_REACH = 110  # characters after a verb that can hold a title and a name
 _TITLE_WORDS_EN = frozenset(lx.TITLE_WORDS_EN)
 _HONORIFICS = frozenset(lx.HONORIFICS_EN)
+_ORG_NOUNS_EN = frozenset(lx.ORG_NOUNS_EN)
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+_PRONOUN_END = re.compile(rf"\b(?:{'|'.join(lx.PRONOUNS_EN)})\s*$", re.IGNORECASE)
 _EN_ROLE = re.compile(
     r"\b(?:the|a|an|its|his|her|their|one)\s+(?:[A-Za-z\-]+\s+){0,2}(?:representative|delegate|minister|spokesman|"
     r"spokeswoman|spokesperson|official|envoy|ambassador|president|secretary|ministry|agency|statement|"
@@ -72,12 +85,12 @@ def _strip_clitic_entity(tok: str) -> str:
 def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match], gazetteer: Gazetteer) -> tuple[Subject | None, int]:
     """Parse title + name (or an organization) right after an Arabic verb; returns it and where it ends."""
     text = f.text
-    toks = _tokens(text, pos, min(limit, pos + 200))
+    toks = _tokens(text, pos, min(limit, pos + _SUBJECT_REACH))
     i = 0
     title_start = title_end = None
     organization: str | None = None
     # Title head (وزير الخارجية, الأمين العام) and its complements (nationality, organization, لدى العراق).
-    for head in _AR_TITLE_HEADS:
+    for head in _AR_TITLE_HEADS.get(toks[0].text, []) if toks else []:
         if [t.text for t in toks[i : i + len(head)]] == head:
             title_start, i = toks[0].start, len(head)
             while i < len(toks):
@@ -85,7 +98,9 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
                 if word in ("لدي", "باسم", "في", "فى") and i + 1 < len(toks):
                     i += 2
                     continue
-                entity = _entity_at(entities, toks[i].start)
+                if word in _AR_HONORIFICS:
+                    break
+                entity = _entity_at(entities, toks[i].start, toks[i].start + 2)
                 if entity is not None:
                     if organization is None:
                         organization = entity.entry.name_ar or entity.entry.name
@@ -105,19 +120,33 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     if title_end is not None and i + 1 < len(toks) and toks[i].text in ("،", ","):
         if _name_like(toks[i + 1].text, 0):
             i += 1
+    if title_start is None and toks and toks[0].text in _GROUP_HEADS:
+        # "مصادر مطلعة" / "مسؤولون أمريكيون": a group, with at most one describing word.
+        g_end = toks[1].end if len(toks) > 1 and _name_like(toks[1].text, 1) else toks[0].end
+        return Subject(_original(f, toks[0].start, g_end), None, None, "group", toks[0].start, g_end), g_end
     name_tokens: list[_Token] = []
+    honorific = i < len(toks) and toks[i].text in _AR_HONORIFICS
+    if honorific:
+        name_tokens.append(toks[i])
+        i += 1
     # A name may sit in quotes (“أوليفر فاريلي”); a long quoted run is the quote itself, not a name.
     if i < len(toks) and toks[i].text in _QUOTE_MARKS:
         closing = next((j for j in range(i + 1, min(i + 5, len(toks))) if toks[j].text in _QUOTE_MARKS), None)
         if closing is None:
-            return (Subject(_original(f, title_start, title_end), _original(f, title_start, title_end), organization,  # type: ignore[arg-type]
-                            "person", title_start, title_end), title_end) if title_start is not None else (None, pos)  # type: ignore[arg-type]
+            return _title_only(f, title_start, title_end, organization, pos)
         i += 1
+    quoted = i > 0 and toks[i - 1].text in _QUOTE_MARKS
+    after_title = title_end is not None or honorific
     while i < len(toks) and len(name_tokens) < 4:
         word = toks[i].text
-        if not _name_like(word, len(name_tokens)):
+        first = len(name_tokens) == honorific
+        if not (_name_like(word, len(name_tokens) - honorific) or (after_title and first and word in _AR_WEAK_STOP)):
             break
-        if len(name_tokens) >= 2 and not (word.startswith("ال") or name_tokens[-1].text in _AR_PARTICLES or len(word) <= 3):
+        if word in _AR_WEAK_STOP and not (after_title and first):
+            break
+        if len(name_tokens) - honorific >= 2 and not (
+                word.startswith("ال") or name_tokens[-1].text in _AR_PARTICLES or len(word) <= 3
+                or _ends_name(toks, i)):
             break
         name_tokens.append(toks[i])
         i += 1
@@ -128,10 +157,10 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
         entity = _entity_at(entities, start)
         if entity is not None and title is None:
             return _entity_subject(f, entity), entity.end
-        return Subject(_original(f, start, end), _original_opt(f, title_start, title_end), organization, "person", start, end), end
+        np_end = toks[i].end if quoted and i < len(toks) and toks[i].text in _QUOTE_MARKS else end
+        return Subject(_original(f, start, end), _original_opt(f, title_start, title_end), organization, "person", start, end), np_end
     if title is not None:
-        return Subject(_original(f, title_start, title_end), _original(f, title_start, title_end), organization,  # type: ignore[arg-type]
-                       "person", title_start, title_end), title_end  # type: ignore[arg-type]
+        return _title_only(f, title_start, title_end, organization, pos)
     if toks:
         entity = _entity_at(entities, toks[0].start)
         if toks[0].text in _AR_ORG_HEADS:
@@ -142,29 +171,61 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
             return Subject(_original(f, start, org_end), None, None, "organization", start, org_end), org_end
         if entity is not None:
             return _entity_subject(f, entity), entity.end
-        group = next((g for g in lx.GROUP_SUBJECTS_AR if text.startswith(folded(g), toks[0].start)), None)
+        group = next((g for g in _GROUP_SUBJECTS if text.startswith(g, toks[0].start)), None)
         if group is not None:
-            g_end = toks[0].start + len(folded(group))
+            g_end = toks[0].start + len(group)
             return Subject(_original(f, toks[0].start, g_end), None, None, "group", toks[0].start, g_end), g_end
     return None, pos
 
 
+_KANA_SUBJECT = re.compile(r"(?<![^\W\d_])(?:و|ف)?(?:كان|كانت)\s+")
+
+
+def arabic_subject_before(f: Folded, clause_start: int, verb_start: int, entities: list[Match], gazetteer: Gazetteer) -> Subject | None:
+    """The subject fronted before a verb by كان ... قد (وكان الوزير قد أكد أن ...)."""
+    head = f.text[clause_start:verb_start]
+    if not re.search(r"(?<![^\W\d_])قد\s*$", head):
+        return None
+    kanas = list(_KANA_SUBJECT.finditer(head))
+    if not kanas:
+        return None
+    subject, _ = arabic_subject_after(f, clause_start + kanas[-1].end(), verb_start, entities, gazetteer)
+    return subject
+
+
+def _title_only(f: Folded, start: int | None, end: int | None, organization: str | None, pos: int) -> tuple[Subject | None, int]:
+    """A speaker known only by title (المتحدث باسم الوزارة)."""
+    if start is None or end is None:
+        return None, pos
+    title = _original(f, start, end)
+    return Subject(title, title, organization, "person", start, end), end
+
+
+def _ends_name(toks: list[_Token], i: int) -> bool:
+    """A third name word (جان كريستوف كاريه) is taken when a boundary follows it and it is no noun in ة."""
+    if toks[i].text.endswith("ة"):
+        return False
+    nxt = toks[i + 1].text if i + 1 < len(toks) else "."
+    return nxt in _AR_NAME_STOP or not nxt[0].isalpha()
+
+
 def _name_like(word: str, position: int) -> bool:
-    if not re.fullmatch(r"[\u0621-\u064a]+", word) or len(word) < 2:
+    if len(word) < 2 or not _ARABIC_WORD.fullmatch(word):
         return False
     if word in _AR_NAME_STOP or word in _SAY_AR:
         return False
-    if position == 0 and word.startswith("ال"):
+    if (position == 0 and word.startswith("ال")) or word.startswith(("لل", "بال", "وال")):
         return False
     return True
 
 
-def _entity_at(entities: list[Match], pos: int) -> Match | None:
-    for match in entities:
-        if match.start <= pos < match.end:
-            return match
-        if match.start > pos:
-            return None
+def _entity_at(entities: list[Match], pos: int, upto: int | None = None) -> Match | None:
+    """The entity covering pos (or starting before upto, for a token with an attached proclitic)."""
+    i = bisect_right(entities, pos, key=lambda m: m.start) - 1
+    if i >= 0 and entities[i].start <= pos < entities[i].end:
+        return entities[i]
+    if upto is not None and i + 1 < len(entities) and pos <= entities[i + 1].start <= upto:
+        return entities[i + 1]
     return None
 
 
@@ -182,16 +243,17 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
     appositive = re.search(r",[^,]{3,120},\s*$", head)
     if appositive and re.search(r"[A-Z][\w'’\-]+\s*$", head[: appositive.start()]):
         head = head[: appositive.start()]
+    head = head.rstrip(" ,")  # "The bloc's envoy, Jane Doe, told ..." keeps the name before the comma
     base = clause_start
-    if re.search(r"\b(?:he|she|they|we)\s*$", head, re.IGNORECASE):
+    if _PRONOUN_END.search(head):
         return None
-    role = _EN_ROLE.search(head)
-    if role:
+    caps = _EN_CAPS_RUN.search(head)
+    if not caps or caps.group(1) in ("The", "A", "An", "It", "Its"):
+        role = _EN_ROLE.search(head)  # a speaker named by role: "its representative", "a Chinese delegate"
+        if role is None:
+            return None
         start = base + role.start()
         return Subject(_original(f, start, base + role.end()), None, None, "person", start, base + role.end())
-    caps = _EN_CAPS_RUN.search(head)
-    if not caps:
-        return None
     run_start = base + caps.start(1)
     run = caps.group(1)
     entity = _entity_at(entities, run_start + len(run) - 1)
@@ -206,6 +268,11 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
     if entity is not None and (not name_words or run_start + name_words[0][0] >= entity.start):
         if entity.end >= run_start + len(run) - 1:
             return _entity_subject(f, entity)
+    if any(w.rstrip(",.") in _ORG_NOUNS_EN for _, w in words):
+        lead = 1 if words[0][1].lower() == "the" and len(words) > 1 else 0
+        org_start = run_start + words[lead][0]
+        org_end = run_start + len(run)
+        return Subject(_original(f, org_start, org_end), None, None, "organization", org_start, org_end)
     if not name_words:
         title_start = run_start + words[0][0]
         title_end = run_start + len(run)
@@ -221,6 +288,16 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
         org_entity = next((e for e in entities if run_start <= e.start < start), None)
         org = org_entity.entry.name if org_entity else None
     return Subject(_original(f, start, end), title, org, "person", start, end)
+
+
+def english_person_in(f: Folded, start: int, end: int, entities: list[Match]) -> Subject | None:
+    """The first titled or full personal name in a span: whom a later "he said" refers to."""
+    for run in re.finditer(r"(?:[A-Z][\w'’\-]*\.?,?\s+(?:of\s+|for\s+|the\s+)?)*[A-Z][\w'’\-]*", f.text[start:end]):
+        subject = english_subject_before(f, start + run.start(), start + run.end(), entities)
+        if subject is not None and not subject.is_country and subject.kind == "person" and " " in subject.name \
+                and subject.name != subject.title:
+            return subject
+    return None
 
 
 def english_subject_after(f: Folded, pos: int, entities: list[Match]) -> Subject | None:

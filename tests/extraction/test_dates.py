@@ -1,0 +1,87 @@
+"""Explicit and relative dates in Arabic and English."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.dates import find_dates
+from app.extraction.normalize import fold
+
+THURSDAY = dt.date(2025, 3, 6)
+
+
+def _dates(text: str, published: dt.date | None = THURSDAY) -> list[tuple[str, str | None, str]]:
+    return [(d.expression, d.value, d.grain) for d in find_dates(fold(text), published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقع الاتفاق في 12 كانون الثاني 2021", [("12 كانون الثاني 2021", "2021-01-12", "day")]),
+        ("منذ تشرين الأول 2019", [("تشرين الأول 2019", "2019-10", "month")]),
+        ("اعتبارا من 3 أيار ٢٠٢٢", [("3 أيار ٢٠٢٢", "2022-05-03", "day")]),
+        ("في شباط/فبراير 2020", [("فبراير 2020", "2020-02", "month")]),
+        ("بحلول يونيو 2026", [("يونيو 2026", "2026-06", "month")]),
+        ("خلال عام 2018", [("عام 2018", "2018", "year")]),
+        ("On March 3, 2024 the fund opened", [("March 3, 2024", "2024-03-03", "day")]),
+        ("by 14 July 2023", [("14 July 2023", "2023-07-14", "day")]),
+        ("since Sept. 2015", [("Sept. 2015", "2015-09", "month")]),
+    ],
+)
+def test_explicit_dates(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "grain"),
+    [
+        ("اليوم الخميس", "2025-03-06", "day"),
+        ("أمس الأربعاء", "2025-03-05", "day"),
+        ("غدا", "2025-03-07", "day"),
+        ("الاثنين", "2025-03-03", "day"),
+        ("الاثنين المقبل", "2025-03-10", "day"),
+        ("الشهر المقبل", "2025-04", "month"),
+        ("العام الماضي", "2024", "year"),
+        ("العام الحالي", "2025", "year"),
+        ("قبل ثلاث سنوات", "2022", "year"),
+        ("yesterday", "2025-03-05", "day"),
+        ("on Tuesday", "2025-03-04", "day"),
+        ("next month", "2025-04", "month"),
+        ("two years ago", "2023", "year"),
+    ],
+)
+def test_relative_dates(text: str, value: str, grain: str) -> None:
+    ((_, got_value, got_grain),) = _dates(text)
+    assert (got_value, got_grain) == (value, grain)
+
+
+def test_weeks_and_periods() -> None:
+    (last_week,) = find_dates(fold("الأسبوع الماضي"), THURSDAY)
+    assert (last_week.grain, last_week.value, last_week.end_value) == ("week", "2025-02-24", "2025-03-02")
+    (period,) = find_dates(fold("خلال السنوات الثلاث الماضية"), THURSDAY)
+    assert (period.grain, period.value, period.end_value) == ("range", "2022", "2025")
+    (period_en,) = find_dates(fold("over the past two years"), THURSDAY)
+    assert (period_en.value, period_en.end_value) == ("2023", "2025")
+
+
+def test_anchored_to_previous_date() -> None:
+    got = _dates("في عام 2015 بدأ المشروع وبعد ذلك بعامين اكتمل")
+    assert got == [("عام 2015", "2015", "year"), ("بعد ذلك بعامين", "2017", "year")]
+    assert _dates("It opened in 2010. Three years later it closed.")[-1][1] == "2013"
+
+
+def test_unresolved_without_published() -> None:
+    got = find_dates(fold("وقال أمس إن الاجتماع سيعقد الأسبوع المقبل"), None)
+    assert [(d.expression, d.value, d.relative) for d in got] == [("أمس", None, True), ("الأسبوع المقبل", None, True)]
+
+
+def test_durations_and_amounts_are_not_dates() -> None:
+    assert _dates("مدة البرنامج ثلاثة أشهر وقيمته 2000 مليون") == []
+    assert _dates("It helped 2024 people") == []
+
+
+def test_month_without_year_takes_the_publication_year() -> None:
+    assert _dates("Funds arrived in January, and prices may rise.") == [("January", "2025-01", "month")]
+    assert _dates("وصلت الشحنة في يناير") == [("يناير", "2025-01", "month")]
+    assert [(d.expression, d.value) for d in find_dates(fold("since March"), None)] == [("March", None)]

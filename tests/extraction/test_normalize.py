@@ -1,0 +1,33 @@
+"""Folding for matching keeps a map back to the original offsets."""
+from __future__ import annotations
+
+from app.extraction import extract
+from app.extraction.normalize import fold, fold_key
+
+
+def test_fold_drops_diacritics_and_tatweel_and_maps_back() -> None:
+    text = "قَالَ الوزيـــر إنّ ٣٥ مليونًا"
+    f = fold(text)
+    assert f.text == "قال الوزير ان 35 مليونا"
+    start = f.text.index("الوزير")
+    s, e = f.span(start, start + len("الوزير"))
+    assert text[s:e] == "الوزيـــر"
+    s, e = f.span(f.text.index("35"), len(f.text))
+    assert text[s:e] == "٣٥ مليونًا"
+
+
+def test_presentation_forms_fold_to_letters() -> None:
+    text = "ﻗﺎﻝ ﺍﻟﻮﺯﻳﺮ"  # the same words in Arabic presentation forms
+    f = fold(text)
+    assert f.text == "قال الوزير"
+    assert f.span(4, 10) == (4, 10)
+
+
+def test_fold_key_is_case_and_ta_marbuta_blind() -> None:
+    assert fold_key("الأمم المتحدة") == fold_key("الامم المتحده")
+    assert fold_key("UNICEF") == "unicef"
+
+
+def test_persian_digits_read_as_amounts() -> None:
+    facts = extract("وتعهدت الحكومة بتقديم ۲۰ مليون دولار للمتضررين.", language="ar")
+    assert [(p.amount, p.currency) for p in facts.pledges] == [(20_000_000, "USD")]

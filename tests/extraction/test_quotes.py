@@ -1,0 +1,141 @@
+"""Direct and reported quotes and who said them."""
+from __future__ import annotations
+
+from app.extraction import extract
+
+
+def test_arabic_direct_and_carried_over_speaker() -> None:
+    text = ("قال وزير الصحة الأردني خالد منصور إن المستشفيات تعمل بكامل طاقتها.\n"
+            "وأضاف “لن نترك أي مريض دون علاج في هذه الظروف”.\n"
+            "وأشار منصور إلى أن الوزارة تحتاج إلى مزيد من الأطباء.")
+    facts = extract(text)
+    assert [(q.kind, q.verb, q.speaker) for q in facts.quotes] == [
+        ("indirect", "قال", "خالد منصور"),
+        ("direct", "وأضاف", "خالد منصور"),
+        ("indirect", "وأشار", "خالد منصور"),
+    ]
+    assert facts.quotes[0].text == "إن المستشفيات تعمل بكامل طاقتها"
+    assert facts.quotes[1].text == "لن نترك أي مريض دون علاج في هذه الظروف"
+    assert facts.quotes[2].text.startswith("أن الوزارة")
+    (speaker,) = facts.speakers
+    assert speaker.title == "وزير الصحة الأردني" and speaker.organization == "الأردن"
+    assert speaker.aliases == ["منصور"]
+
+
+def test_arabic_participle_ends_the_first_clause() -> None:
+    text = "وأكدت المتحدثة باسم المنظمة ليلى سعيد أن الوضع صعب للغاية، مضيفة أن الفرق تعمل ليلا ونهارا."
+    facts = extract(text)
+    assert [(q.verb, q.text) for q in facts.quotes] == [
+        ("وأكدت", "أن الوضع صعب للغاية"),
+        ("مضيفة", "أن الفرق تعمل ليلا ونهارا"),
+    ]
+    assert {q.speaker for q in facts.quotes} == {"ليلى سعيد"}
+
+
+def test_english_split_quote_gives_two_quotes() -> None:
+    text = ('"We are ready to help the families who lost everything," Mayor Tom Baker said on Friday. '
+            '"Nobody will be left behind in this city."')
+    facts = extract(text)
+    assert [(q.kind, q.speaker) for q in facts.quotes] == [("direct", "Tom Baker"), ("direct", "Tom Baker")]
+    assert facts.quotes[0].text == "We are ready to help the families who lost everything"
+    assert facts.quotes[1].text == "Nobody will be left behind in this city"
+    assert facts.speakers[0].title == "Mayor"
+
+
+def test_english_reported_speech_and_pronoun() -> None:
+    text = ("Health Minister Ana Costa said that clinics will reopen next week. "
+            "She added that vaccines had arrived from Brazil.")
+    facts = extract(text)
+    assert [(q.kind, q.verb, q.speaker) for q in facts.quotes] == [
+        ("indirect", "said", "Ana Costa"),
+        ("indirect", "added", "Ana Costa"),
+    ]
+    assert facts.quotes[0].text == "that clinics will reopen next week"
+
+
+def test_country_subject_is_not_a_speaker() -> None:
+    facts = extract("Canada announced that it will send medical teams to the region next month.", language="en")
+    assert facts.quotes == []
+
+
+def test_short_quoted_names_are_not_quotes() -> None:
+    facts = extract("وانطلقت أعمال مؤتمر “الأمل” في العاصمة بمشاركة واسعة من المنظمات الإنسانية.", language="ar")
+    assert facts.quotes == []
+
+
+def test_arabic_fronted_subject_with_kana() -> None:
+    text = ("وقال المدير التنفيذي للصندوق فارس نجيب إن العمل مستمر.\n"
+            "وكان وزير الزراعة السوداني عمر بابكر قد أكد أن الموسم سيكون صعبا.")
+    facts = extract(text)
+    assert [q.speaker for q in facts.quotes] == ["فارس نجيب", "عمر بابكر"]
+
+
+def test_arabic_three_word_name_before_a_preposition() -> None:
+    facts = extract("وقال المنسق الإقليمي ماريو دي لوكا في بيان إن القوافل وصلت إلى المدينة.")
+    assert [q.speaker for q in facts.quotes] == ["ماريو دي لوكا"]
+    facts = extract("وأكد الوزير سامي خليل ضرورة فتح المعابر أمام الشاحنات.")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("سامي خليل", "ضرورة فتح المعابر أمام الشاحنات")]
+
+
+def test_english_told_reporters_and_appositive_name() -> None:
+    text = "The agency's regional director, Maria Lopez, told reporters the convoys would arrive by Friday."
+    facts = extract(text, language="en")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Maria Lopez", "the convoys would arrive by Friday")]
+
+
+def test_arabic_reported_through_qawluh() -> None:
+    facts = extract("ونقلت الصحيفة عن رئيس البلدية كمال ناصر قوله إن المياه عادت إلى الأحياء الشرقية.")
+    assert [(q.speaker, q.verb, q.text) for q in facts.quotes] == [
+        ("كمال ناصر", "قوله", "إن المياه عادت إلى الأحياء الشرقية")
+    ]
+
+
+def test_arabic_clause_ends_before_a_second_speaker() -> None:
+    text = "وأعلنت الوكالة الأمريكية للتنمية الدولية تخصيص 8 ملايين دولار للمدارس، فيما قالت اليونيسف إنها تحتاج إلى المزيد."
+    facts = extract(text)
+    assert [q.text for q in facts.quotes] == ["تخصيص 8 ملايين دولار للمدارس", "إنها تحتاج إلى المزيد"]
+    assert [q.speaker for q in facts.quotes] == ["الوكالة الأمريكية للتنمية الدولية", "اليونيسف"]
+
+
+def test_english_report_before_its_attribution_and_according_to() -> None:
+    text = ("BEIRUT — Schools will reopen in two weeks, Education Minister Rana Aziz said Monday. "
+            "According to the World Bank, repairs will cost more than expected. "
+            "Rana Aziz later welcomed the plan, saying it was overdue.")
+    facts = extract(text, language="en")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [
+        ("Rana Aziz", "Schools will reopen in two weeks"),
+        ("World Bank", "repairs will cost more than expected"),
+        ("Rana Aziz", "it was overdue"),
+    ]
+
+
+def test_embedded_post_is_a_direct_quote_by_its_signer() -> None:
+    text = ("وكتب الوزير على حسابه الرسمي:\n"
+            "Our teams are working around the clock to restore power in every district.\n"
+            "— Minister Sam Carter (@SamCarterGov) May 2, 2024")
+    facts = extract(text, language="ar")
+    assert [(q.kind, q.speaker, q.text) for q in facts.quotes] == [
+        ("direct", "Sam Carter", "Our teams are working around the clock to restore power in every district.")
+    ]
+
+
+def test_english_lead_in_adverbials_and_addressee() -> None:
+    text = ("The Red Cross said Wednesday it will send 40 trucks to the north. "
+            "Its spokeswoman, Nora Field, told The Daily Herald that the roads were open.")
+    facts = extract(text, language="en")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [
+        ("Red Cross", "it will send 40 trucks to the north"),
+        ("Nora Field", "that the roads were open"),
+    ]
+    assert facts.speakers[0].kind == "organization"
+
+
+def test_english_organization_subject_by_head_noun() -> None:
+    facts = extract("The Health Ministry said 12 clinics had reopened.", language="en")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Health Ministry", "12 clinics had reopened")]
+
+
+def test_arabic_group_subject_is_not_a_person() -> None:
+    facts = extract("وقالت مصادر مطلعة إن المفاوضات ستستأنف قريبا.")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("مصادر مطلعة", "إن المفاوضات ستستأنف قريبا")]
+    assert facts.speakers[0].kind == "group"
