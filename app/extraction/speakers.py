@@ -31,7 +31,7 @@ _AR_NAME_STOP = frozenset(folded(w) for w in (
     "انه", "أنه", "ليس", "كل", "جميع", "تخصيص",
 ))
 _AR_HONORIFICS = frozenset(folded(w) for w in ("الشيخ", "الشيخة", "الدكتور", "الدكتورة", "الأمير", "الأميرة", "السيد", "السيدة"))
-# Words that end a name only when no title precedes it (بان كي مون, صباح الأحمد are names after a title).
+# Words that end a name only when no title precedes it (a three-word name such as «عبد الله بن زايد» after a title).
 _AR_WEAK_STOP = frozenset(folded(w) for w in ("بان", "بأن", "صباح", "مساء"))
 _AR_PARTICLES = frozenset(folded(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "كي", "دي", "فان", "ولد", "بنت"))
 _SAY_AR = frozenset(folded(v) for v in lx.SAY_VERBS_AR)
@@ -129,7 +129,7 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     if honorific:
         name_tokens.append(toks[i])
         i += 1
-    # A name may sit in quotes (“أوليفر فاريلي”); a long quoted run is the quote itself, not a name.
+    # A name may sit in quotes (“سامي الخطيب”); a long quoted run is the quote itself, not a name.
     if i < len(toks) and toks[i].text in _QUOTE_MARKS:
         closing = next((j for j in range(i + 1, min(i + 5, len(toks))) if toks[j].text in _QUOTE_MARKS), None)
         if closing is None:
@@ -236,10 +236,10 @@ def _entity_subject(f: Folded, entity: Match) -> Subject:
 
 
 def english_subject_before(f: Folded, clause_start: int, verb_start: int, entities: list[Match]) -> Subject | None:
-    """The noun phrase right before an English verb: Pompeo / UN Secretary-General Antonio Guterres / its representative."""
+    """The noun phrase right before an English verb: Smith / UN Secretary-General Jane Smith / its representative."""
     text = f.text
     head = text[clause_start:verb_start].rstrip()
-    # Drop an appositive between the name and the verb: "Dr. Rajiv Shah, the Administrator of ..., announced".
+    # Drop an appositive between the name and the verb: "Dr. Jane Smith, the Administrator of ..., announced".
     appositive = re.search(r",[^,]{3,120},\s*$", head)
     if appositive and re.search(r"[A-Z][\w'’\-]+\s*$", head[: appositive.start()]):
         head = head[: appositive.start()]
