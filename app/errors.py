@@ -26,14 +26,29 @@ class Problem(BaseModel):
 class AppError(Exception):
     status = HTTPStatus.INTERNAL_SERVER_ERROR
 
-    def __init__(self, detail: str, *, errors: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.errors = errors
+        self.headers = headers
 
 
 class BadRequest(AppError):
     status = HTTPStatus.BAD_REQUEST
+
+
+class Unauthorized(AppError):
+    status = HTTPStatus.UNAUTHORIZED
+
+
+class Forbidden(AppError):
+    status = HTTPStatus.FORBIDDEN
 
 
 class NotFound(AppError):
@@ -54,6 +69,14 @@ class UnsupportedMediaType(AppError):
 
 class Unprocessable(AppError):
     status = HTTPStatus.UNPROCESSABLE_ENTITY
+
+
+class TooManyRequests(AppError):
+    status = HTTPStatus.TOO_MANY_REQUESTS
+
+
+class ServiceUnavailable(AppError):
+    status = HTTPStatus.SERVICE_UNAVAILABLE
 
 
 def problem_response(
@@ -87,7 +110,7 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 async def _app_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    return problem_response(request, exc.status, exc.detail, exc.errors)
+    return problem_response(request, exc.status, exc.detail, exc.errors, exc.headers)
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:

@@ -6,12 +6,14 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 
 from app.api.main import api_router
 from app.api.routes import health
 from app.db import Database
 from app.errors import PROBLEM_JSON, install_error_handlers
+from app.observability import REQUEST_ID_HEADER, RequestMiddleware
 from app.settings import Settings
 
 DESCRIPTION = """
@@ -72,10 +74,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=TAGS,
         generate_unique_id_function=operation_id,
         lifespan=lifespan,
+        max_body_size=settings.max_request_bytes,
     )
     app.state.settings = settings
-    app.state.database = Database(settings.database_url)
+    app.state.database = Database(
+        settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
+    )
     install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "X-API-Key", "Content-Type", REQUEST_ID_HEADER],
+            expose_headers=[REQUEST_ID_HEADER, "Link", "Retry-After"],
+        )
+    # Added last, so it is outermost: its log line and metrics cover CORS answers too.
+    app.add_middleware(RequestMiddleware)
     app.include_router(health.router)
     app.include_router(api_router)
 

@@ -1,6 +1,6 @@
 """Shared table metadata: the constraint naming convention and span columns."""
 
-from sqlalchemy import CheckConstraint
+from sqlalchemy import CheckConstraint, false
 from sqlmodel import Field, SQLModel
 
 # Named constraints keep migrations reproducible on SQLite (batch mode) and PostgreSQL.
@@ -31,3 +31,8 @@ def one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
 
 def primary_key() -> int | None:
     return Field(default=None, primary_key=True)
+
+
+def curated_field() -> bool:
+    """Set once a person has corrected the fact through the API."""
+    return Field(default=False, sa_column_kwargs={"server_default": false()})
