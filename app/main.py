@@ -13,6 +13,7 @@ from app.api.main import api_router
 from app.api.routes import health
 from app.db import Database
 from app.errors import PROBLEM_JSON, install_error_handlers
+from app.limits import BodyLimitMiddleware
 from app.observability import REQUEST_ID_HEADER, RequestMiddleware
 from app.settings import Settings
 
@@ -74,7 +75,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=TAGS,
         generate_unique_id_function=operation_id,
         lifespan=lifespan,
-        max_body_size=settings.max_request_bytes,
     )
     app.state.settings = settings
     app.state.database = Database(
@@ -89,6 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "X-API-Key", "Content-Type", REQUEST_ID_HEADER],
             expose_headers=[REQUEST_ID_HEADER, "Link", "Retry-After"],
         )
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
     # Added last, so it is outermost: its log line and metrics cover CORS answers too.
     app.add_middleware(RequestMiddleware)
     app.include_router(health.router)
