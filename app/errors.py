@@ -126,7 +126,15 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    # Runs outside the request middleware, so the request id comes from the request's state.
+    request_id = getattr(request.state, "request_id", None)
+    logger.exception(
+        "unhandled error on %s %s",
+        request.method,
+        request.url.path,
+        exc_info=exc,
+        extra={"fields": {"request_id": request_id}},
+    )
     return problem_response(request, 500, "An unexpected error occurred.")
 
 

@@ -75,12 +75,15 @@ def fact_router(
     def update_fact(
         caller: WriteAccess,
         session: WriteSessionDep,
+        reader: SessionDep,
         row_id: Annotated[int, Path(alias=id_name)],
         patch: update_model,  # type: ignore[valid-type]
     ) -> Any:
         curation.update(session, resource, row_id, patch, caller.key_id)
         session.commit()
-        return get_public(session, row_id)
+        # Read back on the reader: another statement on the writer would take SQLite's write
+        # lock again and hold it until the session closes, in another thread.
+        return get_public(reader, row_id)
 
     router.add_api_route(
         f"/{{{id_name}}}",
