@@ -1,5 +1,8 @@
 """The `facts` command, through Typer's runner, against a throwaway database."""
 
+import os
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -26,3 +29,35 @@ def test_help_lists_commands() -> None:
     assert result.exit_code == 0
     for command in ("serve", "db", "seed"):
         assert command in result.output
+
+
+def test_keys_create_list_revoke(make_database, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("FACTS_DATABASE_URL", make_database())
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    created = runner.invoke(app, ["keys", "create", "news desk"])
+    assert created.exit_code == 0, created.output
+    key = created.stdout.strip().rsplit(" ", 1)[1]
+    assert key.startswith("facts_") and len(key) > 40
+    listed = runner.invoke(app, ["keys", "list"])
+    assert "news desk" in listed.output and "active" in listed.output
+    assert key not in listed.output and key[:12] in listed.output
+    revoked = runner.invoke(app, ["keys", "revoke", "1"])
+    assert revoked.exit_code == 0 and "revoked" in revoked.output
+    assert "active" not in runner.invoke(app, ["keys", "list"]).output
+    missing = runner.invoke(app, ["keys", "revoke", "99"])
+    assert missing.exit_code == 1 and "No API key has id 99" in missing.output
+
+
+def test_serve_passes_settings_to_uvicorn(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr("app.cli.uvicorn.run", lambda target, **options: calls.append(options))
+    monkeypatch.setenv("FACTS_WORKERS", "3")
+    # Set then unset, so that the variable `serve` sets is undone after the test.
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "")
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR")
+    assert runner.invoke(app, ["serve", "--port", "9999"]).exit_code == 0
+    [options] = calls
+    assert options["workers"] == 3 and options["port"] == 9999 and options["access_log"] is False
+    metrics_dir = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    assert metrics_dir.is_dir()
+    metrics_dir.rmdir()
