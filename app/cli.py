@@ -1,6 +1,7 @@
 """The `facts` command: a thin shell over the services. `facts` alone serves."""
 
 import os
+import shutil
 import tempfile
 from typing import Annotated
 
@@ -38,19 +39,25 @@ def serve(
     """Serve the API (docs at /docs)."""
     settings = Settings()
     workers = workers or settings.workers
+    metrics_dir = None
     if workers > 1 and "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
         # Workers inherit the environment: each writes its metrics here and /metrics sums them.
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="facts-metrics-")
-    uvicorn.run(
-        "app.asgi:app",
-        host=host or settings.host,
-        port=port or settings.port,
-        workers=workers,
-        proxy_headers=False,
-        # Our own access log replaces uvicorn's, which would print query strings.
-        access_log=False,
-        log_config=logging_config(settings.log_level),
-    )
+        metrics_dir = tempfile.mkdtemp(prefix="facts-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    try:
+        uvicorn.run(
+            "app.asgi:app",
+            host=host or settings.host,
+            port=port or settings.port,
+            workers=workers,
+            proxy_headers=False,
+            # Our own access log replaces uvicorn's, which would print query strings.
+            access_log=False,
+            log_config=logging_config(settings.log_level),
+        )
+    finally:
+        if metrics_dir is not None:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
 @db_app.command("upgrade")
@@ -110,7 +117,9 @@ def keys_list() -> None:
         database.dispose()
     for api_key in rows:
         revoked = api_key.revoked_at.isoformat() if api_key.revoked_at else "active"
-        typer.echo(f"{api_key.id}\t{api_key.prefix}…\t{api_key.name}\t{api_key.created_at.isoformat()}\t{revoked}")
+        typer.echo(
+            f"{api_key.id}\t{api_key.prefix}…\t{api_key.name}\t{api_key.created_at.isoformat()}\t{revoked}"
+        )
 
 
 @keys_app.command("revoke")

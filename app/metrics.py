@@ -3,21 +3,16 @@ PROMETHEUS_MULTIPROC_DIR and /metrics sums them, so the figures cover the whole 
 
 import os
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
-from prometheus_client import REGISTRY
+from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 
-REQUESTS = Counter(
-    "facts_http_requests_total", "HTTP requests answered.", ["method", "route", "status"]
-)
+REQUESTS = Counter("facts_http_requests_total", "HTTP requests answered.", ["method", "route", "status"])
 LATENCY = Histogram(
     "facts_http_request_duration_seconds",
     "Time to answer an HTTP request.",
     ["method", "route"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
 )
-FACTS_EXTRACTED = Counter(
-    "facts_extracted_total", "Facts stored with newly ingested articles.", ["kind"]
-)
+FACTS_EXTRACTED = Counter("facts_extracted_total", "Facts stored with newly ingested articles.", ["kind"])
 
 
 def exposition() -> bytes:

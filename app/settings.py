@@ -1,7 +1,6 @@
 """Service configuration, read from FACTS_* environment variables."""
 
 from pathlib import Path
-
 from typing import Annotated
 
 from pydantic import Field, field_validator

@@ -50,7 +50,13 @@ def test_keys_create_list_revoke(make_database, monkeypatch: pytest.MonkeyPatch)
 
 def test_serve_passes_settings_to_uvicorn(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[dict[str, object]] = []
-    monkeypatch.setattr("app.cli.uvicorn.run", lambda target, **options: calls.append(options))
+
+    def run(target: str, **options: object) -> None:
+        options["metrics_dir"] = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+        assert options["metrics_dir"].is_dir()  # type: ignore[union-attr]
+        calls.append(options)
+
+    monkeypatch.setattr("app.cli.uvicorn.run", run)
     monkeypatch.setenv("FACTS_WORKERS", "3")
     # Set then unset, so that the variable `serve` sets is undone after the test.
     monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "")
@@ -58,6 +64,4 @@ def test_serve_passes_settings_to_uvicorn(monkeypatch: pytest.MonkeyPatch) -> No
     assert runner.invoke(app, ["serve", "--port", "9999"]).exit_code == 0
     [options] = calls
     assert options["workers"] == 3 and options["port"] == 9999 and options["access_log"] is False
-    metrics_dir = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
-    assert metrics_dir.is_dir()
-    metrics_dir.rmdir()
+    assert not Path(str(options["metrics_dir"])).exists()  # removed when serving ends

@@ -18,12 +18,23 @@ THREADS = 16
 
 def article(n: int) -> tuple[ArticleIn, FactsIn]:
     quote = f"we will pay {n} dollars"
-    text = f"Report {n}: the Minister of Finance said \"{quote}\" in Baghdad."
+    text = f'Report {n}: the Minister of Finance said "{quote}" in Baghdad.'
     start = text.index(quote)
     facts = FactsIn(
         speakers=[SpeakerIn(name="Minister of Finance", aliases=["the Minister"])],
-        quotes=[QuoteIn(speaker="Minister of Finance", kind="direct", text=quote, start=start, end=start + len(quote))],
-        places=[EntityIn(name="Baghdad", mentions=[MentionIn(text="Baghdad", start=text.index("Baghdad"), end=text.index("Baghdad") + 7)])],
+        quotes=[
+            QuoteIn(
+                speaker="Minister of Finance", kind="direct", text=quote, start=start, end=start + len(quote)
+            )
+        ],
+        places=[
+            EntityIn(
+                name="Baghdad",
+                mentions=[
+                    MentionIn(text="Baghdad", start=text.index("Baghdad"), end=text.index("Baghdad") + 7)
+                ],
+            )
+        ],
     )
     return ArticleIn(text=text, language="en"), facts
 
@@ -49,13 +60,17 @@ def test_concurrent_ingest_stores_each_article_once(application: FastAPI) -> Non
 
 
 @pytest.mark.anyio
-async def test_concurrent_corrections_are_all_kept(client: httpx.AsyncClient, auth: dict[str, str], seeded: int) -> None:
+async def test_concurrent_corrections_are_all_kept(
+    client: httpx.AsyncClient, auth: dict[str, str], seeded: int
+) -> None:
     async def correct(n: int) -> httpx.Response:
         return await client.patch(f"/v1/pledges/{n % 3 + 1}", json={"amount": n}, headers=auth)
 
     # Sync handlers run in a thread pool, so these PATCHes really do race in the database.
     responses = await asyncio.gather(*(correct(n) for n in range(60)))
-    assert [r.status_code for r in responses] == [200] * 60, {r.text for r in responses if r.status_code != 200}
+    assert [r.status_code for r in responses] == [200] * 60, {
+        r.text for r in responses if r.status_code != 200
+    }
     amounts: list[int] = []
     for pledge_id in (1, 2, 3):
         page = (await client.get(f"/v1/pledges/{pledge_id}/history?limit=500")).json()["items"]
@@ -64,4 +79,3 @@ async def test_concurrent_corrections_are_all_kept(client: httpx.AsyncClient, au
         for earlier, later in zip(page, page[1:], strict=False):
             assert later["before"]["amount"] == earlier["after"]["amount"]
     assert sorted(amounts) == list(range(60))
-

@@ -72,7 +72,9 @@ async def test_access_log_is_json_without_secrets(
     assert isinstance(patch[0]["api_key_id"], int)
 
 
-async def test_unexpected_errors_are_logged_with_the_request_id(application: FastAPI, log_lines: io.StringIO) -> None:
+async def test_unexpected_errors_are_logged_with_the_request_id(
+    application: FastAPI, log_lines: io.StringIO
+) -> None:
     @application.get("/boom")
     def boom() -> None:
         raise RuntimeError("kaput")
@@ -101,7 +103,10 @@ async def test_metrics_count_requests_by_route(client: httpx.AsyncClient, seeded
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/plain")
     body = response.text
     assert 'facts_http_requests_total{method="GET",route="/v1/quotes/{quote_id}",status="200"}' in body
-    assert 'facts_http_request_duration_seconds_bucket{le="0.005",method="GET",route="/v1/quotes/{quote_id}"}' in body
+    assert (
+        'facts_http_request_duration_seconds_bucket{le="0.005",method="GET",route="/v1/quotes/{quote_id}"}'
+        in body
+    )
     assert 'route="unmatched"' in body
     assert "/v1/quotes/1" not in body
 

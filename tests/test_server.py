@@ -130,9 +130,13 @@ def test_many_workers_many_writers(prepared: tuple[str, str], servers: list[Serv
     assert "database is locked" not in (tmp_path / "server.log").read_text()
 
 
-def test_rate_limits_are_shared_by_the_workers(prepared: tuple[str, str], servers: list[Server], tmp_path: Path) -> None:
+def test_rate_limits_are_shared_by_the_workers(
+    prepared: tuple[str, str], servers: list[Server], tmp_path: Path
+) -> None:
     url, key = prepared
-    server = start(url, tmp_path / "server.log", workers=3, rate_limit_per_key="5", rate_limit_window_seconds="3600")
+    server = start(
+        url, tmp_path / "server.log", workers=3, rate_limit_per_key="5", rate_limit_window_seconds="3600"
+    )
     servers.append(server)
     statuses = []
     for n in range(12):
@@ -150,13 +154,16 @@ def test_metrics_sum_the_workers(prepared: tuple[str, str], servers: list[Server
         assert httpx.get(f"{server.url}/v1/quotes/1").status_code == 200
     metrics = httpx.get(f"{server.url}/metrics").text
     line = next(
-        line for line in metrics.splitlines()
-        if line.startswith('facts_http_requests_total{') and 'route="/v1/quotes/{quote_id}"' in line
+        line
+        for line in metrics.splitlines()
+        if line.startswith("facts_http_requests_total{") and 'route="/v1/quotes/{quote_id}"' in line
     )
     assert float(line.rsplit(" ", 1)[1]) == 20
 
 
-def test_sigkill_loses_no_acknowledged_write(prepared: tuple[str, str], servers: list[Server], tmp_path: Path) -> None:
+def test_sigkill_loses_no_acknowledged_write(
+    prepared: tuple[str, str], servers: list[Server], tmp_path: Path
+) -> None:
     url, key = prepared
     server = start(url, tmp_path / "server.log", workers=2)
     servers.append(server)

@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import Index, String
 from sqlmodel import Field
 
-from app.models.base import curated_field, Span, one_of, primary_key, span_check
+from app.models.base import Span, curated_field, one_of, primary_key, span_check
 
 GRAINS = ("day", "week", "month", "year", "range")
 

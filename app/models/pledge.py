@@ -3,7 +3,7 @@
 from sqlalchemy import BigInteger, CheckConstraint, Index, String
 from sqlmodel import Field
 
-from app.models.base import curated_field, Span, one_of, primary_key, span_check
+from app.models.base import Span, curated_field, one_of, primary_key, span_check
 
 PLEDGE_STATUSES = ("new", "previously_announced")
 

@@ -9,6 +9,7 @@ from sqlmodel import SQLModel
 
 from app.errors import NotFound, Unprocessable
 from app.models import Article, AuditEvent, DateMention, Pledge, Quote, Speaker
+from app.schemas.article import ArticlePublic
 from app.schemas.curation import AuditEventPublic, FactUpdate
 from app.services.ingest import period
 from app.services.pagination import SortKey, next_cursor, page_query
@@ -34,7 +35,7 @@ def _snapshot(row: SQLModel) -> dict[str, Any]:
 def _article_snapshot(session: Session, article_id: int) -> dict[str, Any]:
     """The article's metadata without its text: the trail records what was removed, not a copy."""
     row = session.execute(select(*ARTICLE_COLUMNS).where(Article.id == article_id)).one()
-    return {key: value.isoformat() if hasattr(value, "isoformat") else value for key, value in row._mapping.items()}
+    return ArticlePublic.model_validate(row._mapping).model_dump(mode="json")
 
 
 def _locked(session: Session, model: type[M], row_id: int, noun: str) -> M:
@@ -100,9 +101,7 @@ def date_period(value: str | None, end_value: str | None, grain: str) -> tuple[d
     return starts_on, ends_on
 
 
-def update(
-    session: Session, resource: str, row_id: int, patch: FactUpdate, key_id: int | None
-) -> None:
+def update(session: Session, resource: str, row_id: int, patch: FactUpdate, key_id: int | None) -> None:
     """Apply the fields sent, mark the fact curated and record before and after; the caller commits."""
     model = RESOURCES[resource]
     row = _locked(session, model, row_id, resource)
@@ -129,21 +128,21 @@ def delete(session: Session, resource: str, row_id: int, key_id: int | None) -> 
 def delete_article(session: Session, article_id: int, key_id: int | None) -> None:
     """Delete an article; its facts go with it (ON DELETE CASCADE), each recorded as deleted."""
     article = _locked(session, Article, article_id, "article")
-    for resource, model in (("quote", Quote), ("pledge", Pledge), ("date", DateMention)):
-        facts = session.execute(select(model).where(model.article_id == article_id)).scalars()  # type: ignore[attr-defined]
-        for fact in facts:
+    facts: tuple[tuple[str, Any], ...] = (("quote", Quote), ("pledge", Pledge), ("date", DateMention))
+    for resource, model in facts:
+        for fact in session.execute(select(model).where(model.article_id == article_id)).scalars():
             _record(session, resource, fact.id, "delete", key_id, _snapshot(fact), None)
     _record(session, "article", article_id, "delete", key_id, _article_snapshot(session, article_id), None)
     session.delete(article)
     session.flush()
 
 
-def history(session: Session, resource: str, row_id: int, limit: int, cursor: str | None) -> PageOf[AuditEventPublic]:
+def history(
+    session: Session, resource: str, row_id: int, limit: int, cursor: str | None
+) -> PageOf[AuditEventPublic]:
     """The audit trail of one resource, oldest first; 404 when it neither exists nor ever did."""
     keys = [SortKey(AuditEvent.id)]
-    statement = select(AuditEvent).where(
-        AuditEvent.resource == resource, AuditEvent.resource_id == row_id
-    )
+    statement = select(AuditEvent).where(AuditEvent.resource == resource, AuditEvent.resource_id == row_id)
     rows = session.execute(page_query(statement, keys, cursor, limit)).scalars().all()
     if not rows and cursor is None:
         get_or_404(session, RESOURCES[resource], row_id, resource)

@@ -26,10 +26,14 @@ async def history(client: httpx.AsyncClient, path: str) -> list[dict[str, Any]]:
     return items
 
 
-async def test_correct_a_pledge(client: httpx.AsyncClient, application: FastAPI, auth: dict[str, str], seeded: int) -> None:
+async def test_correct_a_pledge(
+    client: httpx.AsyncClient, application: FastAPI, auth: dict[str, str], seeded: int
+) -> None:
     before = (await client.get("/v1/pledges/1")).json()
     assert before["curated"] is False
-    response = await client.patch("/v1/pledges/1", json={"amount": 150_000_000, "currency": "EUR"}, headers=auth)
+    response = await client.patch(
+        "/v1/pledges/1", json={"amount": 150_000_000, "currency": "EUR"}, headers=auth
+    )
     assert response.status_code == 200, response.text
     after = response.json()
     assert after == {**before, "amount": 150_000_000, "currency": "EUR", "curated": True}
@@ -43,7 +47,9 @@ async def test_correct_a_pledge(client: httpx.AsyncClient, application: FastAPI,
     assert datetime.fromisoformat(event["happened_at"]).utcoffset() is not None
 
 
-async def test_correct_a_quote_speaker_and_kind(client: httpx.AsyncClient, auth: dict[str, str], seeded: int) -> None:
+async def test_correct_a_quote_speaker_and_kind(
+    client: httpx.AsyncClient, auth: dict[str, str], seeded: int
+) -> None:
     response = await client.patch("/v1/quotes/2", json={"kind": "indirect", "gloss_en": None}, headers=auth)
     assert response.status_code == 200, response.text
     assert response.json()["kind"] == "indirect" and response.json()["gloss_en"] is None
@@ -63,7 +69,9 @@ async def test_correct_a_speaker(client: httpx.AsyncClient, auth: dict[str, str]
     assert facts["speakers"][0]["curated"] is True
 
 
-async def test_correct_a_date_keeps_its_period(client: httpx.AsyncClient, auth: dict[str, str], seeded: int) -> None:
+async def test_correct_a_date_keeps_its_period(
+    client: httpx.AsyncClient, auth: dict[str, str], seeded: int
+) -> None:
     [month] = (await client.get("/v1/dates?grain=month")).json()["items"]
     path = f"/v1/dates/{month['id']}"
     response = await client.patch(path, json={"value": "2025-10"}, headers=auth)
@@ -116,18 +124,26 @@ async def test_invalid_corrections_are_422(
 
 
 async def test_not_json_is_422(client: httpx.AsyncClient, auth: dict[str, str], seeded: int) -> None:
-    response = await client.patch("/v1/pledges/1", content=b"amount=5", headers={**auth, "Content-Type": "application/json"})
+    response = await client.patch(
+        "/v1/pledges/1", content=b"amount=5", headers={**auth, "Content-Type": "application/json"}
+    )
     assert response.status_code == 422
 
 
 async def test_unknown_ids_are_404_with_a_key(client: httpx.AsyncClient, auth: dict[str, str]) -> None:
-    for method, path in [("PATCH", "/v1/quotes/404"), ("DELETE", "/v1/quotes/404"), ("DELETE", "/v1/articles/404")]:
+    for method, path in [
+        ("PATCH", "/v1/quotes/404"),
+        ("DELETE", "/v1/quotes/404"),
+        ("DELETE", "/v1/articles/404"),
+    ]:
         response = await client.request(method, path, json={"kind": "direct"}, headers=auth)
         assert response.status_code == 404, (method, path, response.text)
     assert (await client.get("/v1/quotes/404/history")).status_code == 404
 
 
-async def test_delete_a_quote_keeps_its_history(client: httpx.AsyncClient, auth: dict[str, str], seeded: int) -> None:
+async def test_delete_a_quote_keeps_its_history(
+    client: httpx.AsyncClient, auth: dict[str, str], seeded: int
+) -> None:
     await client.patch("/v1/quotes/3", json={"verb": "said"}, headers=auth)
     response = await client.delete("/v1/quotes/3", headers=auth)
     assert response.status_code == 204 and response.content == b""
@@ -139,7 +155,9 @@ async def test_delete_a_quote_keeps_its_history(client: httpx.AsyncClient, auth:
     assert (await client.delete("/v1/quotes/3", headers=auth)).status_code == 404
 
 
-async def test_delete_an_article_takes_its_facts(client: httpx.AsyncClient, auth: dict[str, str], seeded: int) -> None:
+async def test_delete_an_article_takes_its_facts(
+    client: httpx.AsyncClient, auth: dict[str, str], seeded: int
+) -> None:
     text = (await client.get(f"/v1/articles/{seeded}")).json()["text"]
     assert (await client.delete(f"/v1/articles/{seeded}", headers=auth)).status_code == 204
     assert (await client.get(f"/v1/articles/{seeded}")).status_code == 404

@@ -80,10 +80,19 @@ async def test_a_revoked_key_is_refused(client: httpx.AsyncClient, application: 
 
 
 async def test_both_headers_carry_a_key(client: httpx.AsyncClient, api_key: str, seeded: int) -> None:
-    for headers in ({"Authorization": f"Bearer {api_key}"}, {"Authorization": f"bearer  {api_key} "}, {"X-API-Key": api_key}):
+    for headers in (
+        {"Authorization": f"Bearer {api_key}"},
+        {"Authorization": f"bearer  {api_key} "},
+        {"X-API-Key": api_key},
+    ):
         response = await client.patch("/v1/pledges/1", json={"amount": 7}, headers=headers)
         assert response.status_code == 200, (headers, response.text)
-    assert_problem(await client.patch("/v1/pledges/1", json={"amount": 7}, headers={"Authorization": f"Basic {api_key}"}), 401)
+    assert_problem(
+        await client.patch(
+            "/v1/pledges/1", json={"amount": 7}, headers={"Authorization": f"Basic {api_key}"}
+        ),
+        401,
+    )
 
 
 def test_only_a_hash_of_the_key_is_stored(application: FastAPI, api_key: str) -> None:
@@ -94,7 +103,9 @@ def test_only_a_hash_of_the_key_is_stored(application: FastAPI, api_key: str) ->
     assert api_key.startswith(row.prefix)
 
 
-async def test_reads_are_public_unless_configured(client: httpx.AsyncClient, settings: Settings, api_key: str) -> None:
+async def test_reads_are_public_unless_configured(
+    client: httpx.AsyncClient, settings: Settings, api_key: str
+) -> None:
     assert (await client.get("/v1/quotes")).status_code == 200
     async with client_with(settings, read_requires_key=True) as keyed:
         assert_problem(await keyed.get("/v1/quotes"), 401)
@@ -103,9 +114,14 @@ async def test_reads_are_public_unless_configured(client: httpx.AsyncClient, set
         assert (await keyed.get("/health")).status_code == 200
 
 
-async def test_rate_limit_per_key(settings: Settings, application: FastAPI, auth: dict[str, str], seeded: int) -> None:
+async def test_rate_limit_per_key(
+    settings: Settings, application: FastAPI, auth: dict[str, str], seeded: int
+) -> None:
     async with client_with(settings, rate_limit_per_key=2, rate_limit_window_seconds=3600) as client:
-        statuses = [(await client.patch("/v1/pledges/1", json={"amount": n}, headers=auth)).status_code for n in range(3)]
+        statuses = [
+            (await client.patch("/v1/pledges/1", json={"amount": n}, headers=auth)).status_code
+            for n in range(3)
+        ]
         assert statuses == [200, 200, 429]
         response = await client.patch("/v1/pledges/1", json={"amount": 9}, headers=auth)
         assert_problem(response, 429)
@@ -114,7 +130,9 @@ async def test_rate_limit_per_key(settings: Settings, application: FastAPI, auth
         assert (await client.get("/v1/pledges/1")).status_code == 200
 
 
-async def test_rate_limit_per_address_counts_attempts_without_a_key(settings: Settings, application: FastAPI) -> None:
+async def test_rate_limit_per_address_counts_attempts_without_a_key(
+    settings: Settings, application: FastAPI
+) -> None:
     async with client_with(settings, rate_limit_per_address=3, rate_limit_window_seconds=3600) as client:
         statuses = [(await client.delete("/v1/quotes/1")).status_code for _ in range(5)]
     assert statuses == [401, 401, 401, 429, 429]
@@ -148,7 +166,9 @@ def test_rate_limit_counters_are_shared_and_windowed(settings: Settings, applica
             database.dispose()
 
 
-async def test_request_body_size_is_limited(settings: Settings, application: FastAPI, auth: dict[str, str], seeded: int) -> None:
+async def test_request_body_size_is_limited(
+    settings: Settings, application: FastAPI, auth: dict[str, str], seeded: int
+) -> None:
     async with client_with(settings, max_request_bytes=200) as client:
         big = {"purpose": "x" * 500}
         assert_problem(await client.patch("/v1/pledges/1", json=big, headers=auth), 413)
@@ -171,9 +191,9 @@ def test_cors_origins_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
     assert Settings().cors_origins == ["https://a.test", "https://b.test"]
 
 
-
-
-async def test_a_chunked_body_is_counted_too(settings: Settings, application: FastAPI, auth: dict[str, str], seeded: int) -> None:
+async def test_a_chunked_body_is_counted_too(
+    settings: Settings, application: FastAPI, auth: dict[str, str], seeded: int
+) -> None:
     async def chunks() -> AsyncIterator[bytes]:
         yield b'{"purpose": "'
         for _ in range(10):

@@ -1,8 +1,8 @@
 """Liveness, readiness and Prometheus metrics."""
 
 from fastapi import APIRouter, Response
-from pydantic import BaseModel
 from prometheus_client import CONTENT_TYPE_LATEST
+from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.security import DatabaseDep
