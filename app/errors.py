@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -125,6 +126,22 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(request, 422, "The request is not valid; see errors.", errors)
 
 
+NUMERIC_VALUE_OUT_OF_RANGE = "22003"  # SQLSTATE
+
+
+async def _number_out_of_range(request: Request, exc: Exception) -> JSONResponse:
+    # A number beyond what the database column holds (SQLite: 64 bits, PostgreSQL: the column's
+    # type) was asked for: no row can have it, so the request is at fault, not the service.
+    return problem_response(request, 422, "A number in the request is out of range.")
+
+
+async def _database_data_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DataError)
+    if getattr(exc.orig, "sqlstate", None) == NUMERIC_VALUE_OUT_OF_RANGE:
+        return await _number_out_of_range(request, exc)
+    return await _unexpected_error(request, exc)
+
+
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     # Runs outside the request middleware, so the request id comes from the request's state.
     request_id = getattr(request.state, "request_id", None)
@@ -142,6 +159,8 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(OverflowError, _number_out_of_range)
+    app.add_exception_handler(DataError, _database_data_error)
     app.add_exception_handler(Exception, _unexpected_error)
 
 

@@ -32,28 +32,31 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def meter(database: Database, settings: Settings, bucket: str, limit: int) -> None:
-    """Count one request against `bucket`; 429 with Retry-After once the window's limit is spent."""
-    if limit == 0:
+def meter(database: Database, settings: Settings, buckets: list[tuple[str, int]]) -> None:
+    """Count one request against each (bucket, limit), in one transaction; 429 with Retry-After
+    once a window's limit is spent. A limit of 0 is no limit."""
+    metered = [(bucket, limit) for bucket, limit in buckets if limit > 0]
+    if not metered:
         return
     with database.session(write=True) as session:
-        verdict = rate_limit.hit(session, bucket, limit, settings.rate_limit_window_seconds)
+        verdicts = [
+            rate_limit.hit(session, bucket, limit, settings.rate_limit_window_seconds)
+            for bucket, limit in metered
+        ]
         session.commit()
-    if not verdict.allowed:
+    refused = [verdict.retry_after for verdict in verdicts if not verdict.allowed]
+    if refused:
+        retry_after = max(refused)
         raise TooManyRequests(
-            f"Rate limit reached; try again in {verdict.retry_after} s.",
-            headers={"Retry-After": str(verdict.retry_after)},
+            f"Rate limit reached; try again in {retry_after} s.", headers={"Retry-After": str(retry_after)}
         )
 
 
-def authenticate(request: Request, database: Database) -> int:
-    """The id of the request's valid key: 401 without a key, 403 for an unknown or revoked one."""
+def identify(request: Request, database: Database) -> int | None:
+    """The id of the request's valid key; None when it sends no key at all; 403 for a bad key."""
     key = presented_key(request)
     if key is None:
-        raise Unauthorized(
-            "This request needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`.",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        return None
     with database.session() as session:
         key_id = keys.active_key_id(session, key)
     if key_id is None:
@@ -62,12 +65,27 @@ def authenticate(request: Request, database: Database) -> int:
     return key_id
 
 
+def required(key_id: int | None) -> int:
+    """401 without a key."""
+    if key_id is None:
+        raise Unauthorized(
+            "This request needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return key_id
+
+
 def require_write_key(request: Request, database: DatabaseDep, settings: SettingsDep) -> Caller:
-    # The address is metered before the key is checked, so that guessing keys is throttled too.
-    meter(database, settings, f"address:{client_address(request)}", settings.rate_limit_per_address)
-    key_id = authenticate(request, database)
-    meter(database, settings, f"key:{key_id}", settings.rate_limit_per_key)
-    return Caller(key_id)
+    address = (f"address:{client_address(request)}", settings.rate_limit_per_address)
+    try:
+        key_id = identify(request, database)
+    except Forbidden:
+        # Failed attempts count against the address too, so that guessing keys is throttled.
+        meter(database, settings, [address])
+        raise
+    buckets = [address] if key_id is None else [address, (f"key:{key_id}", settings.rate_limit_per_key)]
+    meter(database, settings, buckets)
+    return Caller(required(key_id))
 
 
 async def read_access(request: Request, database: DatabaseDep, settings: SettingsDep) -> None:
@@ -75,10 +93,10 @@ async def read_access(request: Request, database: DatabaseDep, settings: Setting
     if request.method not in READ_METHODS:
         return
     if settings.read_rate_limit_per_address:
-        bucket = f"read-address:{client_address(request)}"
-        await run_in_threadpool(meter, database, settings, bucket, settings.read_rate_limit_per_address)
+        bucket = (f"read-address:{client_address(request)}", settings.read_rate_limit_per_address)
+        await run_in_threadpool(meter, database, settings, [bucket])
     if settings.read_requires_key:
-        await run_in_threadpool(authenticate, request, database)
+        required(await run_in_threadpool(identify, request, database))
 
 
 WriteAccess = Annotated[Caller, Depends(require_write_key)]

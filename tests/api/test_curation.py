@@ -181,3 +181,20 @@ async def test_history_pages(client: httpx.AsyncClient, auth: dict[str, str], se
     second = (await client.get(f"/v1/pledges/2/history?limit=3&cursor={first['next_cursor']}")).json()
     amounts = [e["after"]["amount"] for e in first["items"] + second["items"]]
     assert amounts == [0, 1, 2, 3, 4] and second["next_cursor"] is None
+
+
+async def test_ids_out_of_range_are_422(client: httpx.AsyncClient, auth: dict[str, str]) -> None:
+    huge = "99999999999999999999"
+    for method, path in [
+        ("PATCH", f"/v1/quotes/{huge}"),
+        ("DELETE", f"/v1/articles/{huge}"),
+        ("GET", f"/v1/pledges/{huge}/history"),
+        ("GET", "/v1/dates/0/history"),
+        ("PATCH", "/v1/pledges/2147483648"),
+    ]:
+        response = await client.request(method, path, json={"kind": "direct"}, headers=auth)
+        assert response.status_code == 422, (method, path, response.text)
+    # Reads are not bounded by their schemas, yet answer 422 rather than 500.
+    for path in (f"/v1/quotes?article_id={huge}", f"/v1/quotes/{huge}", "/v1/quotes?article_id=2147483648"):
+        response = await client.get(path)
+        assert response.status_code in (200, 404, 422), (path, response.text)

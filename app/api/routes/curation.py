@@ -15,6 +15,8 @@ from app.schemas.page import Page
 from app.services import curation, queries
 
 WRITE_ERRORS = problem_responses(401, 403, 404, 413, 422, 429)
+# Ids are INTEGER columns: 32 bits on PostgreSQL.
+MAX_ID = 2**31 - 1
 
 
 def history_route(router: APIRouter, resource: str, noun: str, id_name: str) -> None:
@@ -22,7 +24,7 @@ def history_route(router: APIRouter, resource: str, noun: str, id_name: str) -> 
         request: Request,
         response: Response,
         session: SessionDep,
-        row_id: Annotated[int, Path(alias=id_name)],
+        row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID)],
         params: Annotated[ListParams, Query()],
     ) -> Page[AuditEventPublic]:
         page = curation.history(session, resource, row_id, params.limit, params.cursor)
@@ -42,7 +44,9 @@ def history_route(router: APIRouter, resource: str, noun: str, id_name: str) -> 
 
 def delete_route(router: APIRouter, resource: str, noun: str, id_name: str) -> None:
     def delete_fact(
-        caller: WriteAccess, session: WriteSessionDep, row_id: Annotated[int, Path(alias=id_name)]
+        caller: WriteAccess,
+        session: WriteSessionDep,
+        row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID)],
     ) -> Response:
         if resource == "article":
             curation.delete_article(session, row_id, caller.key_id)
@@ -76,7 +80,7 @@ def fact_router(
         caller: WriteAccess,
         session: WriteSessionDep,
         reader: SessionDep,
-        row_id: Annotated[int, Path(alias=id_name)],
+        row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID)],
         patch: update_model,  # type: ignore[valid-type]
     ) -> Any:
         curation.update(session, resource, row_id, patch, caller.key_id)
