@@ -3,6 +3,7 @@
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from app.api.deps import get_database, get_settings
@@ -15,6 +16,16 @@ from app.settings import Settings
 DatabaseDep = Annotated[Database, Depends(get_database)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+# Declared as security schemes so that the OpenAPI document and /docs show how to send a key;
+# auto_error=False because a missing key is answered by `required` as problem+json.
+bearer_scheme = HTTPBearer(auto_error=False, description="An API key from `facts keys create`.")
+api_key_scheme = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="The same key, in its own header."
+)
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)]
+ApiKeyHeaderDep = Annotated[str | None, Depends(api_key_scheme)]
 
 
 def presented_key(request: Request) -> str | None:
@@ -75,7 +86,13 @@ def required(key_id: int | None) -> int:
     return key_id
 
 
-def require_write_key(request: Request, database: DatabaseDep, settings: SettingsDep) -> Caller:
+def require_write_key(
+    request: Request,
+    database: DatabaseDep,
+    settings: SettingsDep,
+    _bearer: BearerDep,
+    _header: ApiKeyHeaderDep,
+) -> Caller:
     address = (f"address:{client_address(request)}", settings.rate_limit_per_address)
     try:
         key_id = identify(request, database)
