@@ -36,6 +36,7 @@ def write_session(database: Annotated[Database, Depends(get_database)]) -> Itera
 SessionDep = Annotated[Session, Depends(read_session)]
 WriteSessionDep = Annotated[Session, Depends(write_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+DatabaseDep = Annotated[Database, Depends(get_database)]
 
 
 def load_article(article_id: int, session: SessionDep) -> Article:

@@ -6,15 +6,13 @@ from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
-from app.api.deps import get_database, get_settings
+from app.api.deps import DatabaseDep, SettingsDep
 from app.db import Database
 from app.errors import Forbidden, TooManyRequests, Unauthorized
 from app.services import keys, rate_limit
 from app.services.keys import Caller
 from app.settings import Settings
 
-DatabaseDep = Annotated[Database, Depends(get_database)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -93,6 +91,7 @@ def require_write_key(
     _bearer: BearerDep,
     _header: ApiKeyHeaderDep,
 ) -> Caller:
+    """The key behind a write: 401 without one, 403 for a bad one, 429 past a rate limit."""
     address = (f"address:{client_address(request)}", settings.rate_limit_per_address)
     try:
         key_id = identify(request, database)

@@ -5,7 +5,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.api.security import DatabaseDep
+from app.api.deps import DatabaseDep
 from app.errors import ServiceUnavailable, problem_responses
 from app.metrics import exposition
 from app.services import migrations
