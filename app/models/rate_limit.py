@@ -1,6 +1,6 @@
 """Rate-limit counters, in the database so that every worker and every host shares them."""
 
-from sqlalchemy import String
+from sqlalchemy import BigInteger, String
 from sqlmodel import Field, SQLModel
 
 
@@ -9,5 +9,6 @@ class RateLimitCounter(SQLModel, table=True):
 
     # "key:<id>" or "address:<ip>"; never the key itself.
     bucket: str = Field(sa_type=String(80), primary_key=True)
-    window_start: int
+    # Unix seconds: BIGINT, so that it outlives 2038.
+    window_start: int = Field(sa_type=BigInteger)
     hits: int

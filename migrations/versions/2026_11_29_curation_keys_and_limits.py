@@ -30,7 +30,7 @@ def upgrade() -> None:
     )
     op.create_table('rate_limit_counter',
     sa.Column('bucket', sa.String(length=80), nullable=False),
-    sa.Column('window_start', sa.Integer(), nullable=False),
+    sa.Column('window_start', sa.BigInteger(), nullable=False),
     sa.Column('hits', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('bucket', name=op.f('pk_rate_limit_counter'))
     )
