@@ -4,7 +4,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     FACTS_HOST=0.0.0.0 \
-    FACTS_PORT=8000
+    FACTS_PORT=8000 \
+    FACTS_WORKERS=2
 
 WORKDIR /srv/facts
 
@@ -23,7 +24,8 @@ RUN pip install --no-deps -e . \
 
 USER facts
 EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
-    CMD python -c "import urllib.request, os; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"FACTS_PORT\"]}/health')"
+# Healthy once the database answers and the schema is at the newest migration.
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \
+    CMD python -c "import urllib.request, os; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"FACTS_PORT\"]}/ready')"
 
 CMD ["sh", "-c", "facts db upgrade && facts seed && exec facts serve"]

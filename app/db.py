@@ -42,14 +42,14 @@ class Database:
     writers queue on the busy timeout instead of failing with "database is locked" when a read
     transaction tries to become a write transaction."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, *, pool_size: int = 10, max_overflow: int = 20) -> None:
         self.url = make_url(database_url)
         if self.url.get_backend_name() == "sqlite":
             self.reader = _sqlite_engine(database_url, "BEGIN")
             self.writer = _sqlite_engine(database_url, "BEGIN IMMEDIATE")
         else:
             self.reader = self.writer = create_engine(
-                self.url, pool_pre_ping=True, pool_size=10, max_overflow=20
+                self.url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow
             )
 
     @property

@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -26,14 +27,29 @@ class Problem(BaseModel):
 class AppError(Exception):
     status = HTTPStatus.INTERNAL_SERVER_ERROR
 
-    def __init__(self, detail: str, *, errors: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.errors = errors
+        self.headers = headers
 
 
 class BadRequest(AppError):
     status = HTTPStatus.BAD_REQUEST
+
+
+class Unauthorized(AppError):
+    status = HTTPStatus.UNAUTHORIZED
+
+
+class Forbidden(AppError):
+    status = HTTPStatus.FORBIDDEN
 
 
 class NotFound(AppError):
@@ -54,6 +70,14 @@ class UnsupportedMediaType(AppError):
 
 class Unprocessable(AppError):
     status = HTTPStatus.UNPROCESSABLE_ENTITY
+
+
+class TooManyRequests(AppError):
+    status = HTTPStatus.TOO_MANY_REQUESTS
+
+
+class ServiceUnavailable(AppError):
+    status = HTTPStatus.SERVICE_UNAVAILABLE
 
 
 def problem_response(
@@ -87,7 +111,7 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 async def _app_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    return problem_response(request, exc.status, exc.detail, exc.errors)
+    return problem_response(request, exc.status, exc.detail, exc.errors, exc.headers)
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -102,8 +126,32 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(request, 422, "The request is not valid; see errors.", errors)
 
 
+NUMERIC_VALUE_OUT_OF_RANGE = "22003"  # SQLSTATE
+
+
+async def _number_out_of_range(request: Request, exc: Exception) -> JSONResponse:
+    # A number beyond what the database column holds (SQLite: 64 bits, PostgreSQL: the column's
+    # type) was asked for: no row can have it, so the request is at fault, not the service.
+    return problem_response(request, 422, "A number in the request is out of range.")
+
+
+async def _database_data_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DataError)
+    if getattr(exc.orig, "sqlstate", None) == NUMERIC_VALUE_OUT_OF_RANGE:
+        return await _number_out_of_range(request, exc)
+    return await _unexpected_error(request, exc)
+
+
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    # Runs outside the request middleware, so the request id comes from the request's state.
+    request_id = getattr(request.state, "request_id", None)
+    logger.exception(
+        "unhandled error on %s %s",
+        request.method,
+        request.url.path,
+        exc_info=exc,
+        extra={"fields": {"request_id": request_id}},
+    )
     return problem_response(request, 500, "An unexpected error occurred.")
 
 
@@ -111,6 +159,8 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(OverflowError, _number_out_of_range)
+    app.add_exception_handler(DataError, _database_data_error)
     app.add_exception_handler(Exception, _unexpected_error)
 
 
@@ -122,6 +172,20 @@ PROBLEM_EXAMPLES: dict[int, dict[str, Any]] = {
         "status": 400,
         "detail": "The cursor is not valid; pass back a next_cursor as given.",
         "instance": "/v1/pledges",
+    },
+    401: {
+        "type": "about:blank",
+        "title": "Unauthorized",
+        "status": 401,
+        "detail": "This request needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`.",
+        "instance": "/v1/articles",
+    },
+    403: {
+        "type": "about:blank",
+        "title": "Forbidden",
+        "status": 403,
+        "detail": "The API key is not valid or has been revoked.",
+        "instance": "/v1/articles",
     },
     404: {
         "type": "about:blank",
@@ -143,6 +207,20 @@ PROBLEM_EXAMPLES: dict[int, dict[str, Any]] = {
         "status": 415,
         "detail": "Send the body as application/json.",
         "instance": "/v1/articles",
+    },
+    429: {
+        "type": "about:blank",
+        "title": "Too Many Requests",
+        "status": 429,
+        "detail": "Rate limit reached; try again in 42 s.",
+        "instance": "/v1/articles",
+    },
+    503: {
+        "type": "about:blank",
+        "title": "Service Unavailable",
+        "status": 503,
+        "detail": "The database is not reachable.",
+        "instance": "/ready",
     },
     422: {
         "type": "about:blank",

@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
@@ -15,6 +16,8 @@ from app.api.openapi import examples_as_responses
 from app.api.routes import docs, health
 from app.db import Database
 from app.errors import PROBLEM_JSON, install_error_handlers
+from app.limits import BodyLimitMiddleware
+from app.observability import REQUEST_ID_HEADER, RequestMiddleware
 from app.settings import Settings
 
 DESCRIPTION = """
@@ -92,10 +95,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.database = Database(settings.database_url)
+    app.state.database = Database(
+        settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
+    )
     install_error_handlers(app)
     app.mount(docs.STATIC_URL, StaticFiles(directory=docs.STATIC_DIR), name="static")
     app.include_router(docs.router)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "X-API-Key", "Content-Type", REQUEST_ID_HEADER],
+            expose_headers=[REQUEST_ID_HEADER, "Link", "Retry-After"],
+        )
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    # Added last, so it is outermost: its log line and metrics cover CORS answers too.
+    app.add_middleware(RequestMiddleware)
     app.include_router(health.router)
     app.include_router(api_router)
 

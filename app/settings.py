@@ -1,9 +1,10 @@
 """Service configuration, read from FACTS_* environment variables."""
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
@@ -21,3 +22,41 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=1_000_000, ge=1, description="Largest article text accepted, in bytes (413 beyond)."
     )
+    max_request_bytes: int = Field(
+        default=5_000_000,
+        ge=1,
+        description="Largest request body accepted, in bytes (413 beyond); JSON escapes make a body "
+        "several times larger than its text.",
+    )
+    workers: int = Field(default=1, ge=1, description="Worker processes `facts serve` starts.")
+    db_pool_size: int = Field(default=10, ge=1, description="PostgreSQL connections kept per worker.")
+    db_max_overflow: int = Field(
+        default=20, ge=0, description="PostgreSQL connections a worker may open beyond the pool."
+    )
+    read_requires_key: bool = Field(default=False, description="Whether reads need an API key too.")
+    rate_limit_window_seconds: int = Field(default=60, ge=1, description="Rate-limit window length.")
+    rate_limit_per_key: int = Field(
+        default=600, ge=0, description="Writes per window per API key; 0 turns the limit off."
+    )
+    rate_limit_per_address: int = Field(
+        default=1200,
+        ge=0,
+        description="Write attempts per window per client address, keyed or not; 0 turns it off.",
+    )
+    read_rate_limit_per_address: int = Field(
+        default=0,
+        ge=0,
+        description="Reads per window per client address; 0 (the default) keeps reads unmetered.",
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins allowed by CORS, comma-separated; empty (the default) allows none.",
+    )
+    log_level: str = Field(default="INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$", description="Log level.")
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value

@@ -103,3 +103,19 @@ def seeded(application: FastAPI) -> int:
         session.commit()
         assert stored.article.id is not None
         return stored.article.id
+
+
+@pytest.fixture
+def api_key(application: FastAPI) -> str:
+    """A fresh, valid API key in the run's database."""
+    from app.services.keys import create_key
+
+    with application.state.database.session(write=True) as session:
+        _, key = create_key(session, "tests")
+        session.commit()
+    return key
+
+
+@pytest.fixture
+def auth(api_key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {api_key}"}

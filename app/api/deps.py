@@ -26,7 +26,9 @@ def read_session(database: Annotated[Database, Depends(get_database)]) -> Iterat
 
 
 def write_session(database: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
-    """The handler commits before it answers, so that an acknowledged write is durable."""
+    """The handler commits before it answers, so that an acknowledged write is durable, and
+    runs nothing on this session after the commit: on SQLite a new statement would take the write
+    lock again and keep it until the session is closed, in another thread, after the handler."""
     with database.session(write=True) as session:
         yield session
 
@@ -34,6 +36,7 @@ def write_session(database: Annotated[Database, Depends(get_database)]) -> Itera
 SessionDep = Annotated[Session, Depends(read_session)]
 WriteSessionDep = Annotated[Session, Depends(write_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+DatabaseDep = Annotated[Database, Depends(get_database)]
 
 
 def load_article(article_id: Annotated[int, Path(examples=[1])], session: SessionDep) -> Article:

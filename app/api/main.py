@@ -1,10 +1,11 @@
 """Every resource router, collected under /v1."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
-from app.api.routes import articles, dates, entities, pledges, quotes, speakers
+from app.api.routes import articles, curation, dates, entities, pledges, quotes, speakers
+from app.api.security import read_access
 
-api_router = APIRouter(prefix="/v1")
+api_router = APIRouter(prefix="/v1", dependencies=[Depends(read_access)])
 for router in (
     articles.router,
     speakers.router,
@@ -13,5 +14,6 @@ for router in (
     dates.router,
     entities.organizations,
     entities.places,
+    *curation.routers,
 ):
     api_router.include_router(router)

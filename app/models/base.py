@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, DateTime, Dialect, TypeDecorator
+from sqlalchemy import CheckConstraint, DateTime, Dialect, TypeDecorator, false
 from sqlmodel import Field, SQLModel
 
 # Named constraints keep migrations reproducible on SQLite (batch mode) and PostgreSQL.
@@ -54,3 +54,8 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def curated_field() -> bool:
+    """Set once a person has corrected the fact through the API."""
+    return Field(default=False, sa_column_kwargs={"server_default": false()})

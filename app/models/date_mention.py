@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import Index, String
 from sqlmodel import Field
 
-from app.models.base import Span, one_of, primary_key, span_check
+from app.models.base import Span, curated_field, one_of, primary_key, span_check
 
 GRAINS = ("day", "week", "month", "year", "range")
 
@@ -30,3 +30,4 @@ class DateMention(Span, table=True):
     # First and last day covered, derived from value/end_value, so ranges filter with plain indexes.
     starts_on: date | None = None
     ends_on: date | None = Field(default=None, index=True)
+    curated: bool = curated_field()

@@ -3,7 +3,7 @@
 from sqlalchemy import BigInteger, CheckConstraint, Index, String
 from sqlmodel import Field
 
-from app.models.base import Span, one_of, primary_key, span_check
+from app.models.base import Span, curated_field, one_of, primary_key, span_check
 
 PLEDGE_STATUSES = ("new", "previously_announced")
 
@@ -39,3 +39,4 @@ class Pledge(Span, table=True):
     recipient: str | None = None
     status: str = "new"
     evidence: str
+    curated: bool = curated_field()

@@ -3,7 +3,7 @@
 from sqlalchemy import Index
 from sqlmodel import Field
 
-from app.models.base import Span, one_of, primary_key, span_check
+from app.models.base import Span, curated_field, one_of, primary_key, span_check
 
 QUOTE_KINDS = ("direct", "indirect")
 
@@ -24,3 +24,4 @@ class Quote(Span, table=True):
     verb: str | None = None
     text: str
     gloss_en: str | None = None
+    curated: bool = curated_field()

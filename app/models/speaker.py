@@ -3,7 +3,7 @@
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from app.models.base import one_of, primary_key
+from app.models.base import curated_field, one_of, primary_key
 
 SPEAKER_KINDS = ("person", "organization", "group")
 
@@ -18,6 +18,7 @@ class Speaker(SQLModel, table=True):
     title: str | None = None
     organization: str | None = None
     kind: str = "person"
+    curated: bool = curated_field()
 
 
 class SpeakerAlias(SQLModel, table=True):

@@ -13,6 +13,7 @@ DATE_EXAMPLE = {
     "event": "Operation Inherent Resolve's military mission ends",
     "start": 1458,
     "end": 1469,
+    "curated": False,
 }
 
 
@@ -31,3 +32,4 @@ class DatePublic(BaseModel):
     event: str | None = Field(description="What happened then, briefly.")
     start: int
     end: int
+    curated: bool = Field(description="Corrected by a person through the API.")

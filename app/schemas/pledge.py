@@ -15,6 +15,7 @@ PLEDGE_EXAMPLE = {
     "evidence": "148 مليون دولار",
     "start": 2086,
     "end": 2101,
+    "curated": False,
 }
 
 
@@ -33,3 +34,4 @@ class PledgePublic(BaseModel):
     evidence: str = Field(description="The article's text between start and end.")
     start: int
     end: int
+    curated: bool = Field(description="Corrected by a person through the API.")

@@ -15,6 +15,7 @@ QUOTE_EXAMPLE = {
     "operations and counter-terrorism teams across Africa and Central Asia.",
     "start": 2060,
     "end": 2196,
+    "curated": False,
 }
 
 
@@ -31,3 +32,4 @@ class QuotePublic(BaseModel):
     gloss_en: str | None = Field(description="English gloss, where one was curated.")
     start: int
     end: int
+    curated: bool = Field(description="Corrected by a person through the API.")

@@ -1,6 +1,6 @@
 """Speaker contracts."""
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 SPEAKER_EXAMPLE = {
     "id": 1,
@@ -10,6 +10,7 @@ SPEAKER_EXAMPLE = {
     "organization": "U.S. Department of State",
     "kind": "person",
     "aliases": ["Antony J. Blinken", "Blinken", "بلينكن"],
+    "curated": False,
 }
 
 
@@ -23,3 +24,4 @@ class SpeakerPublic(BaseModel):
     organization: str | None
     kind: str
     aliases: list[str]
+    curated: bool = Field(description="Corrected by a person through the API.")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import Unprocessable
 from app.extraction import SUPPORTED_LANGUAGES, detect_language, extract
+from app.metrics import FACTS_EXTRACTED
 from app.models import (
     Article,
     DateMention,
@@ -76,6 +77,7 @@ def store_article(session: Session, article_in: ArticleIn, facts: FactsIn) -> St
     session.flush()
     add_facts(session, article, facts)
     session.flush()
+    count_facts(facts)
     return Stored(article, created=True)
 
 
@@ -89,6 +91,20 @@ def store_or_get(session: Session, article_in: ArticleIn, facts: FactsIn) -> Sto
         if existing is None:
             raise
         return Stored(existing, created=False)
+
+
+def count_facts(facts: FactsIn) -> None:
+    counts = {
+        "speaker": len(facts.speakers),
+        "quote": len(facts.quotes),
+        "pledge": len(facts.pledges),
+        "date": len(facts.dates),
+        "organization": sum(len(entity.mentions) for entity in facts.organizations),
+        "place": sum(len(entity.mentions) for entity in facts.places),
+    }
+    for kind, count in counts.items():
+        if count:
+            FACTS_EXTRACTED.labels(kind=kind).inc(count)
 
 
 def check_spans(text: str, facts: FactsIn) -> None:

@@ -1,7 +1,12 @@
 """Run Alembic migrations from code: the schema's only source."""
 
+from functools import cache
+
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
 
 from app.settings import PROJECT_DIR
 
@@ -19,3 +24,13 @@ def upgrade(database_url: str, revision: str = "head") -> None:
 
 def downgrade(database_url: str, revision: str = "base") -> None:
     command.downgrade(alembic_config(database_url), revision)
+
+
+@cache
+def head_revisions() -> frozenset[str]:
+    """The newest revisions the code knows; read once, since the code does not change while serving."""
+    return frozenset(ScriptDirectory.from_config(alembic_config("")).get_heads())
+
+
+def current_revisions(connection: Connection) -> frozenset[str]:
+    return frozenset(MigrationContext.configure(connection).get_current_heads())

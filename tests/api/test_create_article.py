@@ -17,6 +17,11 @@ ENGLISH = (
 ARABIC = "أعلنت وزيرة الخارجية أمس أن بلادها ستقدم 25 مليون دولار لدعم اللاجئين في السودان."
 
 
+@pytest.fixture(autouse=True)
+def _writer_key(client: httpx.AsyncClient, auth: dict[str, str]) -> None:
+    client.headers.update(auth)
+
+
 def counts(application: FastAPI) -> tuple[int, int, int]:
     with application.state.database.session() as session:
         return tuple(  # type: ignore[return-value]
@@ -117,10 +122,12 @@ async def test_wrong_content_type_is_415(client: httpx.AsyncClient, content_type
     assert_problem(response, 415)
 
 
-async def test_text_over_the_limit_is_413(settings: Settings, application: FastAPI) -> None:
+async def test_text_over_the_limit_is_413(
+    settings: Settings, application: FastAPI, auth: dict[str, str]
+) -> None:
     settings.max_body_bytes = 1000
     transport = httpx.ASGITransport(app=application)
-    async with httpx.AsyncClient(transport=transport, base_url="http://facts.test") as client:
+    async with httpx.AsyncClient(transport=transport, base_url="http://facts.test", headers=auth) as client:
         too_long = await client.post("/v1/articles", json={"text": "word " * 201})
         assert "limit is 1000" in str(assert_problem(too_long, 413)["detail"])
         huge = await client.post("/v1/articles", json={"text": "x" * 200_000})
@@ -131,7 +138,7 @@ async def test_text_over_the_limit_is_413(settings: Settings, application: FastA
 
 
 async def test_failure_mid_write_leaves_nothing(
-    application: FastAPI, monkeypatch: pytest.MonkeyPatch
+    application: FastAPI, monkeypatch: pytest.MonkeyPatch, auth: dict[str, str]
 ) -> None:
     from app.services import ingest
 
@@ -140,7 +147,7 @@ async def test_failure_mid_write_leaves_nothing(
 
     monkeypatch.setattr(ingest, "add_facts", fail)
     transport = httpx.ASGITransport(app=application, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://facts.test") as client:
+    async with httpx.AsyncClient(transport=transport, base_url="http://facts.test", headers=auth) as client:
         response = await client.post("/v1/articles", json={"text": ENGLISH})
     assert_problem(response, 500)
     assert counts(application) == (0, 0, 0)

@@ -12,6 +12,7 @@ import pytest
 
 from app.db import Database
 from app.services import migrations
+from app.services.keys import create_key
 from app.services.seed import seed
 from app.settings import PROJECT_DIR
 
@@ -34,11 +35,25 @@ def _seeded(database_url: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server(
-    make_database: Callable[[], str], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
+def live_database_url(make_database: Callable[[], str]) -> str:
+    return make_database()
+
+
+@pytest.fixture(scope="session")
+def live_key(live_server: str, live_database_url: str) -> str:
+    """An API key for writes to the live server."""
+    database = Database(live_database_url)
+    with database.session(write=True) as session:
+        _, key = create_key(session, "live tests")
+        session.commit()
+    database.dispose()
+    return key
+
+
+@pytest.fixture(scope="session")
+def live_server(live_database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of `uvicorn app.asgi:app` serving its own migrated, seeded database."""
-    database_url = make_database()
+    database_url = live_database_url
     log_path = tmp_path_factory.mktemp("server") / "uvicorn.log"
     _seeded(database_url)
     port = _free_port()

@@ -83,14 +83,20 @@ def test_generated_client_pages_with_cursors(api: object) -> None:
 
 
 
-def test_generated_client_posts_an_article(api: object, generated_client: ModuleType) -> None:
+def test_generated_client_posts_an_article(
+    generated_client: ModuleType, live_server: str, live_key: str
+) -> None:
     from facts_client.api.articles import create_article
 
     text = "The foreign minister said on Friday that Canada will provide $12 million in aid to Haiti."
     body = generated_client.models.ArticleCreate(text=text, published_on=date(2025, 5, 16))
-    first = create_article.sync_detailed(client=api, body=body)
+    with generated_client.Client(base_url=live_server) as anonymous:
+        refused = create_article.sync_detailed(client=anonymous, body=body)
+    assert refused.status_code == 401
+    with generated_client.AuthenticatedClient(base_url=live_server, token=live_key) as api:
+        first = create_article.sync_detailed(client=api, body=body)
+        again = create_article.sync_detailed(client=api, body=body)
     assert first.status_code == 201
     assert [(p.amount, p.currency) for p in first.parsed.pledges] == [(12_000_000, "USD")]
-    again = create_article.sync_detailed(client=api, body=body)
     assert again.status_code == 200
     assert again.parsed.article.id == first.parsed.article.id

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from app.api.body import read_json, request_body_schema
 from app.api.deps import ArticleDep, SessionDep, SettingsDep, WriteSessionDep
 from app.api.paging import paged
+from app.api.security import WriteAccess
 from app.errors import PayloadTooLarge, problem_responses
 from app.schemas.article import ArticleCreate, ArticleDetail, ArticlePublic
 from app.schemas.bundle import ArticleFacts
@@ -54,13 +55,14 @@ async def article_body(request: Request, settings: SettingsDep) -> ArticleCreate
     status_code=201,
     responses={
         200: {"model": ArticleFacts, "description": "The same text was already stored; it is returned unchanged."},
-        **problem_responses(400, 413, 415, 422),
+        **problem_responses(400, 401, 403, 413, 415, 422, 429),
     },
     openapi_extra=request_body_schema(ArticleCreate),
 )
 def create_article(
     request: Request,
     response: Response,
+    caller: WriteAccess,
     session: WriteSessionDep,
     article: Annotated[ArticleCreate, Depends(article_body)],
 ) -> ArticleFacts:

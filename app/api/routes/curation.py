@@ -1,0 +1,122 @@
+"""Curation: correct (PATCH) or delete facts, and read each one's audit trail. Writes need a key."""
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from app.api.deps import SessionDep, WriteSessionDep
+from app.api.paging import paged
+from app.api.security import WriteAccess
+from app.errors import problem_responses
+from app.schemas.curation import AuditEventPublic, DateUpdate, PledgeUpdate, QuoteUpdate, SpeakerUpdate
+from app.schemas.filters import ListParams
+from app.schemas.page import Page
+from app.services import curation, queries
+
+WRITE_ERRORS = problem_responses(401, 403, 404, 413, 422, 429)
+# Ids are INTEGER columns: 32 bits on PostgreSQL.
+MAX_ID = 2**31 - 1
+
+
+def history_route(router: APIRouter, resource: str, noun: str, id_name: str) -> None:
+    def get_history(
+        request: Request,
+        response: Response,
+        session: SessionDep,
+        row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID, examples=[1])],
+        params: Annotated[ListParams, Query()],
+    ) -> Page[AuditEventPublic]:
+        page = curation.history(session, resource, row_id, params.limit, params.cursor)
+        return paged(request, response, page)
+
+    router.add_api_route(
+        f"/{{{id_name}}}/history",
+        get_history,
+        methods=["GET"],
+        name=f"get_{resource}_history",
+        summary=f"Get the history of {noun}",
+        description="Every change and deletion, oldest first: key, time, before and after. "
+        "The history outlives a deletion.",
+        responses=problem_responses(400, 404, 422),
+    )
+
+
+def delete_route(router: APIRouter, resource: str, noun: str, id_name: str) -> None:
+    def delete_fact(
+        caller: WriteAccess,
+        session: WriteSessionDep,
+        row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID, examples=[1])],
+    ) -> Response:
+        if resource == "article":
+            curation.delete_article(session, row_id, caller.key_id)
+        else:
+            curation.delete(session, resource, row_id, caller.key_id)
+        session.commit()
+        return Response(status_code=204)
+
+    router.add_api_route(
+        f"/{{{id_name}}}",
+        delete_fact,
+        methods=["DELETE"],
+        status_code=204,
+        response_class=Response,
+        name=f"delete_{resource}",
+        summary=f"Delete {noun}",
+        description=f"Delete {noun} (needs an API key); the deletion is kept in its history."
+        + (" Its facts go with it." if resource == "article" else ""),
+        responses=WRITE_ERRORS,
+    )
+
+
+def fact_router(
+    plural: str, resource: str, noun: str, update_model: Any, get_public: Callable[[Any, int], Any]
+) -> APIRouter:
+    router = APIRouter(prefix=f"/{plural}", tags=[plural])
+    id_name = f"{resource}_id"
+    public_model = get_public.__annotations__["return"]
+
+    def update_fact(
+        caller: WriteAccess,
+        session: WriteSessionDep,
+        reader: SessionDep,
+        row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID, examples=[1])],
+        patch: update_model,  # type: ignore[valid-type]
+    ) -> Any:
+        curation.update(session, resource, row_id, patch, caller.key_id)
+        session.commit()
+        # Read back on the reader: another statement on the writer would take SQLite's write
+        # lock again and hold it until the session closes, in another thread.
+        return get_public(reader, row_id)
+
+    router.add_api_route(
+        f"/{{{id_name}}}",
+        update_fact,
+        methods=["PATCH"],
+        response_model=public_model,
+        name=f"update_{resource}",
+        summary=f"Correct {noun}",
+        description=f"Change the fields sent (needs an API key); {noun} is then marked curated and "
+        "the change is kept in its history. Offsets are evidence and cannot be changed.",
+        responses=WRITE_ERRORS,
+    )
+    if resource != "speaker":
+        delete_route(router, resource, noun, id_name)
+    history_route(router, resource, noun, id_name)
+    return router
+
+
+def article_router() -> APIRouter:
+    router = APIRouter(prefix="/articles", tags=["articles"])
+    delete_route(router, "article", "an article", "article_id")
+    history_route(router, "article", "an article", "article_id")
+    return router
+
+
+routers = [
+    article_router(),
+    fact_router("speakers", "speaker", "a speaker", SpeakerUpdate, queries.get_speaker),
+    fact_router("quotes", "quote", "a quote", QuoteUpdate, queries.get_quote),
+    fact_router("pledges", "pledge", "a pledge", PledgeUpdate, queries.get_pledge),
+    fact_router("dates", "date", "a date", DateUpdate, queries.get_date),
+]

@@ -1,0 +1,118 @@
+"""API keys and rate limits, as dependencies: every write route declares WriteAccess."""
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+
+from app.api.deps import DatabaseDep, SettingsDep
+from app.db import Database
+from app.errors import Forbidden, TooManyRequests, Unauthorized
+from app.services import keys, rate_limit
+from app.services.keys import Caller
+from app.settings import Settings
+
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+# Declared as security schemes so that the OpenAPI document and /docs show how to send a key;
+# auto_error=False because a missing key is answered by `required` as problem+json.
+bearer_scheme = HTTPBearer(auto_error=False, description="An API key from `facts keys create`.")
+api_key_scheme = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="The same key, in its own header."
+)
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)]
+ApiKeyHeaderDep = Annotated[str | None, Depends(api_key_scheme)]
+
+
+def presented_key(request: Request) -> str | None:
+    """The key from `Authorization: Bearer <key>` or `X-API-Key: <key>`."""
+    authorization = request.headers.get("authorization")
+    if authorization:
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() == "bearer" and token.strip():
+            return token.strip()
+    key = request.headers.get("x-api-key", "").strip()
+    return key or None
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def meter(database: Database, settings: Settings, buckets: list[tuple[str, int]]) -> None:
+    """Count one request against each (bucket, limit), in one transaction; 429 with Retry-After
+    once a window's limit is spent. A limit of 0 is no limit."""
+    metered = [(bucket, limit) for bucket, limit in buckets if limit > 0]
+    if not metered:
+        return
+    with database.session(write=True) as session:
+        verdicts = [
+            rate_limit.hit(session, bucket, limit, settings.rate_limit_window_seconds)
+            for bucket, limit in metered
+        ]
+        session.commit()
+    refused = [verdict.retry_after for verdict in verdicts if not verdict.allowed]
+    if refused:
+        retry_after = max(refused)
+        raise TooManyRequests(
+            f"Rate limit reached; try again in {retry_after} s.", headers={"Retry-After": str(retry_after)}
+        )
+
+
+def identify(request: Request, database: Database) -> int | None:
+    """The id of the request's valid key; None when it sends no key at all; 403 for a bad key."""
+    key = presented_key(request)
+    if key is None:
+        return None
+    with database.session() as session:
+        key_id = keys.active_key_id(session, key)
+    if key_id is None:
+        raise Forbidden("The API key is not valid or has been revoked.")
+    request.state.api_key_id = key_id
+    return key_id
+
+
+def required(key_id: int | None) -> int:
+    """401 without a key."""
+    if key_id is None:
+        raise Unauthorized(
+            "This request needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return key_id
+
+
+def require_write_key(
+    request: Request,
+    database: DatabaseDep,
+    settings: SettingsDep,
+    _bearer: BearerDep,
+    _header: ApiKeyHeaderDep,
+) -> Caller:
+    """The key behind a write: 401 without one, 403 for a bad one, 429 past a rate limit."""
+    address = (f"address:{client_address(request)}", settings.rate_limit_per_address)
+    try:
+        key_id = identify(request, database)
+    except Forbidden:
+        # Failed attempts count against the address too, so that guessing keys is throttled.
+        meter(database, settings, [address])
+        raise
+    buckets = [address] if key_id is None else [address, (f"key:{key_id}", settings.rate_limit_per_key)]
+    meter(database, settings, buckets)
+    return Caller(required(key_id))
+
+
+async def read_access(request: Request, database: DatabaseDep, settings: SettingsDep) -> None:
+    """Reads are public and unmetered by default, and then cost nothing here."""
+    if request.method not in READ_METHODS:
+        return
+    if settings.read_rate_limit_per_address:
+        bucket = (f"read-address:{client_address(request)}", settings.read_rate_limit_per_address)
+        await run_in_threadpool(meter, database, settings, [bucket])
+    if settings.read_requires_key:
+        required(await run_in_threadpool(identify, request, database))
+
+
+WriteAccess = Annotated[Caller, Depends(require_write_key)]

@@ -1,0 +1,126 @@
+"""Request ids, JSON access logs and request metrics, as one ASGI middleware."""
+
+import logging
+import re
+import time
+import uuid
+from contextvars import ContextVar
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.metrics import LATENCY, REQUESTS
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# An incoming id is echoed only when it is short and plain, so that it cannot forge log lines.
+SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+UNMATCHED_ROUTE = "unmatched"
+
+request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
+access_logger = logging.getLogger("app.access")
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line; a record's `fields` extra is merged in."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        request_id = request_id_var.get()
+        if request_id is not None:
+            entry["request_id"] = request_id
+        entry.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return orjson.dumps(entry, default=str).decode()
+
+
+def logging_config(level: str) -> dict[str, Any]:
+    """A logging.config dictionary: JSON lines on stderr for the app and for uvicorn."""
+    handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
+    logger = {"handlers": ["stderr"], "level": level, "propagate": False}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": JsonFormatter}},
+        "handlers": {"stderr": handler},
+        "loggers": {"app": logger, "uvicorn": logger, "uvicorn.error": {"level": level}},
+    }
+
+
+def route_label(scope: Scope) -> str:
+    """The route template (/v1/quotes/{quote_id}): bounded cardinality, no ids or query strings."""
+    route = scope.get("route")
+    template = getattr(route, "path_format", None)
+    if template is None:
+        return UNMATCHED_ROUTE
+    path: str = scope["path"]
+    params = scope.get("path_params", {})
+    try:
+        # Routers are nested, so the leaf route knows only its own part; the rest is the prefix.
+        rendered = template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+    return path[: len(path) - len(rendered)] + template if path.endswith(rendered) else template
+
+
+def incoming_request_id(scope: Scope) -> str | None:
+    for name, value in scope["headers"]:
+        if name == b"x-request-id":
+            candidate = value.decode("latin-1")
+            return candidate if SANE_REQUEST_ID.fullmatch(candidate) else None
+    return None
+
+
+class RequestMiddleware:
+    """Gives each request an id (echoed in X-Request-ID), logs one line and counts it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = incoming_request_id(scope) or uuid.uuid4().hex
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        token = request_id_var.set(request_id)
+        status = 500
+        started = time.perf_counter()
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            duration = time.perf_counter() - started
+            route = route_label(scope)
+            REQUESTS.labels(scope["method"], route, str(status)).inc()
+            LATENCY.labels(scope["method"], route).observe(duration)
+            if access_logger.isEnabledFor(logging.INFO):
+                client = scope.get("client")
+                fields = {
+                    "method": scope["method"],
+                    # The path alone: query strings are left out of logs.
+                    "path": scope["path"],
+                    "route": route,
+                    "status": status,
+                    "duration_ms": round(duration * 1000, 3),
+                    "client": client[0] if client else None,
+                    "api_key_id": state.get("api_key_id"),
+                }
+                access_logger.info("request", extra={"fields": fields})
+            request_id_var.reset(token)
