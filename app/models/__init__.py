@@ -5,6 +5,7 @@ from app.models.date_mention import DateMention
 from app.models.entity import Organization, OrganizationMention, Place, PlaceMention
 from app.models.pledge import Pledge
 from app.models.quote import Quote
+from app.models.search import search_text_of
 from app.models.speaker import Speaker, SpeakerAlias
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "Quote",
     "Speaker",
     "SpeakerAlias",
+    "search_text_of",
 ]

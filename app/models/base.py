@@ -1,6 +1,8 @@
 """Shared table metadata: the constraint naming convention and span columns."""
 
-from sqlalchemy import CheckConstraint
+from typing import Any
+
+from sqlalchemy import CheckConstraint, Column, Text
 from sqlmodel import Field, SQLModel
 
 # Named constraints keep migrations reproducible on SQLite (batch mode) and PostgreSQL.
@@ -31,3 +33,8 @@ def one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
 
 def primary_key() -> int | None:
     return Field(default=None, primary_key=True)
+
+
+def search_text_field() -> Any:
+    """Index terms derived from the row's searchable fields (app.models.search keeps them in sync)."""
+    return Field(default="", sa_column=Column(Text, nullable=False, server_default=""))

@@ -3,7 +3,7 @@
 from sqlalchemy import Index
 from sqlmodel import Field
 
-from app.models.base import Span, one_of, primary_key, span_check
+from app.models.base import Span, one_of, primary_key, search_text_field, span_check
 
 QUOTE_KINDS = ("direct", "indirect")
 
@@ -24,3 +24,4 @@ class Quote(Span, table=True):
     verb: str | None = None
     text: str
     gloss_en: str | None = None
+    search_text: str = search_text_field()
