@@ -44,6 +44,10 @@ class Conflict(AppError):
     status = HTTPStatus.CONFLICT
 
 
+class NotAcceptable(AppError):
+    status = HTTPStatus.NOT_ACCEPTABLE
+
+
 class PayloadTooLarge(AppError):
     status = HTTPStatus.REQUEST_ENTITY_TOO_LARGE
 

@@ -36,6 +36,8 @@ TAGS = [
     {"name": "dates", "description": "Date expressions resolved to ISO 8601."},
     {"name": "organizations", "description": "Organizations mentioned."},
     {"name": "places", "description": "Places mentioned."},
+    {"name": "timeline", "description": "Every resolved date in chronological order."},
+    {"name": "search", "description": "Full-text search in Arabic and English."},
     {"name": "health", "description": "Service status."},
 ]
 

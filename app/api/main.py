@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from app.api.routes import articles, dates, entities, pledges, quotes, speakers
+from app.api.routes import articles, dates, entities, pledges, quotes, search, speakers, timeline
 
 api_router = APIRouter(prefix="/v1")
 for router in (
@@ -13,5 +13,7 @@ for router in (
     dates.router,
     entities.organizations,
     entities.places,
+    timeline.router,
+    search.router,
 ):
     api_router.include_router(router)

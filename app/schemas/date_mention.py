@@ -1,5 +1,7 @@
 """Date mention contracts."""
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict, Field
 
 DATE_EXAMPLE = {
@@ -31,3 +33,9 @@ class DatePublic(BaseModel):
     event: str | None = Field(description="What happened then, briefly.")
     start: int
     end: int
+
+
+class TimelineEntry(DatePublic):
+    starts_on: date = Field(description="First day the date covers.")
+    ends_on: date | None = Field(description="Last day the date covers.")
+    article_title: str | None

@@ -13,3 +13,6 @@ class Page(BaseModel, Generic[T]):
         description="Opaque cursor for the next page; null on the last page. "
         "Pass it back as `cursor` with the same filters."
     )
+    total: int | None = Field(
+        default=None, description="Number of matching rows across all pages; only with count=true."
+    )

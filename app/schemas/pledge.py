@@ -33,3 +33,29 @@ class PledgePublic(BaseModel):
     evidence: str = Field(description="The article's text between start and end.")
     start: int
     end: int
+
+
+class PledgeTotal(BaseModel):
+    currency: str | None = Field(description="Totals are per currency, never across currencies.")
+    total: int = Field(description="Sum of the amounts, in whole units of the currency.")
+    count: int
+
+
+class DonorTotal(PledgeTotal):
+    donor: str | None
+
+
+class StatusTotal(PledgeTotal):
+    status: str
+
+
+class YearTotal(PledgeTotal):
+    year: int | None = Field(description="Year the article was published; null when undated.")
+
+
+class PledgeSummary(BaseModel):
+    count: int = Field(description="Number of pledges summarized.")
+    by_currency: list[PledgeTotal]
+    by_donor: list[DonorTotal]
+    by_status: list[StatusTotal]
+    by_year: list[YearTotal]

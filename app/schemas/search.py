@@ -1,0 +1,22 @@
+"""Search contracts: a ranked hit with the passage that matched."""
+
+from pydantic import BaseModel, Field
+
+
+class SnippetPublic(BaseModel):
+    field: str = Field(description="The field the passage comes from, e.g. text.")
+    text: str = Field(description="The passage, matched words wrapped in <mark></mark>.")
+    start: int = Field(description="Code-point offset of the passage in that field.")
+    end: int
+
+
+class SearchHit(BaseModel):
+    kind: str = Field(description="quote, pledge or article.")
+    id: int
+    article_id: int
+    score: float = Field(description="Relevance; higher is better. Comparable within one query.")
+    snippet: SnippetPublic | None = Field(
+        description="The passage around the first matched word; null when only a stem matched "
+        "in a way the passage finder does not see."
+    )
+    url: str = Field(description="Where the full record is, e.g. /v1/quotes/3.")
