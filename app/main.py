@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
+from app.api.caching import install_http_caching
 from app.api.main import api_router
 from app.api.routes import health
 from app.db import Database
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.database = Database(settings.database_url)
     install_error_handlers(app)
+    install_http_caching(app, settings.cache_max_age)
     app.include_router(health.router)
     app.include_router(api_router)
 

@@ -21,3 +21,6 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=1_000_000, ge=1, description="Largest article text accepted, in bytes (413 beyond)."
     )
+    cache_max_age: int = Field(
+        default=60, ge=0, description="Seconds clients and proxies may reuse a GET answer (Cache-Control)."
+    )
