@@ -329,7 +329,7 @@ def summarize_pledges(session: Session, filters: PledgeSummaryFilters) -> Pledge
             .select_from(pledges)
             .join(Article, Article.id == pledges.c.article_id)
             .group_by(*keys)
-            .order_by(*keys)
+            .order_by(*(key.asc().nulls_last() for key in keys))
         )
         return [
             {**row._mapping, "total": int(row.total)} for row in session.execute(query).all()
