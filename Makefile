@@ -19,5 +19,8 @@ run: $(BIN)/facts
 test: $(BIN)/facts
 	$(BIN)/pytest
 
+bench: $(BIN)/facts
+	$(BIN)/python benchmarks/paging.py
+
 clean:
 	rm -rf $(VENV) data/facts.db data/facts.db-*
