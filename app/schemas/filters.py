@@ -20,7 +20,7 @@ SEARCH_QUERY = Field(
 )
 
 
-class ListParams(BaseModel):
+class PageParams(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     limit: int | None = Field(
@@ -31,15 +31,18 @@ class ListParams(BaseModel):
         "whole result is exported unless a limit is given.",
     )
     cursor: str | None = Field(None, description="`next_cursor` from the previous page.")
+
+    @property
+    def page_size(self) -> int:
+        return self.limit or DEFAULT_LIMIT
+
+
+class ListParams(PageParams):
     count: bool = Field(False, description="Add `total`, the number of matching rows (costs a scan).")
     format: Format | None = Field(
         None,
         description="json (default), csv, ndjson, or jsonld where offered; overrides Accept.",
     )
-
-    @property
-    def page_size(self) -> int:
-        return self.limit or DEFAULT_LIMIT
 
 
 class ArticleFilters(ListParams):
@@ -115,7 +118,7 @@ class EntityFilters(ListParams):
     article_id: int | None = Field(None, description="Only those mentioned in this article.")
 
 
-class SearchFilters(ListParams):
+class SearchFilters(PageParams):
     q: str = Field(min_length=1, max_length=500, description=SEARCH_QUERY.description)
     kind: Literal["quote", "pledge", "article"] | None = Field(None, description="Only this kind.")
     article_id: int | None = Field(None, description="Only facts of this article (or this article).")

@@ -16,7 +16,6 @@ class SearchHit(BaseModel):
     article_id: int
     score: float = Field(description="Relevance; higher is better. Comparable within one query.")
     snippet: SnippetPublic | None = Field(
-        description="The passage around the first matched word; null when only a stem matched "
-        "in a way the passage finder does not see."
+        description="The passage around the first matched word of the first field that has one."
     )
     url: str = Field(description="Where the full record is, e.g. /v1/quotes/3.")

@@ -172,3 +172,10 @@ async def test_arabic_is_sent_as_utf8(client: httpx.AsyncClient, corpus: dict[st
     response = await client.get("/v1/quotes", params={"q": "الحكومة"})
     assert "الحكومة".encode() in response.content
     assert b"\\u06" not in response.content
+
+
+async def test_search_refuses_list_only_parameters(client: httpx.AsyncClient) -> None:
+    for extra in ({"format": "csv"}, {"count": "true"}):
+        response = await client.get("/v1/search", params={"q": "word", **extra})
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["loc"] == ["query", next(iter(extra))]

@@ -40,9 +40,10 @@ def summarize_pledges(
 
 
 @router.get(
-    "/{pledge_id}", summary="Get a pledge",
+    "/{pledge_id}",
+    summary="Get a pledge",
     response_model=PledgePublic,
-    responses={**problem_responses(404, 406, 422), **LINKED_DATA}
+    responses={**problem_responses(404, 406, 422), **LINKED_DATA},
 )
 def get_pledge(
     request: Request,

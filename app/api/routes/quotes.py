@@ -32,9 +32,10 @@ def list_quotes(
 
 
 @router.get(
-    "/{quote_id}", summary="Get a quote",
+    "/{quote_id}",
+    summary="Get a quote",
     response_model=QuotePublic,
-    responses={**problem_responses(404, 406, 422), **LINKED_DATA}
+    responses={**problem_responses(404, 406, 422), **LINKED_DATA},
 )
 def get_quote(
     request: Request,
