@@ -12,7 +12,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 
 from app.db import Database
 from app.models import Article, Pledge
@@ -91,13 +91,18 @@ def main() -> None:
         ):
             first = timed_page(database, PledgeFilters.model_validate({**params, "limit": PAGE}))
             cursor = deep_cursor(database, params)
-            deep = timed_page(database, PledgeFilters.model_validate({**params, "limit": PAGE, "cursor": cursor}))
+            deep = timed_page(
+                database, PledgeFilters.model_validate({**params, "limit": PAGE, "cursor": cursor})
+            )
             label = "&".join(f"{k}={v}" for k, v in params.items())
             print(f"{label:<36} {first:>10.2f} {deep:>13.2f}")
         filters = PledgeFilters.model_validate({"sort": "-amount"})
         with database.session() as session:
             began = time.perf_counter()
-            exported = sum(len(batch) for batch in queries.export(session, queries.list_pledges(session, filters), filters))
+            exported = sum(
+                len(batch)
+                for batch in queries.export(session, queries.list_pledges(session, filters), filters)
+            )
             elapsed = time.perf_counter() - began
         print(f"export of {exported} rows (sort=-amount): {elapsed:.1f} s, {exported / elapsed:,.0f} rows/s")
         database.dispose()

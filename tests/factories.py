@@ -30,14 +30,8 @@ def add_article(
     facts = FactsIn.model_validate(
         {
             "quotes": [{"kind": "direct", "text": q, **span(text, q)} for q in quotes],
-            "pledges": [
-                {**p, **span(text, p["evidence"])}
-                for p in pledges
-            ],
-            "dates": [
-                {**d, "expression": d["evidence"], **span(text, d["evidence"])}
-                for d in dates
-            ],
+            "pledges": [{**p, **span(text, p["evidence"])} for p in pledges],
+            "dates": [{**d, "expression": d["evidence"], **span(text, d["evidence"])} for d in dates],
         }
     )
     article = ArticleIn(text=text, language=language, title=title, published_on=published_on)

@@ -21,7 +21,9 @@ def fill(application: FastAPI) -> None:
     """Bulk-insert the pledges without the ORM (search_text is left empty: search is not tested here)."""
     with application.state.database.session(write=True) as session:
         article_id = session.execute(
-            insert(Article).values(language="en", text="x", content_hash="0" * 64, created_at=datetime.now(UTC)).returning(Article.id)
+            insert(Article)
+            .values(language="en", text="x", content_hash="0" * 64, created_at=datetime.now(UTC))
+            .returning(Article.id)
         ).scalar_one()
         for offset in range(0, ROWS, BATCH):
             session.execute(

@@ -34,7 +34,8 @@ def test_autogenerate_finds_no_difference(database_url: str) -> None:
     database = Database(database_url)
     try:
         with database.reader.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": migrations.include_name})
+            options = {"compare_type": True, "include_name": migrations.include_name}
+            context = MigrationContext.configure(connection, opts=options)
             assert compare_metadata(context, SQLModel.metadata) == []
     finally:
         database.dispose()

@@ -29,7 +29,13 @@ from app.services.pagination import encode_cursor, segments
 from app.services.search import SEARCHABLE, matches
 from app.services.search_text import query_terms
 
-SAMPLE_VALUES = {"id": 500, "amount": 1000, "published_on": date(2024, 1, 1), "starts_on": date(2020, 1, 1), "name": "M"}
+SAMPLE_VALUES = {
+    "id": 500,
+    "amount": 1000,
+    "published_on": date(2024, 1, 1),
+    "starts_on": date(2020, 1, 1),
+    "name": "M",
+}
 
 SORTS = {
     "articles": ("id", "-id", "published_on", "-published_on"),
@@ -40,18 +46,38 @@ SORTS = {
     "entities": ("id", "-id", "name", "-name"),
 }
 FILTERS: dict[str, list[dict[str, Any]]] = {
-    "articles": [{}, {"language": "ar"}, {"published_from": "2024-01-01", "published_to": "2024-12-31"}, {"q": "الأمن"}],
+    "articles": [
+        {},
+        {"language": "ar"},
+        {"published_from": "2024-01-01", "published_to": "2024-12-31"},
+        {"q": "الأمن"},
+    ],
     "speakers": [{}, {"kind": "person"}, {"name": "بلينكن"}],
-    "quotes": [{}, {"article_id": 1}, {"speaker_id": 1}, {"speaker": "Blinken"}, {"kind": "direct"}, {"q": "الأمن"}],
+    "quotes": [
+        {},
+        {"article_id": 1},
+        {"speaker_id": 1},
+        {"speaker": "Blinken"},
+        {"kind": "direct"},
+        {"q": "الأمن"},
+    ],
     "pledges": [
-        {}, {"article_id": 1}, {"speaker_id": 1}, {"donor": "Japan"}, {"currency": "USD"},
-        {"status": "new"}, {"min_amount": 10, "max_amount": 500}, {"q": "security"},
+        {},
+        {"article_id": 1},
+        {"speaker_id": 1},
+        {"donor": "Japan"},
+        {"currency": "USD"},
+        {"status": "new"},
+        {"min_amount": 10, "max_amount": 500},
+        {"q": "security"},
     ],
     "dates": [{}, {"article_id": 1}, {"from": "2019-01-01", "to": "2019-12-31"}, {"grain": "month"}],
     "entities": [{}, {"name": "Iraq"}, {"article_id": 1}],
 }
-ENTITIES = {"organizations": (Organization, OrganizationMention, OrganizationMention.organization_id),
-            "places": (Place, PlaceMention, PlaceMention.place_id)}
+ENTITIES = {
+    "organizations": (Organization, OrganizationMention, OrganizationMention.organization_id),
+    "places": (Place, PlaceMention, PlaceMention.place_id),
+}
 
 
 def listings(session: Session) -> list[tuple[str, queries.Listing[Any]]]:
@@ -62,7 +88,9 @@ def listings(session: Session) -> list[tuple[str, queries.Listing[Any]]]:
                 params = {**filters, "sort": sort}
                 name = f"{resource} {params}"
                 if resource == "articles":
-                    found.append((name, queries.list_articles(session, ArticleFilters.model_validate(params))))
+                    found.append(
+                        (name, queries.list_articles(session, ArticleFilters.model_validate(params)))
+                    )
                 elif resource == "speakers":
                     found.append((name, queries.list_speakers(SpeakerFilters.model_validate(params))))
                 elif resource == "quotes":
@@ -73,7 +101,9 @@ def listings(session: Session) -> list[tuple[str, queries.Listing[Any]]]:
                     found.append((name, queries.list_dates(DateFilters.model_validate(params))))
                 else:
                     for plural, (model, mention, fk) in ENTITIES.items():
-                        listing = queries.list_entities(model, mention, fk, EntityFilters.model_validate(params))
+                        listing = queries.list_entities(
+                            model, mention, fk, EntityFilters.model_validate(params)
+                        )
                         found.append((f"{plural} {params}", listing))
     for filters in [{}, {"article_id": 1}, {"from": "2019-01-01"}, {"grain": "year"}]:
         found.append((f"timeline {filters}", queries.timeline(TimelineFilters.model_validate(filters))))
@@ -87,7 +117,9 @@ def statements(listing: queries.Listing[Any]) -> list[Select[Any]]:
     cursors = [encode_cursor(listing.ordering, values)]
     if keys[0].nullable:
         cursors.append(encode_cursor(listing.ordering, [None, *values[1:]]))
-    return [part.limit(51) for cursor in cursors for part in segments(listing.statement, listing.ordering, cursor)]
+    return [
+        part.limit(51) for cursor in cursors for part in segments(listing.statement, listing.ordering, cursor)
+    ]
 
 
 def plan(session: Session, statement: Select[Any]) -> str:

@@ -66,5 +66,8 @@ def test_snippet_is_a_window_of_whole_words() -> None:
     found = snippet(text, query_terms("needle"), radius=20)
     assert found is not None
     assert "<mark>needle</mark>" in found.text
-    assert text[found.start : found.end].split() == found.text.replace("<mark>", "").replace("</mark>", "").split()
+    assert (
+        text[found.start : found.end].split()
+        == found.text.replace("<mark>", "").replace("</mark>", "").split()
+    )
     assert found.end - found.start < 60

@@ -84,4 +84,3 @@ def install_http_caching(app: FastAPI, max_age: int) -> None:
     plain representation never share one."""
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     app.add_middleware(ETagMiddleware, max_age=max_age)
-

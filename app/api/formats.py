@@ -170,9 +170,7 @@ def base_url(request: Request) -> str:
 
 
 def linked_data_response(node: dict[str, Any], headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(
-        {"@context": SCHEMA_ORG, **node}, media_type=MEDIA_TYPES["jsonld"], headers=headers
-    )
+    return JSONResponse({"@context": SCHEMA_ORG, **node}, media_type=MEDIA_TYPES["jsonld"], headers=headers)
 
 
 def linked_data_list(items: list[Any], to_node: LinkedData, base: str) -> dict[str, Any]:

@@ -83,7 +83,9 @@ def orderings(column: Any, *, nullable: bool = False) -> dict[str, Ordering]:
     if name != "id":
         orders[name] = by(name, SortKey(column, nullable=nullable), SortKey(table_id))
         orders[f"-{name}"] = by(
-            f"-{name}", SortKey(column, descending=True, nullable=nullable), SortKey(table_id, descending=True)
+            f"-{name}",
+            SortKey(column, descending=True, nullable=nullable),
+            SortKey(table_id, descending=True),
         )
     return orders
 

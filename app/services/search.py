@@ -41,9 +41,9 @@ def matches(session: Session, model: Any, terms: list[tuple[str, ...]]) -> Selec
     expression = " & ".join("(" + " | ".join(alternatives) + ")" for alternatives in terms)
     query = func.to_tsquery(literal_column("'simple'::regconfig"), literal(expression))
     vector = literal_column(f"{name}.search_vector")
-    return select(
-        model.id.label("id"), cast(-func.ts_rank(vector, query), Float).label("rank")
-    ).where(vector.op("@@")(query))
+    return select(model.id.label("id"), cast(-func.ts_rank(vector, query), Float).label("rank")).where(
+        vector.op("@@")(query)
+    )
 
 
 def matching_ids(session: Session, model: Any, query: str) -> Select[Any]:

@@ -73,9 +73,7 @@ def words(text: str) -> Iterator[re.Match[str]]:
 
 def search_text(*parts: str | None) -> str:
     """The stored, space-separated index terms of a row's searchable fields."""
-    return " ".join(
-        term for part in parts if part for match in words(part) for term in terms(match.group())
-    )
+    return " ".join(term for part in parts if part for match in words(part) for term in terms(match.group()))
 
 
 def query_terms(query: str) -> list[tuple[str, ...]]:

@@ -20,7 +20,13 @@ def pledges(application: FastAPI) -> None:
         published_on=date(2023, 5, 1),
         pledges=[
             {"evidence": "a1", "amount": 100, "currency": "USD", "donor": "Japan"},
-            {"evidence": "a2", "amount": 50, "currency": "EUR", "donor": "Japan", "status": "previously_announced"},
+            {
+                "evidence": "a2",
+                "amount": 50,
+                "currency": "EUR",
+                "donor": "Japan",
+                "status": "previously_announced",
+            },
             {"evidence": "a3", "amount": 7, "currency": "USD", "donor": "Norway"},
         ],
     )
@@ -50,7 +56,12 @@ async def test_summary_groups_by_currency(client: httpx.AsyncClient, pledges: No
     assert status[("previously_announced", "EUR")] == 50
     assert status[("new", "USD")] == 1107
     years = {(g["year"], g["currency"]): (g["total"], g["count"]) for g in summary["by_year"]}
-    assert years == {(2023, "USD"): (107, 2), (2023, "EUR"): (50, 1), (2024, "USD"): (1000, 1), (2024, None): (5, 1)}
+    assert years == {
+        (2023, "USD"): (107, 2),
+        (2023, "EUR"): (50, 1),
+        (2024, "USD"): (1000, 1),
+        (2024, None): (5, 1),
+    }
 
 
 async def test_summary_takes_the_list_filters(client: httpx.AsyncClient, pledges: None) -> None:
@@ -78,12 +89,21 @@ async def test_timeline_is_chronological_with_grains(client: httpx.AsyncClient, 
     )
     entries = (await client.get("/v1/timeline")).json()["items"]
     assert [(e["value"], e["grain"]) for e in entries] == [
-        ("2014", "year"), ("2019", "range"), ("2024-09-30", "day"), ("2025-09", "month")
+        ("2014", "year"),
+        ("2019", "range"),
+        ("2024-09-30", "day"),
+        ("2025-09", "month"),
     ]
     ranged = entries[1]
-    assert (ranged["end_value"], ranged["starts_on"], ranged["ends_on"]) == ("2021", "2019-01-01", "2021-12-31")
+    assert (ranged["end_value"], ranged["starts_on"], ranged["ends_on"]) == (
+        "2021",
+        "2019-01-01",
+        "2021-12-31",
+    )
     assert entries[0]["article_title"] == "خط زمني"
-    window = (await client.get("/v1/timeline", params={"from": "2020-06-01", "to": "2024-12-31"})).json()["items"]
+    window = (await client.get("/v1/timeline", params={"from": "2020-06-01", "to": "2024-12-31"})).json()[
+        "items"
+    ]
     assert [e["value"] for e in window] == ["2019", "2024-09-30"]
     paged = (await client.get("/v1/timeline", params={"limit": 3})).json()
     rest = (await client.get("/v1/timeline", params={"limit": 3, "cursor": paged["next_cursor"]})).json()

@@ -35,8 +35,16 @@ async def test_etag_changes_with_the_data(client: httpx.AsyncClient, seeded: int
 
 
 async def test_every_get_route_has_caching_headers(client: httpx.AsyncClient, seeded: int) -> None:
-    for path in ("/v1/articles/1", "/v1/articles/1/facts", "/v1/pledges/summary", "/v1/timeline",
-                 "/v1/search?q=داعش", "/v1/speakers/1", "/v1/places", "/health"):
+    for path in (
+        "/v1/articles/1",
+        "/v1/articles/1/facts",
+        "/v1/pledges/summary",
+        "/v1/timeline",
+        "/v1/search?q=داعش",
+        "/v1/speakers/1",
+        "/v1/places",
+        "/health",
+    ):
         response = await client.get(path)
         assert response.status_code == 200, path
         assert "etag" in response.headers, path

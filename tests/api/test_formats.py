@@ -103,7 +103,9 @@ async def test_pledge_as_json_ld(client: httpx.AsyncClient, seeded: int) -> None
         ("/v1/quotes/1?format=csv", 422),
     ],
 )
-async def test_unsupported_format_is_422(client: httpx.AsyncClient, seeded: int, path: str, status: int) -> None:
+async def test_unsupported_format_is_422(
+    client: httpx.AsyncClient, seeded: int, path: str, status: int
+) -> None:
     response = await client.get(path)
     assert response.status_code == status
     assert response.headers["content-type"] == "application/problem+json"
@@ -128,7 +130,12 @@ async def test_accept_negotiation(client: httpx.AsyncClient, seeded: int) -> Non
 
 
 async def test_json_keeps_arabic_as_utf8(client: httpx.AsyncClient, seeded: int) -> None:
-    for path in ("/v1/quotes", "/v1/quotes?format=ndjson", "/v1/quotes?format=jsonld", "/v1/quotes?format=csv"):
+    for path in (
+        "/v1/quotes",
+        "/v1/quotes?format=ndjson",
+        "/v1/quotes?format=jsonld",
+        "/v1/quotes?format=csv",
+    ):
         content = (await client.get(path)).content
         assert "بلينكن".encode() in content, path
         assert b"\\u06" not in content, path

@@ -34,12 +34,21 @@ def corpus(application: FastAPI) -> dict[str, int]:
         published_on=date(2024, 9, 30),
         quotes=QUOTES,
         pledges=[
-            {"evidence": "١٤٨ مليون دولار", "amount": 148_000_000, "currency": "USD",
-             "donor": "United States", "purpose": "border security in Asia"}
+            {
+                "evidence": "١٤٨ مليون دولار",
+                "amount": 148_000_000,
+                "currency": "USD",
+                "donor": "United States",
+                "purpose": "border security in Asia",
+            }
         ],
     )
     english = add_article(
-        application, ENGLISH, language="en", title="Funding pledged", quotes=["The minister pledged new funding."]
+        application,
+        ENGLISH,
+        language="en",
+        title="Funding pledged",
+        quotes=["The minister pledged new funding."],
     )
     return {"arabic": arabic, "english": english}
 
@@ -108,7 +117,9 @@ async def test_search_spans_kinds_ranked_with_snippets(
 
 
 async def test_more_matches_rank_higher(client: httpx.AsyncClient, application: FastAPI) -> None:
-    once = add_article(application, "تقرير عن الطقس في المدينة اليوم وغدا وبعد غد ثم الأسبوع المقبل", quotes=[])
+    once = add_article(
+        application, "تقرير عن الطقس في المدينة اليوم وغدا وبعد غد ثم الأسبوع المقبل", quotes=[]
+    )
     often = add_article(application, "المدينة والمدينة وفي المدينة حديث المدينة", quotes=[])
     found = await hits(client, "مدينة", kind="article")
     assert [hit["id"] for hit in found] == [often, once]
@@ -117,7 +128,9 @@ async def test_more_matches_rank_higher(client: httpx.AsyncClient, application: 
 async def test_search_pages_with_cursor(client: httpx.AsyncClient, corpus: dict[str, int]) -> None:
     everything = await hits(client, "مليون")
     first = (await client.get("/v1/search", params={"q": "مليون", "limit": 2})).json()
-    rest = (await client.get("/v1/search", params={"q": "مليون", "limit": 2, "cursor": first["next_cursor"]})).json()
+    rest = (
+        await client.get("/v1/search", params={"q": "مليون", "limit": 2, "cursor": first["next_cursor"]})
+    ).json()
     assert [(h["kind"], h["id"]) for h in first["items"] + rest["items"]] == [
         (h["kind"], h["id"]) for h in everything
     ]
@@ -126,11 +139,16 @@ async def test_search_pages_with_cursor(client: httpx.AsyncClient, corpus: dict[
 
 async def test_search_filters_by_article(client: httpx.AsyncClient, corpus: dict[str, int]) -> None:
     found = await hits(client, "minister", article_id=str(corpus["english"]))
-    assert {(hit["kind"], hit["article_id"]) for hit in found} == {("quote", corpus["english"]), ("article", corpus["english"])}
+    assert {(hit["kind"], hit["article_id"]) for hit in found} == {
+        ("quote", corpus["english"]),
+        ("article", corpus["english"]),
+    }
     assert await hits(client, "minister", article_id=str(corpus["arabic"])) == []
 
 
-async def test_q_filters_quotes_articles_and_pledges(client: httpx.AsyncClient, corpus: dict[str, int]) -> None:
+async def test_q_filters_quotes_articles_and_pledges(
+    client: httpx.AsyncClient, corpus: dict[str, int]
+) -> None:
     quotes = (await client.get("/v1/quotes", params={"q": "الاغاثه"})).json()["items"]
     assert [q["text"] for q in quotes] == [QUOTES[1]]
     articles = (await client.get("/v1/articles", params={"q": "pledge"})).json()["items"]

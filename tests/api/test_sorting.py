@@ -56,9 +56,7 @@ async def test_sort_by_amount_with_ties(client: httpx.AsyncClient, pledges: int,
 
 async def test_sort_with_filters(client: httpx.AsyncClient, pledges: int) -> None:
     items = await walk(client, "/v1/pledges", sort="-amount", currency="EUR", min_amount=150, limit=2)
-    expected = sorted(
-        ((a, i + 1) for i, a in enumerate(AMOUNTS) if i % 3 and a >= 150), reverse=True
-    )
+    expected = sorted(((a, i + 1) for i, a in enumerate(AMOUNTS) if i % 3 and a >= 150), reverse=True)
     assert [(p["amount"], p["id"]) for p in items] == expected
 
 
@@ -67,7 +65,9 @@ async def test_descending_id(client: httpx.AsyncClient, pledges: int) -> None:
     assert [p["id"] for p in items] == list(range(len(AMOUNTS), 0, -1))
 
 
-async def test_nullable_sort_puts_missing_last_both_ways(client: httpx.AsyncClient, application: FastAPI) -> None:
+async def test_nullable_sort_puts_missing_last_both_ways(
+    client: httpx.AsyncClient, application: FastAPI
+) -> None:
     days = [date(2024, 5, 1), None, date(2023, 1, 1), date(2024, 5, 1), None, date(2025, 2, 2)]
     for n, day in enumerate(days):
         add_article(application, f"مقال رقم {n}", published_on=day)
@@ -118,10 +118,13 @@ async def test_unknown_sort_is_422(client: httpx.AsyncClient) -> None:
 async def test_count_adds_total(client: httpx.AsyncClient, pledges: int) -> None:
     plain = (await client.get("/v1/pledges", params={"limit": 2})).json()
     assert plain["total"] is None
-    counted = (await client.get("/v1/pledges", params={"limit": 2, "count": "true", "currency": "USD"})).json()
+    counted = (
+        await client.get("/v1/pledges", params={"limit": 2, "count": "true", "currency": "USD"})
+    ).json()
     assert counted["total"] == len([i for i in range(len(AMOUNTS)) if i % 3 == 0])
     assert len(counted["items"]) == 2
     later = await client.get(
-        "/v1/pledges", params={"limit": 2, "count": "true", "currency": "USD", "cursor": counted["next_cursor"]}
+        "/v1/pledges",
+        params={"limit": 2, "count": "true", "currency": "USD", "cursor": counted["next_cursor"]},
     )
     assert later.json()["total"] == counted["total"]

@@ -16,9 +16,7 @@ from app.services import queries
 router = APIRouter(prefix="/timeline", tags=["timeline"])
 
 
-@router.get(
-    "", summary="Timeline", responses={**problem_responses(400, 406, 422), **export_responses()}
-)
+@router.get("", summary="Timeline", responses={**problem_responses(400, 406, 422), **export_responses()})
 def get_timeline(
     request: Request, response: Response, session: SessionDep, filters: Annotated[TimelineFilters, Query()]
 ) -> Page[TimelineEntry]:
