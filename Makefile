@@ -27,5 +27,8 @@ $(CODEGEN)/openapi-python-client: pyproject.toml
 test: $(BIN)/facts $(CODEGEN)/openapi-python-client
 	$(BIN)/pytest
 
+bench: $(BIN)/facts
+	$(BIN)/python benchmarks/paging.py
+
 clean:
 	rm -rf $(VENV) .venv-codegen data/facts.db data/facts.db-*

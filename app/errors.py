@@ -60,6 +60,10 @@ class Conflict(AppError):
     status = HTTPStatus.CONFLICT
 
 
+class NotAcceptable(AppError):
+    status = HTTPStatus.NOT_ACCEPTABLE
+
+
 class PayloadTooLarge(AppError):
     status = HTTPStatus.REQUEST_ENTITY_TOO_LARGE
 
@@ -193,6 +197,14 @@ PROBLEM_EXAMPLES: dict[int, dict[str, Any]] = {
         "status": 404,
         "detail": "No pledge has id 987654.",
         "instance": "/v1/pledges/987654",
+    },
+    406: {
+        "type": "about:blank",
+        "title": "Not Acceptable",
+        "status": 406,
+        "detail": "None of the media types in Accept is offered here; this resource answers "
+        "application/json, text/csv, application/x-ndjson, application/ld+json.",
+        "instance": "/v1/pledges",
     },
     413: {
         "type": "about:blank",

@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
+from app.api.caching import install_http_caching
 from app.api.main import api_router
 from app.api.body import with_body_schemas
 from app.api.openapi import examples_as_responses
@@ -55,6 +56,8 @@ TAGS = [
     {"name": "dates", "description": "Date expressions resolved to ISO 8601."},
     {"name": "organizations", "description": "Organizations mentioned."},
     {"name": "places", "description": "Places mentioned."},
+    {"name": "timeline", "description": "Every resolved date in chronological order."},
+    {"name": "search", "description": "Full-text search in Arabic and English."},
     {"name": "health", "description": "Service status."},
 ]
 
@@ -112,6 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
     # Added last, so it is outermost: its log line and metrics cover CORS answers too.
     app.add_middleware(RequestMiddleware)
+    install_http_caching(app, settings.cache_max_age)
     app.include_router(health.router)
     app.include_router(api_router)
 

@@ -60,3 +60,6 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+    cache_max_age: int = Field(
+        default=60, ge=0, description="Seconds clients and proxies may reuse a GET answer (Cache-Control)."
+    )

@@ -43,12 +43,28 @@ async def test_malformed_ids_are_422_on_every_route(client: httpx.AsyncClient, a
             assert body["errors"]
 
 
+def list_paths(application: FastAPI) -> list[str]:
+    """Every GET path that answers a page (a Page_* schema)."""
+    paths = application.openapi()["paths"]
+    return [
+        path
+        for path in get_paths(application)
+        if paths[path]["get"]["responses"]["200"]["content"]
+        .get("application/json", {})
+        .get("schema", {})
+        .get("$ref", "")
+        .startswith("#/components/schemas/Page_")
+    ]
+
+
 async def test_bad_limit_is_422_on_every_list(client: httpx.AsyncClient, application: FastAPI) -> None:
-    lists = [path for path in get_paths(application) if path.startswith("/v1") and "{" not in path]
-    assert len(lists) == 7
+    lists = list_paths(application)
+    assert len(lists) == 14
     for path in lists:
         for limit in ("-1", "0", "100000", "ten"):
-            body = assert_problem(await client.get(path, params={"limit": limit}), 422)
+            params = {"limit": limit, "q": "word"} if path == "/v1/search" else {"limit": limit}
+            url = re.sub(r"\{\w+\}", "1", path)
+            body = assert_problem(await client.get(url, params=params), 422)
             assert body["errors"][0]["loc"] == ["query", "limit"]
 
 

@@ -16,8 +16,8 @@ from app.errors import PROBLEM_EXAMPLES
 pytestmark = pytest.mark.anyio
 
 REF_PREFIX = "#/components/schemas/"
-# Fields whose values depend on when the seed was loaded.
-VOLATILE = {"created_at"}
+# Fields whose values depend on when the seed was loaded, or on the backend's ranking.
+VOLATILE = {"created_at", "score"}
 NO_CONTENT = "(no content)"
 
 
@@ -102,10 +102,13 @@ async def test_examples_are_what_the_seeded_server_answers(
         if method != "get" or path.endswith("/history") or path == "/metrics":
             continue
         url = path
+        required: dict[str, Any] = {}
         for parameter in operation.get("parameters", []):
             if parameter["in"] == "path":
                 url = url.replace(f"{{{parameter['name']}}}", str(parameter["schema"]["examples"][0]))
-        response = await client.get(url)
+            elif parameter.get("required"):
+                required[parameter["name"]] = parameter["schema"]["examples"][0]
+        response = await client.get(url, params=required)
         assert response.status_code == 200, (url, response.text)
         body, example = stable(response.json()), stable(success_example(document, operation))
         if "items" in example:
@@ -138,7 +141,9 @@ async def test_list_examples_of_query_parameters_find_something(
             tried += 1
             response = await client.get(path, params=params)
             assert response.status_code == 200, (path, params, response.text)
-            assert response.json()["items"], (path, params)
+            body = response.json()
+            # A list finds items; the pledge summary counts pledges.
+            assert body.get("items") or body.get("count"), (path, params)
     assert tried >= 6
 
 

@@ -2,7 +2,17 @@
 
 from fastapi import APIRouter, Depends
 
-from app.api.routes import articles, curation, dates, entities, pledges, quotes, speakers
+from app.api.routes import (
+    articles,
+    curation,
+    dates,
+    entities,
+    pledges,
+    quotes,
+    search,
+    speakers,
+    timeline,
+)
 from app.api.security import read_access
 
 api_router = APIRouter(prefix="/v1", dependencies=[Depends(read_access)])
@@ -15,5 +25,7 @@ for router in (
     entities.organizations,
     entities.places,
     *curation.routers,
+    timeline.router,
+    search.router,
 ):
     api_router.include_router(router)

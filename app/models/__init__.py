@@ -8,6 +8,7 @@ from app.models.entity import Organization, OrganizationMention, Place, PlaceMen
 from app.models.pledge import Pledge
 from app.models.quote import Quote
 from app.models.rate_limit import RateLimitCounter
+from app.models.search import search_text_of
 from app.models.speaker import Speaker, SpeakerAlias
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "RateLimitCounter",
     "Speaker",
     "SpeakerAlias",
+    "search_text_of",
 ]

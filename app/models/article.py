@@ -2,10 +2,10 @@
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import CheckConstraint, Column, String, Text
+from sqlalchemy import CheckConstraint, Column, Index, String, Text
 from sqlmodel import Field, SQLModel
 
-from app.models.base import UTCDateTime, primary_key
+from app.models.base import UTCDateTime, primary_key, search_text_field
 
 LANGUAGES = ("ar", "en")
 
@@ -19,6 +19,8 @@ class Article(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("language IN ('ar', 'en')", name="language_allowed"),
         CheckConstraint("length(text) > 0", name="text_not_empty"),
+        Index("ix_article_published_on_id", "published_on", "id"),
+        Index("ix_article_language_id", "language", "id"),
     )
 
     id: int | None = primary_key()
@@ -32,3 +34,4 @@ class Article(SQLModel, table=True):
     created_at: datetime = Field(
         default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False)
     )
+    search_text: str = search_text_field()

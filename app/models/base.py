@@ -4,6 +4,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import CheckConstraint, DateTime, Dialect, TypeDecorator, false
+
+
+from typing import Any
+
+from sqlalchemy import CheckConstraint, Column, Text
 from sqlmodel import Field, SQLModel
 
 # Named constraints keep migrations reproducible on SQLite (batch mode) and PostgreSQL.
@@ -59,3 +64,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 def curated_field() -> bool:
     """Set once a person has corrected the fact through the API."""
     return Field(default=False, sa_column_kwargs={"server_default": false()})
+
+
+def search_text_field() -> Any:
+    """Index terms derived from the row's searchable fields (app.models.search keeps them in sync)."""
+    return Field(default="", sa_column=Column(Text, nullable=False, server_default=""))

@@ -3,7 +3,7 @@
 from sqlalchemy import BigInteger, CheckConstraint, Index, String
 from sqlmodel import Field
 
-from app.models.base import Span, curated_field, one_of, primary_key, span_check
+from app.models.base import Span, curated_field, one_of, primary_key, search_text_field, span_check
 
 PLEDGE_STATUSES = ("new", "previously_announced")
 
@@ -40,3 +40,4 @@ class Pledge(Span, table=True):
     status: str = "new"
     evidence: str
     curated: bool = curated_field()
+    search_text: str = search_text_field()

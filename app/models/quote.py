@@ -3,7 +3,7 @@
 from sqlalchemy import Index
 from sqlmodel import Field
 
-from app.models.base import Span, curated_field, one_of, primary_key, span_check
+from app.models.base import Span, curated_field, one_of, primary_key, search_text_field, span_check
 
 QUOTE_KINDS = ("direct", "indirect")
 
@@ -25,3 +25,4 @@ class Quote(Span, table=True):
     text: str
     gloss_en: str | None = None
     curated: bool = curated_field()
+    search_text: str = search_text_field()

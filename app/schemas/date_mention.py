@@ -1,5 +1,7 @@
 """Date mention contracts."""
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict, Field
 
 DATE_EXAMPLE = {
@@ -33,3 +35,22 @@ class DatePublic(BaseModel):
     start: int
     end: int
     curated: bool = Field(description="Corrected by a person through the API.")
+
+
+class TimelineEntry(DatePublic):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    **DATE_EXAMPLE,
+                    "starts_on": "2025-09-01",
+                    "ends_on": "2025-09-30",
+                    "article_title": "Blinken at the Global Coalition to Defeat ISIS ministerial in Washington",
+                }
+            ]
+        }
+    )
+
+    starts_on: date = Field(description="First day the date covers.")
+    ends_on: date | None = Field(description="Last day the date covers.")
+    article_title: str | None

@@ -8,7 +8,7 @@ T = TypeVar("T")
 
 
 def page_example(item: dict[str, Any]) -> dict[str, Any]:
-    return {"items": [item], "next_cursor": None}
+    return {"items": [item], "next_cursor": None, "total": None}
 
 
 def example_response(example: dict[str, Any]) -> dict[str, Any]:
@@ -29,4 +29,7 @@ class Page(BaseModel, Generic[T], json_schema_extra=_page_examples):
     next_cursor: str | None = Field(
         description="Opaque cursor for the next page; null on the last page. "
         "Pass it back as `cursor` with the same filters."
+    )
+    total: int | None = Field(
+        description="Number of matching rows across all pages with count=true; null otherwise."
     )

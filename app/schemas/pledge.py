@@ -35,3 +35,43 @@ class PledgePublic(BaseModel):
     start: int
     end: int
     curated: bool = Field(description="Corrected by a person through the API.")
+
+
+class PledgeTotal(BaseModel):
+    currency: str | None = Field(description="Totals are per currency, never across currencies.")
+    total: int = Field(description="Sum of the amounts, in whole units of the currency.")
+    count: int
+
+
+class DonorTotal(PledgeTotal):
+    donor: str | None
+
+
+class StatusTotal(PledgeTotal):
+    status: str
+
+
+class YearTotal(PledgeTotal):
+    year: int | None = Field(description="Year the article was published; null when undated.")
+
+
+SUMMARY_EXAMPLE = {
+    "count": 3,
+    "by_currency": [{"currency": "USD", "total": 851000000, "count": 3}],
+    "by_donor": [{"currency": "USD", "total": 851000000, "count": 3, "donor": "United States"}],
+    "by_status": [
+        {"currency": "USD", "total": 316000000, "count": 2, "status": "new"},
+        {"currency": "USD", "total": 535000000, "count": 1, "status": "previously_announced"},
+    ],
+    "by_year": [{"currency": "USD", "total": 851000000, "count": 3, "year": 2024}],
+}
+
+
+class PledgeSummary(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [SUMMARY_EXAMPLE]})
+
+    count: int = Field(description="Number of pledges summarized.")
+    by_currency: list[PledgeTotal]
+    by_donor: list[DonorTotal]
+    by_status: list[StatusTotal]
+    by_year: list[YearTotal]

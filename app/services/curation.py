@@ -1,5 +1,6 @@
 """Corrections and deletions by people, each recorded in the audit trail with before and after."""
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -12,8 +13,8 @@ from app.models import Article, AuditEvent, DateMention, Pledge, Quote, Speaker
 from app.schemas.article import ArticlePublic
 from app.schemas.curation import AuditEventPublic, FactUpdate
 from app.services.ingest import period
-from app.services.pagination import SortKey, next_cursor, page_query
-from app.services.queries import ARTICLE_COLUMNS, PageOf, get_or_404
+from app.services.pagination import SortKey, by
+from app.services.queries import ARTICLE_COLUMNS, Listing, get_or_404
 
 M = TypeVar("M", bound=SQLModel)
 
@@ -137,14 +138,18 @@ def delete_article(session: Session, article_id: int, key_id: int | None) -> Non
     session.flush()
 
 
-def history(
-    session: Session, resource: str, row_id: int, limit: int, cursor: str | None
-) -> PageOf[AuditEventPublic]:
+HISTORY_ORDERING = by("id", SortKey(AuditEvent.id))
+
+
+def _events_public(_session: Session, rows: Sequence[AuditEvent]) -> list[AuditEventPublic]:
+    return [AuditEventPublic.model_validate(row.model_dump()) for row in rows]
+
+
+def history(session: Session, resource: str, row_id: int) -> Listing[AuditEventPublic]:
     """The audit trail of one resource, oldest first; 404 when it neither exists nor ever did."""
-    keys = [SortKey(AuditEvent.id)]
-    statement = select(AuditEvent).where(AuditEvent.resource == resource, AuditEvent.resource_id == row_id)
-    rows = session.execute(page_query(statement, keys, cursor, limit)).scalars().all()
-    if not rows and cursor is None:
+    statement = select(AuditEvent).where(
+        AuditEvent.resource == resource, AuditEvent.resource_id == row_id
+    )
+    if session.execute(statement.limit(1)).first() is None:
         get_or_404(session, RESOURCES[resource], row_id, resource)
-    items = [AuditEventPublic.model_validate(row.model_dump()) for row in rows[:limit]]
-    return items, next_cursor(rows, keys, limit)
+    return Listing(statement, HISTORY_ORDERING, _events_public)

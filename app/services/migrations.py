@@ -1,5 +1,7 @@
 """Run Alembic migrations from code: the schema's only source."""
 
+import re
+from collections.abc import Mapping
 from functools import cache
 
 from alembic import command
@@ -9,6 +11,20 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
 from app.settings import PROJECT_DIR
+
+# Full-text index objects that the migrations create beside the tables and that the models cannot
+# describe: FTS5 tables and their shadow tables on SQLite, tsvector columns and GIN indexes on
+# PostgreSQL. Autogenerate leaves them alone.
+SEARCH_INDEX_OBJECTS = re.compile(r"\w+_fts(_\w+)?|search_vector|ix_\w+_search_vector")
+
+
+def is_search_index(name: str | None) -> bool:
+    return name is not None and SEARCH_INDEX_OBJECTS.fullmatch(name) is not None
+
+
+def include_name(name: str | None, _type: str, _parents: Mapping[str, str | None]) -> bool:
+    """Alembic's include_name hook: compare everything but the full-text index objects."""
+    return not is_search_index(name)
 
 
 def alembic_config(database_url: str) -> Config:

@@ -1,10 +1,11 @@
 """Read queries: filters, keyset pages and the per-article bundle. Routers stay thin."""
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from typing import Any, TypeAlias, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeAlias, TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, extract, func, or_, select
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
@@ -23,24 +24,92 @@ from app.models import (
 )
 from app.schemas.article import ArticleDetail, ArticlePublic
 from app.schemas.bundle import ArticleFacts
-from app.schemas.date_mention import DatePublic
+from app.schemas.date_mention import DatePublic, TimelineEntry
 from app.schemas.entity import EntityDetail, EntityPublic, MentionPublic
 from app.schemas.filters import (
     ArticleFilters,
     DateFilters,
     EntityFilters,
+    ListParams,
     PledgeFilters,
+    PledgeSummaryFilters,
     QuoteFilters,
     SpeakerFilters,
+    TimelineFilters,
 )
-from app.schemas.pledge import PledgePublic
+from app.schemas.pledge import (
+    DonorTotal,
+    PledgePublic,
+    PledgeSummary,
+    PledgeTotal,
+    StatusTotal,
+    YearTotal,
+)
 from app.schemas.quote import QuotePublic
 from app.schemas.speaker import SpeakerPublic
-from app.services.pagination import SortKey, next_cursor, page_query
+from app.services.pagination import Ordering, SortKey, by, count, fetch_page, stream_rows
+from app.services.search import matching_ids
 
 T = TypeVar("T")
 M = TypeVar("M", bound=SQLModel)
-PageOf: TypeAlias = tuple[list[T], str | None]
+EXPORT_CHUNK_ROWS = 1000
+
+
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """A list query: the filtered statement, its ordering, and how a batch of rows becomes items."""
+
+    statement: Select[Any]
+    ordering: Ordering
+    present: Callable[[Session, Sequence[Any]], list[T]]
+    scalars: bool = True
+
+
+@dataclass(frozen=True)
+class PageOf(Generic[T]):
+    items: list[T]
+    next_cursor: str | None
+    total: int | None
+
+
+def orderings(column: Any, *, nullable: bool = False) -> dict[str, Ordering]:
+    """`name`, `-name`, `id`, `-id`: a column ascending or descending, ties broken by id."""
+    table_id = column.class_.id
+    name = column.key
+    orders = {
+        "id": by("id", SortKey(table_id)),
+        "-id": by("-id", SortKey(table_id, descending=True)),
+    }
+    if name != "id":
+        orders[name] = by(name, SortKey(column, nullable=nullable), SortKey(table_id))
+        orders[f"-{name}"] = by(
+            f"-{name}",
+            SortKey(column, descending=True, nullable=nullable),
+            SortKey(table_id, descending=True),
+        )
+    return orders
+
+
+def page(session: Session, listing: Listing[T], params: ListParams) -> PageOf[T]:
+    rows, cursor = fetch_page(
+        session, listing.statement, listing.ordering, params.cursor, params.page_size, scalars=listing.scalars
+    )
+    total = count(session, listing.statement) if params.count else None
+    return PageOf(listing.present(session, rows), cursor, total)
+
+
+def export(session: Session, listing: Listing[T], params: ListParams) -> Iterator[list[T]]:
+    """Every item of the listing after the cursor (all of them unless `limit`), batch by batch."""
+    for rows in stream_rows(
+        session,
+        listing.statement,
+        listing.ordering,
+        params.cursor,
+        params.limit,
+        chunk_size=EXPORT_CHUNK_ROWS,
+        scalars=listing.scalars,
+    ):
+        yield listing.present(session, rows)
 
 ARTICLE_COLUMNS = (
     Article.id,
@@ -65,18 +134,24 @@ def get_or_404(session: Session, model: type[M], row_id: int, noun: str) -> M:
 # Articles
 
 
-def list_articles(session: Session, filters: ArticleFilters) -> PageOf[ArticlePublic]:
-    keys = [SortKey(Article.id)]
+ARTICLE_ORDERINGS = orderings(Article.published_on, nullable=True)
+
+
+def _articles_public(_session: Session, rows: Sequence[Any]) -> list[ArticlePublic]:
+    return [ArticlePublic.model_validate(row._mapping) for row in rows]
+
+
+def list_articles(session: Session, filters: ArticleFilters) -> Listing[ArticlePublic]:
     statement = select(*ARTICLE_COLUMNS)
+    if filters.q is not None:
+        statement = statement.where(Article.id.in_(matching_ids(session, Article, filters.q)))
     if filters.language is not None:
         statement = statement.where(Article.language == filters.language)
     if filters.published_from is not None:
         statement = statement.where(Article.published_on >= filters.published_from)
     if filters.published_to is not None:
         statement = statement.where(Article.published_on <= filters.published_to)
-    rows = session.execute(page_query(statement, keys, filters.cursor, filters.limit)).all()
-    items = [ArticlePublic.model_validate(row._mapping) for row in rows[: filters.limit]]
-    return items, next_cursor(rows, keys, filters.limit)
+    return Listing(statement, ARTICLE_ORDERINGS[filters.sort], _articles_public, scalars=False)
 
 
 def article_detail(article: Article) -> ArticleDetail:
@@ -142,16 +217,21 @@ def speaker_ids_named(name: str) -> Any:
     )
 
 
-def list_speakers(session: Session, filters: SpeakerFilters) -> PageOf[SpeakerPublic]:
-    keys = [SortKey(Speaker.id)]
+SPEAKER_ORDERINGS = orderings(Speaker.name)
+
+
+def _speakers_public(session: Session, rows: Sequence[Speaker]) -> list[SpeakerPublic]:
+    shown = _speakers_by_id(session, [s.id for s in rows])
+    return [shown[s.id] for s in rows]
+
+
+def list_speakers(filters: SpeakerFilters) -> Listing[SpeakerPublic]:
     statement = select(Speaker)
     if filters.name is not None:
         statement = statement.where(Speaker.id.in_(speaker_ids_named(filters.name)))
     if filters.kind is not None:
         statement = statement.where(Speaker.kind == filters.kind)
-    rows = session.execute(page_query(statement, keys, filters.cursor, filters.limit)).scalars().all()
-    shown = _speakers_by_id(session, [s.id for s in rows[: filters.limit]])
-    return [shown[s.id] for s in rows[: filters.limit]], next_cursor(rows, keys, filters.limit)
+    return Listing(statement, SPEAKER_ORDERINGS[filters.sort], _speakers_public)
 
 
 def get_speaker(session: Session, speaker_id: int) -> SpeakerPublic:
@@ -181,9 +261,13 @@ def _quotes_public(session: Session, quotes: Sequence[Quote]) -> list[QuotePubli
     ]
 
 
-def list_quotes(session: Session, filters: QuoteFilters) -> PageOf[QuotePublic]:
-    keys = [SortKey(Quote.id)]
+QUOTE_ORDERINGS = orderings(Quote.id)
+
+
+def list_quotes(session: Session, filters: QuoteFilters) -> Listing[QuotePublic]:
     statement = select(Quote)
+    if filters.q is not None:
+        statement = statement.where(Quote.id.in_(matching_ids(session, Quote, filters.q)))
     if filters.article_id is not None:
         statement = statement.where(Quote.article_id == filters.article_id)
     if filters.speaker_id is not None:
@@ -192,8 +276,7 @@ def list_quotes(session: Session, filters: QuoteFilters) -> PageOf[QuotePublic]:
         statement = statement.where(Quote.speaker_id.in_(speaker_ids_named(filters.speaker)))
     if filters.kind is not None:
         statement = statement.where(Quote.kind == filters.kind)
-    rows = session.execute(page_query(statement, keys, filters.cursor, filters.limit)).scalars().all()
-    return _quotes_public(session, rows[: filters.limit]), next_cursor(rows, keys, filters.limit)
+    return Listing(statement, QUOTE_ORDERINGS[filters.sort], _quotes_public)
 
 
 def get_quote(session: Session, quote_id: int) -> QuotePublic:
@@ -203,8 +286,15 @@ def get_quote(session: Session, quote_id: int) -> QuotePublic:
 # Pledges
 
 
-def list_pledges(session: Session, filters: PledgeFilters) -> PageOf[PledgePublic]:
-    keys = [SortKey(Pledge.id)]
+PLEDGE_ORDERINGS = orderings(Pledge.amount)
+
+
+def _pledges_public(_session: Session, rows: Sequence[Pledge]) -> list[PledgePublic]:
+    return [PledgePublic.model_validate(p.model_dump()) for p in rows]
+
+
+def pledge_statement(session: Session, filters: PledgeFilters | PledgeSummaryFilters) -> Select[Any]:
+    """Pledges matching the filters that the list and the summary share."""
     statement = select(Pledge)
     if filters.article_id is not None:
         statement = statement.where(Pledge.article_id == filters.article_id)
@@ -220,9 +310,41 @@ def list_pledges(session: Session, filters: PledgeFilters) -> PageOf[PledgePubli
         statement = statement.where(Pledge.amount <= filters.max_amount)
     if filters.status is not None:
         statement = statement.where(Pledge.status == filters.status)
-    rows = session.execute(page_query(statement, keys, filters.cursor, filters.limit)).scalars().all()
-    items = [PledgePublic.model_validate(p.model_dump()) for p in rows[: filters.limit]]
-    return items, next_cursor(rows, keys, filters.limit)
+    if filters.q is not None:
+        statement = statement.where(Pledge.id.in_(matching_ids(session, Pledge, filters.q)))
+    return statement
+
+
+def list_pledges(session: Session, filters: PledgeFilters) -> Listing[PledgePublic]:
+    return Listing(pledge_statement(session, filters), PLEDGE_ORDERINGS[filters.sort], _pledges_public)
+
+
+def summarize_pledges(session: Session, filters: PledgeSummaryFilters) -> PledgeSummary:
+    pledges = pledge_statement(session, filters).subquery()
+    year = extract("year", Article.published_on)
+
+    def totals(*groups: Any) -> list[dict[str, Any]]:
+        # Every grouping includes the currency: sums across currencies mean nothing.
+        keys = [*groups, pledges.c.currency]
+        query = (
+            select(*keys, func.sum(pledges.c.amount).label("total"), func.count().label("count"))
+            .select_from(pledges)
+            .join(Article, Article.id == pledges.c.article_id)
+            .group_by(*keys)
+            .order_by(*(key.asc().nulls_last() for key in keys))
+        )
+        return [
+            {**row._mapping, "total": int(row.total)} for row in session.execute(query).all()
+        ]
+
+    by_currency = totals()
+    return PledgeSummary(
+        count=sum(group["count"] for group in by_currency),
+        by_currency=[PledgeTotal.model_validate(group) for group in by_currency],
+        by_donor=[DonorTotal.model_validate(group) for group in totals(pledges.c.donor)],
+        by_status=[StatusTotal.model_validate(group) for group in totals(pledges.c.status)],
+        by_year=[YearTotal.model_validate(group) for group in totals(year.label("year"))],
+    )
 
 
 def get_pledge(session: Session, pledge_id: int) -> PledgePublic:
@@ -232,8 +354,14 @@ def get_pledge(session: Session, pledge_id: int) -> PledgePublic:
 # Dates
 
 
-def list_dates(session: Session, filters: DateFilters) -> PageOf[DatePublic]:
-    keys = [SortKey(DateMention.id)]
+DATE_ORDERINGS = orderings(DateMention.starts_on, nullable=True)
+
+
+def _dates_public(_session: Session, rows: Sequence[DateMention]) -> list[DatePublic]:
+    return [DatePublic.model_validate(d.model_dump()) for d in rows]
+
+
+def list_dates(filters: DateFilters) -> Listing[DatePublic]:
     statement = select(DateMention)
     if filters.article_id is not None:
         statement = statement.where(DateMention.article_id == filters.article_id)
@@ -245,9 +373,36 @@ def list_dates(session: Session, filters: DateFilters) -> PageOf[DatePublic]:
         statement = statement.where(DateMention.grain == filters.grain)
     if filters.relative is not None:
         statement = statement.where(DateMention.relative == filters.relative)
-    rows = session.execute(page_query(statement, keys, filters.cursor, filters.limit)).scalars().all()
-    items = [DatePublic.model_validate(d.model_dump()) for d in rows[: filters.limit]]
-    return items, next_cursor(rows, keys, filters.limit)
+    return Listing(statement, DATE_ORDERINGS[filters.sort], _dates_public)
+
+
+TIMELINE_ORDERING = by("starts_on", SortKey(DateMention.starts_on), SortKey(DateMention.id))
+TIMELINE_COLUMNS = [
+    *(getattr(DateMention, name) for name in TimelineEntry.model_fields if name != "article_title"),
+    Article.title.label("article_title"),
+]
+
+
+def _timeline_public(_session: Session, rows: Sequence[Any]) -> list[TimelineEntry]:
+    return [TimelineEntry.model_validate(row._mapping) for row in rows]
+
+
+def timeline(filters: TimelineFilters) -> Listing[TimelineEntry]:
+    """Every resolved date in chronological order (by first day covered, then id)."""
+    statement = (
+        select(*TIMELINE_COLUMNS)
+        .join(Article, Article.id == DateMention.article_id)
+        .where(DateMention.starts_on.is_not(None))
+    )
+    if filters.article_id is not None:
+        statement = statement.where(DateMention.article_id == filters.article_id)
+    if filters.from_ is not None:
+        statement = statement.where(DateMention.ends_on >= filters.from_)
+    if filters.to is not None:
+        statement = statement.where(DateMention.starts_on <= filters.to)
+    if filters.grain is not None:
+        statement = statement.where(DateMention.grain == filters.grain)
+    return Listing(statement, TIMELINE_ORDERING, _timeline_public, scalars=False)
 
 
 def get_date(session: Session, date_id: int) -> DatePublic:
@@ -268,9 +423,8 @@ def _mention_counts(session: Session, fk: Any, ids: list[int]) -> dict[int, int]
 
 
 def list_entities(
-    session: Session, model: EntityModel, mention: MentionModel, fk: Any, filters: EntityFilters
-) -> PageOf[EntityPublic]:
-    keys = [SortKey(model.id)]
+    model: EntityModel, mention: MentionModel, fk: Any, filters: EntityFilters
+) -> Listing[EntityPublic]:
     statement = select(model)
     if filters.name is not None:
         statement = statement.where(or_(model.name == filters.name, model.name_ar == filters.name))
@@ -280,14 +434,15 @@ def list_entities(
         statement = statement.where(
             model.id.in_(select(fk).where(mention.article_id == filters.article_id))
         )
-    rows = session.execute(page_query(statement, keys, filters.cursor, filters.limit)).scalars().all()
-    shown = rows[: filters.limit]
-    counts = _mention_counts(session, fk, [e.id for e in shown])
-    items = [
-        EntityPublic.model_validate({**e.model_dump(), "mention_count": counts.get(e.id, 0)})
-        for e in shown
-    ]
-    return items, next_cursor(rows, keys, filters.limit)
+
+    def present(session: Session, rows: Sequence[Any]) -> list[EntityPublic]:
+        counts = _mention_counts(session, fk, [e.id for e in rows])
+        return [
+            EntityPublic.model_validate({**e.model_dump(), "mention_count": counts.get(e.id, 0)})
+            for e in rows
+        ]
+
+    return Listing(statement, orderings(model.name)[filters.sort], present)
 
 
 def get_entity(

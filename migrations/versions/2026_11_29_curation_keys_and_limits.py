@@ -1,7 +1,7 @@
 """curated facts, audit trail, API keys and rate-limit counters
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-29
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = '0003'
-down_revision: str | None = '0001'
+down_revision: str | None = '0002'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -52,32 +52,19 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_audit_event_api_key_id'), ['api_key_id'], unique=False)
         batch_op.create_index('ix_audit_event_resource_resource_id_id', ['resource', 'resource_id', 'id'], unique=False)
 
-    with op.batch_alter_table('date_mention', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('curated', sa.Boolean(), server_default=sa.false(), nullable=False))
-
-    with op.batch_alter_table('pledge', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('curated', sa.Boolean(), server_default=sa.false(), nullable=False))
-
-    with op.batch_alter_table('quote', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('curated', sa.Boolean(), server_default=sa.false(), nullable=False))
-
-    with op.batch_alter_table('speaker', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('curated', sa.Boolean(), server_default=sa.false(), nullable=False))
-
+    # Plain ALTER TABLE ... ADD COLUMN: a batch copy of a table would drop its search triggers.
+    op.add_column('date_mention', sa.Column('curated', sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column('pledge', sa.Column('curated', sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column('quote', sa.Column('curated', sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column('speaker', sa.Column('curated', sa.Boolean(), server_default=sa.false(), nullable=False))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('speaker', schema=None) as batch_op:
-        batch_op.drop_column('curated')
-
-    with op.batch_alter_table('quote', schema=None) as batch_op:
-        batch_op.drop_column('curated')
-
-    with op.batch_alter_table('pledge', schema=None) as batch_op:
-        batch_op.drop_column('curated')
-
-    with op.batch_alter_table('date_mention', schema=None) as batch_op:
-        batch_op.drop_column('curated')
+    # Plain ALTER TABLE ... DROP COLUMN, for the same reason.
+    op.drop_column('speaker', 'curated')
+    op.drop_column('quote', 'curated')
+    op.drop_column('pledge', 'curated')
+    op.drop_column('date_mention', 'curated')
 
     with op.batch_alter_table('audit_event', schema=None) as batch_op:
         batch_op.drop_index('ix_audit_event_resource_resource_id_id')

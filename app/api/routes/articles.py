@@ -6,7 +6,8 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from app.api.body import read_json, request_body_schema
 from app.api.deps import ArticleDep, SessionDep, SettingsDep, WriteSessionDep
-from app.api.paging import paged
+from app.api.formats import export_responses
+from app.api.paging import respond
 from app.api.security import WriteAccess
 from app.errors import PayloadTooLarge, problem_responses
 from app.schemas.article import ArticleCreate, ArticleDetail, ArticlePublic
@@ -19,12 +20,15 @@ from app.services.ingest import ArticleIn, extract_and_store, resolve_language
 router = APIRouter(prefix="/articles", tags=["articles"])
 
 
-@router.get("", summary="List articles", responses=problem_responses(400, 422))
+@router.get(
+    "", summary="List articles", responses={**problem_responses(400, 406, 422), **export_responses()}
+)
 def list_articles(
     request: Request, response: Response, session: SessionDep, filters: Annotated[ArticleFilters, Query()]
 ) -> Page[ArticlePublic]:
-    """Articles in the order they were stored, without their text; filter by language and date."""
-    return paged(request, response, queries.list_articles(session, filters))
+    """Articles without their text; filter by language, date or full-text `q`; sort by date."""
+    listing = queries.list_articles(session, filters)
+    return respond(request, response, session, listing, filters, ArticlePublic)
 
 
 @router.get("/{article_id}", summary="Get an article", responses=problem_responses(404, 422))

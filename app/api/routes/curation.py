@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import SessionDep, WriteSessionDep
-from app.api.paging import paged
+from app.api.paging import respond
 from app.api.security import WriteAccess
 from app.errors import problem_responses
 from app.schemas.curation import AuditEventPublic, DateUpdate, PledgeUpdate, QuoteUpdate, SpeakerUpdate
@@ -27,8 +27,8 @@ def history_route(router: APIRouter, resource: str, noun: str, id_name: str) -> 
         row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID, examples=[1])],
         params: Annotated[ListParams, Query()],
     ) -> Page[AuditEventPublic]:
-        page = curation.history(session, resource, row_id, params.limit, params.cursor)
-        return paged(request, response, page)
+        listing = curation.history(session, resource, row_id)
+        return respond(request, response, session, listing, params, AuditEventPublic)
 
     router.add_api_route(
         f"/{{{id_name}}}/history",

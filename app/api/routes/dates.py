@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import SessionDep
-from app.api.paging import paged
+from app.api.formats import export_responses
+from app.api.paging import respond
 from app.errors import problem_responses
 from app.schemas.date_mention import DatePublic
 from app.schemas.filters import DateFilters
@@ -15,12 +16,14 @@ from app.services import queries
 router = APIRouter(prefix="/dates", tags=["dates"])
 
 
-@router.get("", summary="List dates", responses=problem_responses(400, 422))
+@router.get(
+    "", summary="List dates", responses={**problem_responses(400, 406, 422), **export_responses()}
+)
 def list_dates(
     request: Request, response: Response, session: SessionDep, filters: Annotated[DateFilters, Query()]
 ) -> Page[DatePublic]:
     """Date mentions whose period overlaps `from`..`to`, filtered by grain and article."""
-    return paged(request, response, queries.list_dates(session, filters))
+    return respond(request, response, session, queries.list_dates(filters), filters, DatePublic)
 
 
 @router.get("/{date_id}", summary="Get a date", responses=problem_responses(404, 422))

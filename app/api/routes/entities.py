@@ -5,7 +5,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import SessionDep
-from app.api.paging import paged
+from app.api.formats import export_responses
+from app.api.paging import respond
 from app.errors import problem_responses
 from app.models import Organization, OrganizationMention, Place, PlaceMention
 from app.schemas.entity import ORGANIZATION_EXAMPLE, PLACE_EXAMPLE, EntityDetail, EntityPublic
@@ -34,7 +35,8 @@ def entity_router(
         session: SessionDep,
         filters: Annotated[EntityFilters, Query()],
     ) -> Page[EntityPublic]:
-        return paged(request, response, queries.list_entities(session, model, mention, fk, filters))
+        listing = queries.list_entities(model, mention, fk, filters)
+        return respond(request, response, session, listing, filters, EntityPublic)
 
     def get_entity(
         entity_id: Annotated[int, Path(alias=id_name, examples=[example["id"]])], session: SessionDep
@@ -48,7 +50,10 @@ def entity_router(
         name=f"list_{plural}",
         summary=f"List {plural}",
         description=f"{plural.capitalize()} with their mention counts; filter by name, kind or article.",
-        responses={200: example_response(page_example(listed)), **problem_responses(400, 422)},
+        responses={
+            **problem_responses(400, 406, 422),
+            **export_responses(example=page_example(listed)),
+        },
     )
     router.add_api_route(
         f"/{{{id_name}}}",

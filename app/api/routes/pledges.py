@@ -1,29 +1,58 @@
-"""Pledges: money committed by donors, with the amount's evidence span."""
+"""Pledges: money committed by donors, with the amount's evidence span, and their totals."""
 
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
+from app.api import formats
 from app.api.deps import SessionDep
-from app.api.paging import paged
+from app.api.formats import export_responses
+from app.api.paging import respond
 from app.errors import problem_responses
-from app.schemas.filters import PledgeFilters
+from app.schemas.filters import PledgeFilters, PledgeSummaryFilters
 from app.schemas.page import Page
-from app.schemas.pledge import PledgePublic
+from app.schemas.pledge import PledgePublic, PledgeSummary
 from app.services import queries
 
 router = APIRouter(prefix="/pledges", tags=["pledges"])
+LINKED_DATA = {200: {"content": {"application/ld+json": {}}}}
 
 
-@router.get("", summary="List pledges", responses=problem_responses(400, 422))
+@router.get(
+    "",
+    summary="List pledges",
+    responses={**problem_responses(400, 406, 422), **export_responses(linked_data=True)},
+)
 def list_pledges(
     request: Request, response: Response, session: SessionDep, filters: Annotated[PledgeFilters, Query()]
 ) -> Page[PledgePublic]:
-    """Pledges, filtered by donor, currency, amount range, status, speaker and article."""
-    return paged(request, response, queries.list_pledges(session, filters))
+    """Pledges, filtered by donor, currency, amount range, status, speaker, article and `q`."""
+    listing = queries.list_pledges(session, filters)
+    return respond(request, response, session, listing, filters, PledgePublic, formats.pledge_ld)
 
 
-@router.get("/{pledge_id}", summary="Get a pledge", responses=problem_responses(404, 422))
-def get_pledge(pledge_id: Annotated[int, Path(examples=[1])], session: SessionDep) -> PledgePublic:
-    """One pledge; `evidence` is the article's text between `start` and `end`."""
-    return queries.get_pledge(session, pledge_id)
+@router.get("/summary", summary="Summarize pledges", responses=problem_responses(422))
+def summarize_pledges(
+    session: SessionDep, filters: Annotated[PledgeSummaryFilters, Query()]
+) -> PledgeSummary:
+    """Totals and counts by currency, donor, status and year; amounts are never added across currencies."""
+    return queries.summarize_pledges(session, filters)
+
+
+@router.get(
+    "/{pledge_id}",
+    summary="Get a pledge",
+    response_model=PledgePublic,
+    responses={**problem_responses(404, 406, 422), **LINKED_DATA},
+)
+def get_pledge(
+    request: Request,
+    pledge_id: Annotated[int, Path(examples=[1])],
+    session: SessionDep,
+    format: Annotated[Literal["json", "jsonld"] | None, Query(description="json or jsonld.")] = None,
+) -> Any:
+    """One pledge, its `evidence` being text[start:end]; as JSON-LD a schema.org MonetaryGrant."""
+    pledge = queries.get_pledge(session, pledge_id)
+    if formats.negotiate(request, format, ("json", "jsonld")) == "jsonld":
+        return formats.linked_data_response(formats.pledge_ld(pledge, formats.base_url(request)))
+    return pledge

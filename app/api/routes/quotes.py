@@ -1,11 +1,13 @@
 """Quotes: direct and reported speech with their evidence spans."""
 
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
+from app.api import formats
 from app.api.deps import SessionDep
-from app.api.paging import paged
+from app.api.formats import export_responses
+from app.api.paging import respond
 from app.errors import problem_responses
 from app.schemas.filters import QuoteFilters
 from app.schemas.page import Page
@@ -13,17 +15,36 @@ from app.schemas.quote import QuotePublic
 from app.services import queries
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
+LINKED_DATA = {200: {"content": {"application/ld+json": {}}}}
 
 
-@router.get("", summary="List quotes", responses=problem_responses(400, 422))
+@router.get(
+    "",
+    summary="List quotes",
+    responses={**problem_responses(400, 406, 422), **export_responses(linked_data=True)},
+)
 def list_quotes(
     request: Request, response: Response, session: SessionDep, filters: Annotated[QuoteFilters, Query()]
 ) -> Page[QuotePublic]:
-    """Quotes, filtered by speaker (id, name or alias), kind and article."""
-    return paged(request, response, queries.list_quotes(session, filters))
+    """Quotes, filtered by speaker (id, name or alias), kind, article and full-text `q`."""
+    listing = queries.list_quotes(session, filters)
+    return respond(request, response, session, listing, filters, QuotePublic, formats.quote_ld)
 
 
-@router.get("/{quote_id}", summary="Get a quote", responses=problem_responses(404, 422))
-def get_quote(quote_id: Annotated[int, Path(examples=[10])], session: SessionDep) -> QuotePublic:
-    """One quote; `start`/`end` index its text in the article."""
-    return queries.get_quote(session, quote_id)
+@router.get(
+    "/{quote_id}",
+    summary="Get a quote",
+    response_model=QuotePublic,
+    responses={**problem_responses(404, 406, 422), **LINKED_DATA},
+)
+def get_quote(
+    request: Request,
+    quote_id: Annotated[int, Path(examples=[10])],
+    session: SessionDep,
+    format: Annotated[Literal["json", "jsonld"] | None, Query(description="json or jsonld.")] = None,
+) -> Any:
+    """One quote; `start`/`end` index its text in the article. As JSON-LD, a schema.org Quotation."""
+    quote = queries.get_quote(session, quote_id)
+    if formats.negotiate(request, format, ("json", "jsonld")) == "jsonld":
+        return formats.linked_data_response(formats.quote_ld(quote, formats.base_url(request)))
+    return quote

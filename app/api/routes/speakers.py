@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import SessionDep
-from app.api.paging import paged
+from app.api.formats import export_responses
+from app.api.paging import respond
 from app.errors import problem_responses
 from app.schemas.filters import SpeakerFilters
 from app.schemas.page import Page
@@ -15,12 +16,14 @@ from app.services import queries
 router = APIRouter(prefix="/speakers", tags=["speakers"])
 
 
-@router.get("", summary="List speakers", responses=problem_responses(400, 422))
+@router.get(
+    "", summary="List speakers", responses={**problem_responses(400, 406, 422), **export_responses()}
+)
 def list_speakers(
     request: Request, response: Response, session: SessionDep, filters: Annotated[SpeakerFilters, Query()]
 ) -> Page[SpeakerPublic]:
     """Speakers with their aliases; `name` matches a name as written, in English, or an alias."""
-    return paged(request, response, queries.list_speakers(session, filters))
+    return respond(request, response, session, queries.list_speakers(filters), filters, SpeakerPublic)
 
 
 @router.get("/{speaker_id}", summary="Get a speaker", responses=problem_responses(404, 422))

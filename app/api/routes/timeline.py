@@ -1,0 +1,24 @@
+"""The timeline: every resolved date, in chronological order."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.api.deps import SessionDep
+from app.api.formats import export_responses
+from app.api.paging import respond
+from app.errors import problem_responses
+from app.schemas.date_mention import TimelineEntry
+from app.schemas.filters import TimelineFilters
+from app.schemas.page import Page
+from app.services import queries
+
+router = APIRouter(prefix="/timeline", tags=["timeline"])
+
+
+@router.get("", summary="Timeline", responses={**problem_responses(400, 406, 422), **export_responses()})
+def get_timeline(
+    request: Request, response: Response, session: SessionDep, filters: Annotated[TimelineFilters, Query()]
+) -> Page[TimelineEntry]:
+    """Every resolved date by the first day it covers, its grain and range kept, with its article."""
+    return respond(request, response, session, queries.timeline(filters), filters, TimelineEntry)

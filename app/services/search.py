@@ -1,0 +1,102 @@
+"""Full-text search: FTS5 on SQLite, tsvector with GIN on PostgreSQL, over the same normalized terms."""
+
+from typing import Any
+
+from sqlalchemy import Float, Select, cast, column, func, literal, literal_column, select, table, union_all
+from sqlalchemy.orm import Session
+
+from app.errors import Unprocessable
+from app.models import Article, Pledge, Quote
+from app.models.search import SEARCHED_FIELDS
+from app.schemas.filters import SearchFilters
+from app.schemas.search import SearchHit, SnippetPublic
+from app.services.pagination import SortKey, by, fetch_page
+from app.services.search_text import query_terms, snippet
+
+SEARCHABLE: dict[str, Any] = {"quote": Quote, "pledge": Pledge, "article": Article}
+
+
+def parse_query(query: str) -> list[tuple[str, ...]]:
+    terms = query_terms(query)
+    if not terms:
+        raise Unprocessable(
+            "The search query has no words to search for.",
+            errors=[{"loc": ["query", "q"], "msg": "no searchable words", "type": "value_error"}],
+        )
+    return terms
+
+
+def matches(session: Session, model: Any, terms: list[tuple[str, ...]]) -> Select[Any]:
+    """SELECT id, rank of the rows of `model` matching every query word; lower rank is better."""
+    name = model.__tablename__
+    if session.get_bind().dialect.name == "sqlite":
+        fts = table(f"{name}_fts", column("rowid"))
+        expression = " AND ".join(
+            "(" + " OR ".join(f'"{term}"' for term in alternatives) + ")" for alternatives in terms
+        )
+        rank = func.bm25(literal_column(fts.name))
+        return select(fts.c.rowid.label("id"), cast(rank, Float).label("rank")).where(
+            literal_column(fts.name).op("MATCH")(literal(expression))
+        )
+    expression = " & ".join("(" + " | ".join(alternatives) + ")" for alternatives in terms)
+    query = func.to_tsquery(literal_column("'simple'::regconfig"), literal(expression))
+    vector = literal_column(f"{name}.search_vector")
+    return select(model.id.label("id"), cast(-func.ts_rank(vector, query), Float).label("rank")).where(
+        vector.op("@@")(query)
+    )
+
+
+def matching_ids(session: Session, model: Any, query: str) -> Select[Any]:
+    """The ids of the rows of `model` that match `query`, for use as a list filter."""
+    return select(matches(session, model, parse_query(query)).subquery().c.id)
+
+
+def _hit_snippet(row: Any, model: Any, terms: list[tuple[str, ...]]) -> SnippetPublic | None:
+    for field in SEARCHED_FIELDS[model]:
+        value = getattr(row, field)
+        if value:
+            found = snippet(value, terms)
+            if found is not None:
+                return SnippetPublic(field=field, text=found.text, start=found.start, end=found.end)
+    return None
+
+
+def search(session: Session, filters: SearchFilters) -> tuple[list[SearchHit], str | None]:
+    """Quotes, pledges and articles matching `q`, best first, each with its matched passage."""
+    terms = parse_query(filters.q)
+    kinds = [filters.kind] if filters.kind else list(SEARCHABLE)
+    parts = []
+    for kind in kinds:
+        model = SEARCHABLE[kind]
+        hits = matches(session, model, terms).subquery()
+        part = select(literal(kind).label("kind"), hits.c.id, hits.c.rank)
+        if filters.article_id is not None:
+            article_id = model.id if model is Article else model.article_id
+            part = part.join(model, model.id == hits.c.id).where(article_id == filters.article_id)
+        parts.append(part)
+    ranked = union_all(*parts).subquery()
+    ordering = by("rank", SortKey(ranked.c.rank), SortKey(ranked.c.kind), SortKey(ranked.c.id))
+    rows, cursor = fetch_page(
+        session, select(ranked), ordering, filters.cursor, filters.page_size, scalars=False
+    )
+    loaded: dict[tuple[str, int], Any] = {}
+    for kind in {row.kind for row in rows}:
+        model = SEARCHABLE[kind]
+        ids = [row.id for row in rows if row.kind == kind]
+        for found in session.execute(select(model).where(model.id.in_(ids))).scalars():
+            loaded[kind, found.id] = found
+    items = []
+    for row in rows:
+        record = loaded[row.kind, row.id]
+        model = SEARCHABLE[row.kind]
+        items.append(
+            SearchHit(
+                kind=row.kind,
+                id=row.id,
+                article_id=record.id if model is Article else record.article_id,
+                score=-row.rank,
+                snippet=_hit_snippet(record, model, terms),
+                url=f"/v1/{row.kind}s/{row.id}",
+            )
+        )
+    return items, cursor

@@ -1,0 +1,114 @@
+"""Search normalization for Arabic and English: the one place that turns text into index terms.
+
+The same functions build the stored `search_text` of a row and the terms of a query, so both sides
+always agree. Stored text and offsets are never changed: this module only derives terms from them.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+# Harakat, Quranic marks, superscript alef; tatweel is dropped with them.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_STRIP = re.compile(f"[{_MARKS}\u0640]")
+# A word is letters and digits (Arabic marks inside a word do not split it); never underscores.
+WORD = re.compile(f"(?:[^\\W_]|[{_MARKS}])+")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3]")
+
+_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ى": "ي",
+        "ة": "ه",
+        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Extended (Persian) digits
+    }
+)
+
+# Attached clitics, peeled in this order: conjunction, then preposition, then the article.
+# "لل" is ل + ال with the alef elided (للامن = ل + الامن).
+_CLITIC_STAGES: tuple[tuple[str, ...], ...] = (("و", "ف"), ("لل", "ب", "ل", "ك"), ("ال",))
+_MIN_STEM = 2
+
+_english = snowballstemmer.stemmer("english")
+
+
+def fold(word: str) -> str:
+    """One word without marks or tatweel, with unified alef/hamza, taa marbuta, alef maqsura and
+    digits, lower-cased."""
+    return _STRIP.sub("", word).translate(_FOLD).casefold()
+
+
+@lru_cache(maxsize=65536)
+def terms(word: str) -> tuple[str, ...]:
+    """Index terms of one word: an Arabic word with every reading of its attached clitics peeled
+    (والولايات -> والولايات, الولايات, ولايات), an English word stemmed (pledged -> pledg)."""
+    folded = fold(word)
+    if not folded:
+        return ()
+    if not _ARABIC_LETTER.search(folded):
+        return (_english.stemWord(folded),)
+    found = [folded]
+    for stage in _CLITIC_STAGES:
+        found += [
+            stem[len(prefix) :]
+            for stem in found
+            for prefix in stage
+            if stem.startswith(prefix) and len(stem) - len(prefix) >= _MIN_STEM
+        ]
+    return tuple(dict.fromkeys(found))
+
+
+def words(text: str) -> Iterator[re.Match[str]]:
+    return WORD.finditer(text)
+
+
+def search_text(*parts: str | None) -> str:
+    """The stored, space-separated index terms of a row's searchable fields."""
+    return " ".join(term for part in parts if part for match in words(part) for term in terms(match.group()))
+
+
+def query_terms(query: str) -> list[tuple[str, ...]]:
+    """Each query word as the set of terms any of which may match it; empty for no words."""
+    found = [terms(match.group()) for match in words(query)]
+    return [alternatives for alternatives in found if alternatives]
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+    start: int
+    end: int
+
+
+def snippet(text: str, wanted: Iterable[tuple[str, ...]], radius: int = 80) -> Snippet | None:
+    """The passage of `text` around its first matching word, matches wrapped in <mark></mark>;
+    None when no word of `text` matches."""
+    accepted = {term for alternatives in wanted for term in alternatives}
+    hits = [m for m in words(text) if accepted.intersection(terms(m.group()))]
+    if not hits:
+        return None
+    start = max(0, hits[0].start() - radius)
+    end = min(len(text), hits[0].end() + radius)
+    # Widen to whole words so the passage never starts or ends mid-word.
+    while start > 0 and WORD.match(text, start - 1):
+        start -= 1
+    while end < len(text) and WORD.match(text, end):
+        end += 1
+    pieces: list[str] = []
+    cursor = start
+    for hit in hits:
+        if hit.start() < start or hit.end() > end:
+            continue
+        pieces += [text[cursor : hit.start()], "<mark>", hit.group(), "</mark>"]
+        cursor = hit.end()
+    pieces.append(text[cursor:end])
+    return Snippet("".join(pieces), start, end)

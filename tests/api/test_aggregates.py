@@ -1,0 +1,110 @@
+"""Pledge summary (never summed across currencies) and the chronological timeline."""
+
+from datetime import date
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from tests.factories import add_article
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def pledges(application: FastAPI) -> None:
+    add_article(
+        application,
+        "a1 a2 a3",
+        language="en",
+        published_on=date(2023, 5, 1),
+        pledges=[
+            {"evidence": "a1", "amount": 100, "currency": "USD", "donor": "Japan"},
+            {
+                "evidence": "a2",
+                "amount": 50,
+                "currency": "EUR",
+                "donor": "Japan",
+                "status": "previously_announced",
+            },
+            {"evidence": "a3", "amount": 7, "currency": "USD", "donor": "Norway"},
+        ],
+    )
+    add_article(
+        application,
+        "b1 b2",
+        language="en",
+        published_on=date(2024, 1, 2),
+        pledges=[
+            {"evidence": "b1", "amount": 1000, "currency": "USD", "donor": "Japan"},
+            {"evidence": "b2", "amount": 5, "currency": None, "donor": None},
+        ],
+    )
+
+
+async def test_summary_groups_by_currency(client: httpx.AsyncClient, pledges: None) -> None:
+    summary = (await client.get("/v1/pledges/summary")).json()
+    assert summary["count"] == 5
+    assert summary["by_currency"] == [
+        {"currency": "EUR", "total": 50, "count": 1},
+        {"currency": "USD", "total": 1107, "count": 3},
+        {"currency": None, "total": 5, "count": 1},
+    ]
+    japan = {(g["currency"], g["total"], g["count"]) for g in summary["by_donor"] if g["donor"] == "Japan"}
+    assert japan == {("USD", 1100, 2), ("EUR", 50, 1)}
+    status = {(g["status"], g["currency"]): g["total"] for g in summary["by_status"]}
+    assert status[("previously_announced", "EUR")] == 50
+    assert status[("new", "USD")] == 1107
+    years = {(g["year"], g["currency"]): (g["total"], g["count"]) for g in summary["by_year"]}
+    assert years == {
+        (2023, "USD"): (107, 2),
+        (2023, "EUR"): (50, 1),
+        (2024, "USD"): (1000, 1),
+        (2024, None): (5, 1),
+    }
+
+
+async def test_summary_takes_the_list_filters(client: httpx.AsyncClient, pledges: None) -> None:
+    summary = (await client.get("/v1/pledges/summary", params={"donor": "Japan", "min_amount": 60})).json()
+    assert summary["by_currency"] == [{"currency": "USD", "total": 1100, "count": 2}]
+    bad = await client.get("/v1/pledges/summary", params={"limit": 5})
+    assert bad.status_code == 422
+    bad = await client.get("/v1/pledges/summary", params={"min_amount": 9, "max_amount": 1})
+    assert bad.status_code == 422
+
+
+async def test_timeline_is_chronological_with_grains(client: httpx.AsyncClient, application: FastAPI) -> None:
+    text = "منذ 2014 ثم في سبتمبر 2025 وفي 30 سبتمبر 2024 ومن 2019 إلى 2021 وفي وقت ما"
+    add_article(
+        application,
+        text,
+        title="خط زمني",
+        dates=[
+            {"evidence": "سبتمبر 2025", "value": "2025-09", "grain": "month"},
+            {"evidence": "2014", "value": "2014", "grain": "year"},
+            {"evidence": "30 سبتمبر 2024", "value": "2024-09-30", "grain": "day"},
+            {"evidence": "من 2019 إلى 2021", "value": "2019", "end_value": "2021", "grain": "range"},
+            {"evidence": "وقت ما", "grain": "day"},
+        ],
+    )
+    entries = (await client.get("/v1/timeline")).json()["items"]
+    assert [(e["value"], e["grain"]) for e in entries] == [
+        ("2014", "year"),
+        ("2019", "range"),
+        ("2024-09-30", "day"),
+        ("2025-09", "month"),
+    ]
+    ranged = entries[1]
+    assert (ranged["end_value"], ranged["starts_on"], ranged["ends_on"]) == (
+        "2021",
+        "2019-01-01",
+        "2021-12-31",
+    )
+    assert entries[0]["article_title"] == "خط زمني"
+    window = (await client.get("/v1/timeline", params={"from": "2020-06-01", "to": "2024-12-31"})).json()[
+        "items"
+    ]
+    assert [e["value"] for e in window] == ["2019", "2024-09-30"]
+    paged = (await client.get("/v1/timeline", params={"limit": 3})).json()
+    rest = (await client.get("/v1/timeline", params={"limit": 3, "cursor": paged["next_cursor"]})).json()
+    assert [e["id"] for e in paged["items"] + rest["items"]] == [e["id"] for e in entries]

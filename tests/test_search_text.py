@@ -1,0 +1,73 @@
+"""Search normalization: Arabic spelling variants fold to the same terms, English is stemmed."""
+
+import pytest
+
+from app.services.search_text import fold, query_terms, search_text, snippet, terms
+
+
+@pytest.mark.parametrize(
+    ("variant", "plain"),
+    [
+        ("مُحَمَّد", "محمد"),  # diacritics
+        ("الإرهـــاب", "الارهاب"),  # hamza under alef, tatweel
+        ("أمريكا", "امريكا"),
+        ("آسيا", "اسيا"),
+        ("ٱلله", "الله"),
+        ("مدينة", "مدينه"),  # taa marbuta / haa
+        ("مستشفى", "مستشفي"),  # alef maqsura / yaa
+        ("مسؤول", "مسوول"),
+        ("٢٠٢٤", "2024"),  # Arabic-Indic digits
+        ("۱۴۸", "148"),  # extended Arabic-Indic digits
+        ("Blinken", "blinken"),
+    ],
+)
+def test_fold_unifies_spellings(variant: str, plain: str) -> None:
+    assert fold(variant) == fold(plain)
+
+
+def test_clitics_are_peeled_every_way() -> None:
+    assert terms("والولايات") == ("والولايات", "الولايات", "ولايات")
+    assert "امن" in terms("للأمن") and "امن" in terms("الأمن")
+    assert "حكومه" in terms("بالحكومة")
+    # Too short to peel: ب + one letter stays a word.
+    assert terms("بل") == ("بل",)
+
+
+def test_english_is_stemmed() -> None:
+    assert terms("pledged") == terms("pledges") == terms("Pledging") == ("pledg",)
+
+
+def test_matching_is_symmetric_for_clitics() -> None:
+    """A query word and a text word match when they share a term, whichever carries the clitic."""
+    for query, written in [("الوزير", "وزير"), ("وزير", "والوزير"), ("الولايات", "وبالولايات")]:
+        assert set(terms(query)) & set(terms(written)), (query, written)
+
+
+def test_words_with_marks_stay_whole() -> None:
+    assert search_text("بَيَانٌ") == " ".join(terms("بيان"))
+    assert search_text(None, "") == ""
+
+
+def test_query_without_words_has_no_terms() -> None:
+    assert query_terms("!!! ،،") == []
+
+
+def test_snippet_marks_matches_in_the_original_text() -> None:
+    text = "قال الوزير إنّ الولاياتِ المتحدة ستقدّم ١٤٨ مليون دولار"
+    found = snippet(text, query_terms("ولايات 148"))
+    assert found is not None
+    assert found.text == "قال الوزير إنّ <mark>الولاياتِ</mark> المتحدة ستقدّم <mark>١٤٨</mark> مليون دولار"
+    assert (found.start, found.end) == (0, len(text))
+    assert snippet(text, query_terms("بغداد")) is None
+
+
+def test_snippet_is_a_window_of_whole_words() -> None:
+    text = "word " * 100 + "needle " + "word " * 100
+    found = snippet(text, query_terms("needle"), radius=20)
+    assert found is not None
+    assert "<mark>needle</mark>" in found.text
+    assert (
+        text[found.start : found.end].split()
+        == found.text.replace("<mark>", "").replace("</mark>", "").split()
+    )
+    assert found.end - found.start < 60
