@@ -82,6 +82,7 @@ class Figures:
     p99_ms: float
     errors: int
     requests: int
+    cpu_ms: float | None = None  # server CPU time per request: steadier than req/s on a busy machine
 
 
 @dataclass
@@ -367,19 +368,39 @@ def server(command: list[str], port: int, env: dict[str, str], ready_path: str) 
         log.close()
 
 
+def _tree(pid: int) -> list[int]:
+    pids, found = [pid], []
+    while pids:
+        current = pids.pop()
+        found.append(current)
+        try:
+            pids.extend(int(c) for c in Path(f"/proc/{current}/task/{current}/children").read_text().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process and its children (uvicorn's workers)."""
+    ticks = 0
+    for current in _tree(pid):
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of a process and its children (uvicorn's workers)."""
     total = 0
-    pids = [pid]
-    while pids:
-        current = pids.pop()
+    for current in _tree(pid):
         try:
             status = Path(f"/proc/{current}/status").read_text()
             total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except (FileNotFoundError, StopIteration, ProcessLookupError):
             continue
-        pids.extend(int(child) for child in children)
     return total / 1024
 
 
@@ -419,9 +440,13 @@ def wrk(port: int, paths: list[str], seconds: float, connections: int, cores: st
     )
 
 
-def load(port: int, paths: list[str], args: argparse.Namespace, cores: str) -> Figures:
+def load(port: int, paths: list[str], args: argparse.Namespace, cores: str, pid: int | None = None) -> Figures:
     wrk(port, paths, args.warmup, args.connections, cores)
-    return wrk(port, paths, args.duration, args.connections, cores)
+    before = cpu_seconds(pid) if pid else 0.0
+    figures = wrk(port, paths, args.duration, args.connections, cores)
+    if pid and figures.requests:
+        figures.cpu_ms = (cpu_seconds(pid) - before) * 1000 / figures.requests
+    return figures
 
 
 def datasette_path(database: str, sql: str, params: dict[str, Any]) -> str:
@@ -440,11 +465,19 @@ def fmt(figures: Figures | None, reference: Figures | None = None) -> str:
     return f"{figures.requests_per_second / reference.requests_per_second:.2f}"
 
 
+def cpu_ratio(reference: Figures | None, ours: Figures) -> str:
+    """The reference's CPU per request over ours: the throughput ratio on an otherwise idle core."""
+    if reference is None or not reference.cpu_ms or not ours.cpu_ms:
+        return "-"
+    return f"{reference.cpu_ms / ours.cpu_ms:.2f}"
+
+
 def print_table(title: str, rows: list[Row], with_references: bool) -> None:
     print(f"\n{title}")
-    header = f"{'endpoint':<30} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7}"
+    header = f"{'endpoint':<30} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7}"
     if with_references:
         header += f" {'FastAPI c.':>10} {'vs FastAPI':>10} {'ASGI c.':>8} {'Datasette':>9} {'vs Ds.':>7}"
+        header += f" {'CPU vs FastAPI':>14} {'CPU vs Ds.':>10}"
     print(header)
     print("-" * len(header))
     for row in rows:
@@ -452,10 +485,12 @@ def print_table(title: str, rows: list[Row], with_references: bool) -> None:
             print(f"{row.endpoint:<30} not available ({row.missing})")
             continue
         line = f"{row.endpoint:<30} {fmt(row.ours):>8} {row.ours.p50_ms:>7.1f} {row.ours.p99_ms:>7.1f}"
+        line += f" {row.ours.cpu_ms or 0:>7.2f}"
         if with_references:
             line += (
                 f" {fmt(row.fastapi):>10} {fmt(row.ours, row.fastapi):>10} {fmt(row.asgi):>8}"
                 f" {fmt(row.datasette):>9} {fmt(row.ours, row.datasette):>7}"
+                f" {cpu_ratio(row.fastapi, row.ours):>14} {cpu_ratio(row.datasette, row.ours):>10}"
             )
         if row.ours.errors:
             line += f"  ({row.ours.errors} errors)"
@@ -491,7 +526,7 @@ def run_endpoints(
                 row.missing = f"HTTP {status} on {paths[0][:60]}"
                 continue
             bodies[endpoint.name] = body
-            row.ours = load(port, paths, args, cores="1" if cores == "0" else "0,1")
+            row.ours = load(port, paths, args, cores="1" if cores == "0" else "0,1", pid=process.pid)
             print(f"  {endpoint.name}: {row.ours.requests_per_second:,.0f} req/s", flush=True)
             if endpoint.name.endswith("deep page"):
                 row.extra["pages deep"] = f"≥{min(DEEP_PAGE, _depth(samples[endpoint.name]))}"
@@ -514,10 +549,10 @@ def run_references(
     by_name = {row.endpoint: row for row in rows}
     for attribute, target in (("fastapi", "bench.reference:fastapi_app"), ("asgi", "bench.reference:asgi_app")):
         port = free_port()
-        with server([*cpu_prefix("0"), *uvicorn, "--port", str(port), target], port, env, "/ref/none"):
+        with server([*cpu_prefix("0"), *uvicorn, "--port", str(port), target], port, env, "/ref/none") as process:
             for name in bodies:
                 path = f"/ref/{quote(name)}"
-                setattr(by_name[name], attribute, load(port, [path], args, cores="1"))
+                setattr(by_name[name], attribute, load(port, [path], args, cores="1", pid=process.pid))
     port = free_port()
     stem = database_path.stem
     command = [
@@ -534,7 +569,7 @@ def run_references(
         "sql_time_limit_ms",
         "20000",
     ]
-    with server(command, port, {}, "/-/versions.json"):
+    with server(command, port, {}, "/-/versions.json") as process:
         for endpoint in ENDPOINTS:
             row = by_name[endpoint.name]
             if endpoint.datasette_sql is None or row.ours is None:
@@ -544,7 +579,7 @@ def run_references(
             if status != 200:
                 print(f"  Datasette answered {status} for {endpoint.name}: {body[:200]!r}")
                 continue
-            row.datasette = load(port, paths, args, cores="1")
+            row.datasette = load(port, paths, args, cores="1", pid=process.pid)
 
 
 def main() -> None:
