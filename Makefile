@@ -19,5 +19,14 @@ run: $(BIN)/facts
 test: $(BIN)/facts
 	$(BIN)/pytest
 
+# The benchmark's own tools (Datasette, py-spy) live in the `bench` extra; wrk comes from apt.
+$(VENV)/.bench: $(BIN)/facts
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/.bench
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf $(VENV) data/facts.db data/facts.db-*
