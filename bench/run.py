@@ -514,6 +514,50 @@ def print_table(title: str, rows: list[Row], with_references: bool) -> None:
         print(line)
 
 
+def print_targets(rows: list[Row], rss: tuple[float, float]) -> None:
+    """The issue's targets for one worker on one core, each endpoint marked as met or missed."""
+    kinds = {endpoint.name: endpoint.kind for endpoint in ENDPOINTS}
+    measured = [row for row in rows if row.ours is not None]
+
+    def verdict(label: str, checks: list[tuple[str, bool, str]]) -> None:
+        if not checks:
+            return
+        met = sum(ok for _, ok, _ in checks)
+        print(f"  {label}: {met}/{len(checks)} met")
+        for name, ok, figure in checks:
+            if not ok:
+                print(f"    missed by {name}: {figure}")
+
+    print("\nTargets")
+    verdict(
+        "at least 3x Datasette's throughput",
+        [
+            (r.endpoint, ratio >= 3, f"{ratio:.2f}x")
+            for r in measured
+            if r.ours and r.datasette
+            for ratio in [r.ours.requests_per_second / r.datasette.requests_per_second]
+        ],
+    )
+    verdict(
+        "single resources at 60% of the constant FastAPI route, lists at 25%",
+        [
+            (r.endpoint, share >= floor, f"{share:.0%} (target {floor:.0%})")
+            for r in measured
+            if r.ours and r.fastapi
+            for share in [r.ours.requests_per_second / r.fastapi.requests_per_second]
+            for floor in [0.60 if kinds.get(r.endpoint) == "single" else 0.25]
+        ],
+    )
+    verdict("p99 under 50 ms", [(r.endpoint, r.ours.p99_ms < 50, f"{r.ours.p99_ms:.0f} ms") for r in measured if r.ours])
+    by_name = {r.endpoint: r.ours for r in measured}
+    first, deep = by_name.get("quotes by top speaker, page 1"), by_name.get("quotes by top speaker, deep")
+    if first and deep:
+        ratio = deep.requests_per_second / first.requests_per_second
+        verdict("a deep page as fast as page 1 (within 10%)", [("deep page", ratio >= 0.9, f"{ratio:.2f}x page 1")])
+    growth = rss[1] - rss[0]
+    verdict("server memory flat (under 64 MiB of growth)", [("server", growth < 64, f"+{growth:.0f} MiB")])
+
+
 def run_endpoints(
     args: argparse.Namespace,
     database_path: Path,
@@ -647,6 +691,7 @@ def main() -> None:
         run_references(args, database_path, one, bodies, samples)
     print_table("One uvicorn worker on one core (wrk on the other)", one, with_references=not args.no_references)
     print(f"server RSS: {before:.0f} MiB before, {after:.0f} MiB after")
+    print_targets(one, (before, after))
     results: dict[str, Any] = {"articles": args.articles, "one_worker": one, "rss_mb": [before, after]}
     if not args.no_scaling and (os.cpu_count() or 1) > 1:
         two, _, (before2, after2) = run_endpoints(args, database_path, 2, "0,1", samples)
