@@ -328,9 +328,10 @@ def generate_one(index: int, seed: int = 0) -> Generated:
     while text.size < target:
         text.add(rng.choice(fillers) + " ")
     body = text.value().rstrip()
-    title = (
-        f"{lead.name_ar} في {city[0]}: {organization[0]}" if arabic else f"{lead.name_en} in {city[1]}: {organization[1]}"
-    )
+    if arabic:
+        title = f"{lead.name_ar} في {city[0]}: {organization[0]}"
+    else:
+        title = f"{lead.name_en} in {city[1]}: {organization[1]}"
     facts = FactsIn(
         language=language,
         speakers=speakers,
@@ -338,7 +339,9 @@ def generate_one(index: int, seed: int = 0) -> Generated:
         pledges=pledges,
         dates=dates,
         organizations=[
-            EntityIn(name=organization[1], name_ar=organization[0], kind=organization[2], mentions=organization_mentions)
+            EntityIn(
+                name=organization[1], name_ar=organization[0], kind=organization[2], mentions=organization_mentions
+            )
         ],
         places=[EntityIn(name=city[1], name_ar=city[0], kind=city[2], mentions=city_mentions)],
     )

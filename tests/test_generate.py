@@ -1,7 +1,7 @@
 """The benchmark's synthetic corpus: deterministic, realistic in size, its facts at their spans."""
 
-from bench.generate import generate, generate_one
 from app.services.ingest import check_spans
+from bench.generate import generate, generate_one
 
 
 def test_same_seed_same_articles() -> None:

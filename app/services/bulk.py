@@ -115,7 +115,9 @@ class SpeakerDirectory:
             for row in rows:
                 if row.name not in self.by_name:
                     self._remember(
-                        _Speaker((0, row.id), row.id, row.name, row.name_en, row.title, row.organization, row.kind)
+                        _Speaker(
+                            (0, row.id), row.id, row.name, row.name_en, row.title, row.organization, row.kind
+                        )
                     )
             if new_ids:
                 known = {s.id: s for s in self.by_name.values() if s.id is not None}
@@ -396,7 +398,9 @@ class BulkLoader:
             for d in item.facts.dates:
                 starts_on, _ = period(d.value)
                 _, ends_on = period(d.end_value or d.value)
-                dates.append({"article_id": article_id, "starts_on": starts_on, "ends_on": ends_on, **d.model_dump()})
+                dates.append(
+                    {"article_id": article_id, "starts_on": starts_on, "ends_on": ends_on, **d.model_dump()}
+                )
             for entity in item.facts.organizations:
                 organization_id = self.organizations.ids[entity.name]
                 organizations.extend(
@@ -406,7 +410,8 @@ class BulkLoader:
             for entity in item.facts.places:
                 place_id = self.places.ids[entity.name]
                 places.extend(
-                    {"article_id": article_id, "place_id": place_id, **m.model_dump()} for m in entity.mentions
+                    {"article_id": article_id, "place_id": place_id, **m.model_dump()}
+                    for m in entity.mentions
                 )
         return {
             Quote.__table__: quotes,

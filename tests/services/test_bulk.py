@@ -19,21 +19,23 @@ from bench.generate import generate
 Pair = tuple[ArticleIn, FactsIn]
 
 SNAPSHOT = {
-    "article": "SELECT content_hash, title, language, published_on, source_name, source_url, text FROM article",
+    "article": "SELECT content_hash, title, language, published_on, source_name, source_url, text "
+    "FROM article",
     "speaker": "SELECT name, name_en, title, organization, kind FROM speaker ORDER BY id",
     "alias": "SELECT s.name, a.alias FROM speaker_alias a JOIN speaker s ON s.id = a.speaker_id",
-    "quote": "SELECT a.content_hash, s.name, q.kind, q.verb, q.text, q.gloss_en, q.start, q.\"end\" "
+    "quote": 'SELECT a.content_hash, s.name, q.kind, q.verb, q.text, q.gloss_en, q.start, q."end" '
     "FROM quote q JOIN article a ON a.id = q.article_id LEFT JOIN speaker s ON s.id = q.speaker_id",
-    "pledge": "SELECT a.content_hash, s.name, p.donor, p.amount, p.currency, p.purpose, p.recipient, p.status, "
-    "p.evidence, p.start, p.\"end\" FROM pledge p JOIN article a ON a.id = p.article_id "
+    "pledge": "SELECT a.content_hash, s.name, p.donor, p.amount, p.currency, p.purpose, p.recipient, "
+    'p.status, p.evidence, p.start, p."end" FROM pledge p JOIN article a ON a.id = p.article_id '
     "LEFT JOIN speaker s ON s.id = p.speaker_id",
     "date": "SELECT a.content_hash, d.expression, d.value, d.end_value, d.grain, d.relative, d.event, "
-    "d.starts_on, d.ends_on, d.start, d.\"end\" FROM date_mention d JOIN article a ON a.id = d.article_id",
+    'd.starts_on, d.ends_on, d.start, d."end" FROM date_mention d JOIN article a ON a.id = d.article_id',
     "organization": "SELECT name, name_ar, kind FROM organization ORDER BY id",
-    "organization_mention": "SELECT a.content_hash, o.name, m.text, m.start, m.\"end\" FROM organization_mention m "
+    "organization_mention": 'SELECT a.content_hash, o.name, m.text, m.start, m."end" '
+    "FROM organization_mention m "
     "JOIN article a ON a.id = m.article_id JOIN organization o ON o.id = m.organization_id",
     "place": "SELECT name, name_ar, kind FROM place ORDER BY id",
-    "place_mention": "SELECT a.content_hash, p.name, m.text, m.start, m.\"end\" FROM place_mention m "
+    "place_mention": 'SELECT a.content_hash, p.name, m.text, m.start, m."end" FROM place_mention m '
     "JOIN article a ON a.id = m.article_id JOIN place p ON p.id = m.place_id",
 }
 
@@ -41,22 +43,31 @@ SNAPSHOT = {
 def snapshot(database: Database) -> dict[str, Any]:
     """Every row, with foreign keys as names and hashes, so that ids (and PostgreSQL's gaps) drop out."""
     with database.reader.connect() as connection:
-        tables = {name: [tuple(row) for row in connection.execute(text(sql))] for name, sql in SNAPSHOT.items()}
+        tables = {
+            name: [tuple(row) for row in connection.execute(text(sql))] for name, sql in SNAPSHOT.items()
+        }
     # Creation order is kept for the entity tables; fact rows compare as multisets.
-    return {name: rows if "ORDER BY" in SNAPSHOT[name] else sorted(rows, key=repr) for name, rows in tables.items()}
+    return {
+        name: rows if "ORDER BY" in SNAPSHOT[name] else sorted(rows, key=repr)
+        for name, rows in tables.items()
+    }
 
 
 def tricky_pairs() -> list[Pair]:
     """Cases the name resolution must get right, beyond what the generator writes."""
     first = ArticleIn(text="Amal Hill said that talks will resume. Hill added more.", language="en")
-    second = ArticleIn(text="أمل هيل قالت إن المحادثات ستستأنف.", language="ar", published_on=date(2024, 5, 1))
+    second = ArticleIn(
+        text="أمل هيل قالت إن المحادثات ستستأنف.", language="ar", published_on=date(2024, 5, 1)
+    )
     third = ArticleIn(text="Minister Hill repeated: talks will resume soon.", language="en")
     return [
         (
             first,
             FactsIn(
                 speakers=[SpeakerIn(name="Amal Hill", aliases=["Hill"])],
-                quotes=[QuoteIn(speaker="Amal Hill", kind="indirect", text="talks will resume", start=20, end=37)],
+                quotes=[
+                    QuoteIn(speaker="Amal Hill", kind="indirect", text="talks will resume", start=20, end=37)
+                ],
             ),
         ),
         (
@@ -64,13 +75,19 @@ def tricky_pairs() -> list[Pair]:
             second,
             FactsIn(
                 speakers=[SpeakerIn(name="أمل هيل", name_en="Amal Hill", title="وزيرة")],
-                quotes=[QuoteIn(speaker="أمل هيل", kind="indirect", text="المحادثات ستستأنف", start=16, end=33)],
+                quotes=[
+                    QuoteIn(speaker="أمل هيل", kind="indirect", text="المحادثات ستستأنف", start=16, end=33)
+                ],
             ),
         ),
         (
             # A quote's speaker absent from `speakers`, known only by alias.
             third,
-            FactsIn(quotes=[QuoteIn(speaker="Hill", kind="direct", text="talks will resume soon", start=24, end=46)]),
+            FactsIn(
+                quotes=[
+                    QuoteIn(speaker="Hill", kind="direct", text="talks will resume soon", start=24, end=46)
+                ]
+            ),
         ),
         (
             ArticleIn(text="A text whose facts are wrong.", language="en"),
@@ -83,7 +100,15 @@ def corpus() -> list[Pair]:
     generated = [(g.article, g.facts) for g in generate(40, seed=11)]
     seed_pair = load_seed()
     # Duplicates within the corpus and across batches are stored once.
-    return [seed_pair, *tricky_pairs(), *generated[:25], generated[3], seed_pair, *generated[25:], generated[30]]
+    return [
+        seed_pair,
+        *tricky_pairs(),
+        *generated[:25],
+        generated[3],
+        seed_pair,
+        *generated[25:],
+        generated[30],
+    ]
 
 
 @pytest.fixture
@@ -136,9 +161,10 @@ def test_bulk_spans_are_the_evidence(fresh_database: Callable[[], Database]) -> 
     BulkLoader(database).store_batch(corpus())
     with database.reader.connect() as connection:
         for sql in (
-            "SELECT a.text, q.text, q.start, q.\"end\" FROM quote q JOIN article a ON a.id = q.article_id",
-            "SELECT a.text, p.evidence, p.start, p.\"end\" FROM pledge p JOIN article a ON a.id = p.article_id",
-            "SELECT a.text, d.expression, d.start, d.\"end\" FROM date_mention d JOIN article a ON a.id = d.article_id",
+            'SELECT a.text, q.text, q.start, q."end" FROM quote q JOIN article a ON a.id = q.article_id',
+            'SELECT a.text, p.evidence, p.start, p."end" FROM pledge p JOIN article a ON a.id = p.article_id',
+            'SELECT a.text, d.expression, d.start, d."end" FROM date_mention d '
+            "JOIN article a ON a.id = d.article_id",
         ):
             for article_text, evidence, start, end in connection.execute(text(sql)):
                 assert article_text[start:end] == evidence
