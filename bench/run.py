@@ -310,6 +310,16 @@ def known_facts(
     return articles(), extract
 
 
+def tidy() -> None:
+    """Remove the previous run's path lists and server logs, and SQLite side files left orphaned."""
+    BENCH_DIR.mkdir(exist_ok=True)
+    for stale in [*BENCH_DIR.glob("paths-*.txt"), *BENCH_DIR.glob("server-*.log")]:
+        stale.unlink()
+    for side in [*BENCH_DIR.glob("*.db-wal"), *BENCH_DIR.glob("*.db-shm")]:
+        if not side.with_name(side.name.rsplit("-", 1)[0]).exists():
+            side.unlink()
+
+
 def build_database(articles: int, seed: int) -> tuple[Path, IngestReport | None]:
     BENCH_DIR.mkdir(exist_ok=True)
     path = BENCH_DIR / f"facts-{articles}-{_fingerprint()}.db"
@@ -739,6 +749,7 @@ def main() -> None:
         wanted = {name.strip() for name in args.only.split("|")}
         ENDPOINTS[:] = [e for e in ENDPOINTS if e.name in wanted]
 
+    tidy()
     print(f"Database: {args.articles:,} synthetic articles (seed {args.seed})")
     database_path, report = build_database(args.articles, args.seed)
     if report is None:
