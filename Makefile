@@ -27,8 +27,14 @@ $(CODEGEN)/openapi-python-client: pyproject.toml
 test: $(BIN)/facts $(CODEGEN)/openapi-python-client
 	$(BIN)/pytest
 
-bench: $(BIN)/facts
-	$(BIN)/python benchmarks/paging.py
+# The benchmark's own tools (Datasette, py-spy) live in the `bench` extra; wrk comes from apt.
+$(VENV)/.bench: $(BIN)/facts
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/.bench
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) .venv-codegen data/facts.db data/facts.db-*

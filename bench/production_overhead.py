@@ -1,7 +1,7 @@
 """Cost of the production layers: reads with and without the request middleware (in process), and
 acknowledged writes per second through `facts serve --workers N` with many concurrent clients.
 
-    .venv/bin/python benchmarks/production_overhead.py [--database-url URL] [--workers N]
+    .venv/bin/python -m bench.production_overhead [--database-url URL] [--workers N]
 
 Without --database-url a throwaway SQLite file is used; a PostgreSQL URL must name an empty database."""
 

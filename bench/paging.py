@@ -1,6 +1,6 @@
 """Benchmark: list pages deep into a large table cost the same as the first page; exports stream.
 
-Usage: .venv/bin/python benchmarks/paging.py [ROWS] [DATABASE_URL]
+Usage: .venv/bin/python -m bench.paging [ROWS] [DATABASE_URL]
 Builds ROWS pledges (default 500,000) in a fresh SQLite file (or the empty database at DATABASE_URL),
 then prints the median time of page 1 and page 1,000 for several sorts and filters, and the
 throughput of a CSV export."""

@@ -1,0 +1,814 @@
+"""`make bench`: build a large database, load-test the API with wrk, and compare with references."""
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from alembic.script import ScriptDirectory
+
+from app.db import Database
+from app.schemas.facts import FactsIn
+from app.services import migrations
+from app.services.bulk import IngestReport, ingest_articles
+from app.services.pagination import encode_cursor
+from app.settings import PROJECT_DIR
+from bench.generate import Generated, generate
+
+BENCH_DIR = PROJECT_DIR / ".bench"
+LUA = Path(__file__).with_name("rotate.lua")
+PAGE = 50
+DEEP_PAGE = 1000
+PATHS_PER_ENDPOINT = 4000
+HOST = "127.0.0.1"
+
+SPEAKER_IDS_NAMED = (
+    "SELECT id FROM speaker WHERE name = :name OR name_en = :name "
+    "OR id IN (SELECT speaker_id FROM speaker_alias WHERE alias = :name)"
+)
+QUOTE_ROW = "SELECT q.*, s.name AS speaker FROM quote q LEFT JOIN speaker s ON s.id = q.speaker_id"
+BUNDLE_SQL = """
+SELECT json_object(
+  'article', (SELECT json_object('id', id, 'title', title, 'language', language, 'published_on', published_on,
+     'text', text) FROM article WHERE id = :id),
+  'quotes', (SELECT json_group_array(json_object('id', q.id, 'speaker_id', q.speaker_id, 'speaker', s.name,
+     'kind', q.kind, 'verb', q.verb, 'text', q.text, 'start', q.start, 'end', q."end"))
+     FROM quote q LEFT JOIN speaker s ON s.id = q.speaker_id WHERE q.article_id = :id),
+  'pledges', (SELECT json_group_array(json_object('id', id, 'donor', donor, 'amount', amount,
+     'currency', currency, 'evidence', evidence, 'start', start, 'end', "end"))
+     FROM pledge WHERE article_id = :id),
+  'dates', (SELECT json_group_array(json_object('id', id, 'expression', expression, 'value', value,
+     'grain', grain, 'start', start, 'end', "end")) FROM date_mention WHERE article_id = :id),
+  'organizations', (SELECT json_group_array(json_object('name', o.name, 'text', m.text, 'start', m.start,
+     'end', m."end")) FROM organization_mention m JOIN organization o ON o.id = m.organization_id
+     WHERE m.article_id = :id),
+  'places', (SELECT json_group_array(json_object('name', p.name, 'text', m.text, 'start', m.start,
+     'end', m."end")) FROM place_mention m JOIN place p ON p.id = m.place_id WHERE m.article_id = :id)
+) AS facts
+"""
+
+
+@dataclass
+class Endpoint:
+    """One benchmarked endpoint: API paths, and Datasette's SQL for the same answer, if any."""
+
+    name: str
+    kind: str  # "single" or "list": which share of the constant FastAPI route is the target
+    paths: Callable[[sqlite3.Connection, random.Random], list[tuple[str, dict[str, Any] | None]]]
+    datasette_sql: str | None = None
+    note: str = ""
+
+
+@dataclass
+class Figures:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    requests: int
+    cpu_ms: float | None = None  # server CPU time per request: steadier than req/s on a busy machine
+
+
+@dataclass
+class Row:
+    endpoint: str
+    ours: Figures | None = None
+    fastapi: Figures | None = None
+    asgi: Figures | None = None
+    datasette: Figures | None = None
+    missing: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# Paths: each endpoint rotates over thousands of distinct ids, speakers and terms.
+
+
+def _sample(connection: sqlite3.Connection, sql: str, rng: random.Random, count: int) -> list[Any]:
+    values = [row[0] for row in connection.execute(sql)]
+    return rng.sample(values, min(count, len(values)))
+
+
+def quote_by_id(
+    connection: sqlite3.Connection, rng: random.Random
+) -> list[tuple[str, dict[str, Any] | None]]:
+    (top,) = connection.execute("SELECT max(id) FROM quote").fetchone()
+    ids = rng.sample(range(1, top + 1), min(PATHS_PER_ENDPOINT, top))
+    return [(f"/v1/quotes/{i}", {"id": i}) for i in ids]
+
+
+def _speaker_names(connection: sqlite3.Connection, rng: random.Random) -> list[str]:
+    # Speakers as users name them: as written (Arabic or English) or by English name.
+    names = _sample(
+        connection,
+        "SELECT CASE WHEN id % 2 = 0 AND name_en IS NOT NULL THEN name_en ELSE name END FROM speaker "
+        "WHERE id IN (SELECT DISTINCT speaker_id FROM quote)",
+        rng,
+        PATHS_PER_ENDPOINT,
+    )
+    return names
+
+
+def quotes_by_speaker(
+    connection: sqlite3.Connection, rng: random.Random
+) -> list[tuple[str, dict[str, Any] | None]]:
+    return [
+        (f"/v1/quotes?{urlencode({'speaker': name})}", {"name": name, "after": 0})
+        for name in _speaker_names(connection, rng)
+    ]
+
+
+def _prolific(connection: sqlite3.Connection) -> list[str]:
+    return [
+        name
+        for (name,) in connection.execute(
+            "SELECT s.name FROM quote q JOIN speaker s ON s.id = q.speaker_id "
+            "GROUP BY s.id ORDER BY count(*) DESC LIMIT 8"
+        )
+    ]
+
+
+def quotes_by_prolific_speaker(
+    connection: sqlite3.Connection, rng: random.Random
+) -> list[tuple[str, dict[str, Any] | None]]:
+    """Page 1 for the speakers whose deep pages are measured, so that the two compare."""
+    return [
+        (f"/v1/quotes?{urlencode({'speaker': name})}", {"name": name, "after": 0})
+        for name in _prolific(connection)
+    ]
+
+
+def quotes_by_speaker_deep(
+    connection: sqlite3.Connection, rng: random.Random
+) -> list[tuple[str, dict[str, Any] | None]]:
+    """Pages about 1,000 deep (or as deep as the data goes) for the speakers with most quotes."""
+    paths = []
+    for name in _prolific(connection):
+        ids = [
+            row[0]
+            for row in connection.execute(
+                f"SELECT id FROM quote WHERE speaker_id IN ({SPEAKER_IDS_NAMED}) ORDER BY id", {"name": name}
+            )
+        ]
+        pages = len(ids) // PAGE
+        first = max(1, min(DEEP_PAGE, pages - 125))
+        for page in range(first, min(pages, first + 125)):
+            after = ids[page * PAGE - 1]
+            cursor = encode_cursor([after])
+            paths.append(
+                (
+                    f"/v1/quotes?{urlencode({'speaker': name, 'cursor': cursor})}",
+                    {"name": name, "after": after},
+                )
+            )
+    rng.shuffle(paths)
+    return paths
+
+
+def _amount_ranges(connection: sqlite3.Connection, rng: random.Random) -> list[tuple[int, int]]:
+    amounts = sorted(row[0] for row in connection.execute("SELECT amount FROM pledge"))
+    ranges = []
+    for _ in range(PATHS_PER_ENDPOINT):
+        # Ranges holding between a few hundred and a few thousand pledges.
+        start = rng.randrange(len(amounts))
+        width = rng.randint(300, 3000)
+        ranges.append((amounts[start], amounts[min(len(amounts) - 1, start + width)]))
+    return ranges
+
+
+def pledges_in_range(
+    connection: sqlite3.Connection, rng: random.Random
+) -> list[tuple[str, dict[str, Any] | None]]:
+    return [
+        (f"/v1/pledges?min_amount={low}&max_amount={high}", {"low": low, "high": high})
+        for low, high in _amount_ranges(connection, rng)
+    ]
+
+
+def pledges_by_amount(
+    connection: sqlite3.Connection, rng: random.Random
+) -> list[tuple[str, dict[str, Any] | None]]:
+    return [
+        (f"/v1/pledges?min_amount={low}&max_amount={high}&sort=amount", {"low": low, "high": high})
+        for low, high in _amount_ranges(connection, rng)
+    ]
+
+
+def search_arabic(
+    connection: sqlite3.Connection, rng: random.Random
+) -> list[tuple[str, dict[str, Any] | None]]:
+    """Arabic words and two-word phrases from quotes, and Arabic speaker names."""
+    words: set[str] = set()
+    for (text,) in connection.execute("SELECT text FROM quote WHERE id % 97 = 0 LIMIT 20000"):
+        tokens = [t for t in text.split() if any("\u0600" <= c <= "\u06ff" for c in t) and len(t) > 2]
+        words.update(tokens)
+        words.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    names = [n for (n,) in connection.execute("SELECT name FROM speaker") if "\u0600" <= n[0] <= "\u06ff"]
+    terms = rng.sample(sorted(words), min(len(words), PATHS_PER_ENDPOINT // 2)) + rng.sample(
+        names, min(len(names), PATHS_PER_ENDPOINT // 2)
+    )
+    rng.shuffle(terms)
+    return [(f"/v1/search?{urlencode({'q': term})}", None) for term in terms]
+
+
+def article_facts(
+    connection: sqlite3.Connection, rng: random.Random
+) -> list[tuple[str, dict[str, Any] | None]]:
+    (top,) = connection.execute("SELECT max(id) FROM article").fetchone()
+    ids = rng.sample(range(1, top + 1), min(PATHS_PER_ENDPOINT, top))
+    return [(f"/v1/articles/{i}/facts", {"id": i}) for i in ids]
+
+
+def pledge_summary(
+    connection: sqlite3.Connection, rng: random.Random
+) -> list[tuple[str, dict[str, Any] | None]]:
+    currencies = [
+        c for (c,) in connection.execute("SELECT DISTINCT currency FROM pledge WHERE currency IS NOT NULL")
+    ]
+    donors = [d for (d,) in connection.execute("SELECT DISTINCT donor FROM pledge WHERE donor IS NOT NULL")]
+    paths = [("/v1/pledges/summary", {})]
+    paths += [(f"/v1/pledges/summary?{urlencode({'currency': c})}", {"currency": c}) for c in currencies]
+    paths += [(f"/v1/pledges/summary?{urlencode({'donor': d})}", {"donor": d}) for d in donors]
+    return paths
+
+
+QUOTES_BY_SPEAKER_SQL = (
+    f"{QUOTE_ROW} WHERE q.speaker_id IN ({SPEAKER_IDS_NAMED}) AND q.id > :after ORDER BY q.id LIMIT 51"
+)
+
+ENDPOINTS = [
+    Endpoint("quote by id", "single", quote_by_id, f"{QUOTE_ROW} WHERE q.id = :id"),
+    Endpoint("quotes by speaker, page 1", "list", quotes_by_speaker, QUOTES_BY_SPEAKER_SQL),
+    Endpoint("quotes by top speaker, page 1", "list", quotes_by_prolific_speaker, QUOTES_BY_SPEAKER_SQL),
+    Endpoint("quotes by top speaker, deep", "list", quotes_by_speaker_deep, QUOTES_BY_SPEAKER_SQL),
+    Endpoint(
+        "pledges in amount range",
+        "list",
+        pledges_in_range,
+        "SELECT * FROM pledge WHERE amount >= :low AND amount <= :high ORDER BY id LIMIT 51",
+    ),
+    Endpoint(
+        "pledges by amount (sorted)",
+        "list",
+        pledges_by_amount,
+        "SELECT * FROM pledge WHERE amount >= :low AND amount <= :high ORDER BY amount, id LIMIT 51",
+    ),
+    Endpoint("Arabic full-text search", "list", search_arabic, None, "no FTS index in the SQLite file"),
+    Endpoint("article facts bundle", "single", article_facts, BUNDLE_SQL),
+    Endpoint(
+        "pledge summary",
+        "list",
+        pledge_summary,
+        "SELECT currency, count(*) AS pledges, sum(amount) AS total FROM pledge "
+        "WHERE (:currency = '' OR currency = :currency) AND (:donor = '' OR donor = :donor) "
+        "GROUP BY currency",
+    ),
+]
+
+
+# The database: built once per size, schema and generator, then reused.
+
+
+def _fingerprint() -> str:
+    # The corpus depends on the generator and the schema; the bulk path stores the same rows
+    # whatever its version (tests/services/test_bulk.py).
+    digest = hashlib.sha256((PROJECT_DIR / "bench" / "generate.py").read_bytes()).hexdigest()[:10]
+    head = ScriptDirectory.from_config(migrations.alembic_config("sqlite://")).get_current_head()
+    return f"{head}-{digest}"
+
+
+def known_facts(
+    stream: Iterator[Generated],
+) -> tuple[Iterator[Any], Callable[[str, str, date | None], FactsIn]]:
+    """The generated articles, and an `extract` that answers the facts the generator wrote for them."""
+    pending: dict[str, FactsIn] = {}
+
+    def articles() -> Iterator[Any]:
+        for generated in stream:
+            pending[generated.article.text] = generated.facts
+            yield generated.article
+
+    def extract(text: str, language: str, published: date | None) -> FactsIn:
+        return pending.pop(text)
+
+    return articles(), extract
+
+
+def tidy() -> None:
+    """Remove the previous run's path lists and server logs, and SQLite side files left orphaned."""
+    BENCH_DIR.mkdir(exist_ok=True)
+    for stale in [*BENCH_DIR.glob("paths-*.txt"), *BENCH_DIR.glob("server-*.log")]:
+        stale.unlink()
+    for side in [*BENCH_DIR.glob("*.db-wal"), *BENCH_DIR.glob("*.db-shm")]:
+        if not side.with_name(side.name.rsplit("-", 1)[0]).exists():
+            side.unlink()
+
+
+def build_database(articles: int, seed: int) -> tuple[Path, IngestReport | None]:
+    BENCH_DIR.mkdir(exist_ok=True)
+    path = BENCH_DIR / f"facts-{articles}-{_fingerprint()}.db"
+    if path.exists():
+        return path, None
+    partial = path.with_suffix(".partial")
+    for stale in BENCH_DIR.glob(f"{partial.name}*"):
+        stale.unlink()
+    url = f"sqlite:///{partial}"
+    migrations.upgrade(url)
+    database = Database(url)
+    stream, extract = known_facts(generate(articles, seed=seed))
+
+    def progress(report: IngestReport) -> None:
+        print(f"\r  {report.stored:,} articles, {report.articles_per_second:,.0f}/s", end="", flush=True)
+
+    try:
+        report = ingest_articles(database, stream, extract, batch_size=1000, progress=progress)
+        print()
+    finally:
+        database.dispose()
+    # Fold the write-ahead log into the file, so that the file alone is the database.
+    connection = sqlite3.connect(partial)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    partial.rename(path)
+    return path, report
+
+
+def real_extractor() -> Callable[[str, str, date | None], FactsIn] | None:
+    try:
+        from app.extraction import extract  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+
+    def as_facts(text: str, language: str, published: date | None) -> FactsIn:
+        return FactsIn.model_validate(extract(text, language=language, published=published).model_dump())
+
+    return as_facts
+
+
+def measure_extracting_ingest(count: int, seed: int) -> IngestReport | None:
+    """The bulk path with the real extractor, on a scratch database."""
+    extract = real_extractor()
+    if extract is None:
+        return None
+    path = BENCH_DIR / "extract-scratch.db"
+    for stale in BENCH_DIR.glob(f"{path.name}*"):
+        stale.unlink()
+    url = f"sqlite:///{path}"
+    migrations.upgrade(url)
+    database = Database(url)
+    try:
+        articles = (g.article for g in generate(count, seed=seed + 1))
+        return ingest_articles(database, articles, extract, batch_size=500)
+    finally:
+        database.dispose()
+        for stale in BENCH_DIR.glob(f"{path.name}*"):
+            stale.unlink()
+
+
+# Servers and the load generator.
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def cpu_prefix(cores: str) -> list[str]:
+    return ["taskset", "-c", cores] if shutil.which("taskset") and (os.cpu_count() or 1) > 1 else []
+
+
+@contextmanager
+def server(
+    command: list[str], port: int, env: dict[str, str], ready_path: str
+) -> Iterator[subprocess.Popen[bytes]]:
+    log = open(BENCH_DIR / f"server-{port}.log", "wb")
+    process = subprocess.Popen(
+        command, env={**os.environ, **env}, stdout=log, stderr=log, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"server exited: {' '.join(command)} (see {log.name})")
+            try:
+                urllib.request.urlopen(f"http://{HOST}:{port}{ready_path}", timeout=2).read()
+                break
+            except urllib.error.HTTPError:
+                break  # it answers
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"server did not start: {' '.join(command)}") from None
+                time.sleep(0.2)
+        yield process
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+
+
+def _tree(pid: int) -> list[int]:
+    pids, found = [pid], []
+    while pids:
+        current = pids.pop()
+        found.append(current)
+        try:
+            pids.extend(int(c) for c in Path(f"/proc/{current}/task/{current}/children").read_text().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process and its children (uvicorn's workers)."""
+    ticks = 0
+    for current in _tree(pid):
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (uvicorn's workers)."""
+    total = 0
+    for current in _tree(pid):
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
+        except (FileNotFoundError, StopIteration, ProcessLookupError):
+            continue
+    return total / 1024
+
+
+def fetch(port: int, path: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(f"http://{HOST}:{port}{path}", timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def wrk(port: int, paths: list[str], seconds: float, connections: int, cores: str) -> Figures:
+    paths_file = BENCH_DIR / f"paths-{port}.txt"
+    paths_file.write_text("\n".join(paths) + "\n", encoding="utf-8")
+    command = [
+        *cpu_prefix(cores),
+        "wrk",
+        "-t2",
+        f"-c{connections}",
+        f"-d{max(1, round(seconds))}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(LUA),
+        f"http://{HOST}:{port}",
+        "--",
+        str(paths_file),
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+    figures = json.loads(output.strip().splitlines()[-1])
+    return Figures(
+        requests_per_second=figures["requests"] / (figures["duration_us"] / 1e6),
+        p50_ms=figures["p50_us"] / 1000,
+        p99_ms=figures["p99_us"] / 1000,
+        errors=figures["status_errors"] + figures["socket_errors"],
+        requests=figures["requests"],
+    )
+
+
+def load(
+    port: int, paths: list[str], args: argparse.Namespace, cores: str, pid: int | None = None
+) -> Figures:
+    wrk(port, paths, args.warmup, args.connections, cores)
+    before = cpu_seconds(pid) if pid else 0.0
+    figures = wrk(port, paths, args.duration, args.connections, cores)
+    if pid and figures.requests:
+        figures.cpu_ms = (cpu_seconds(pid) - before) * 1000 / figures.requests
+    return figures
+
+
+def datasette_path(database: str, sql: str, params: dict[str, Any]) -> str:
+    named = {"currency": "", "donor": "", **params} if "summary" in sql or ":currency" in sql else params
+    return f"/{database}.json?" + urlencode({"sql": sql, "_shape": "array", **named}, quote_via=quote)
+
+
+# The run.
+
+
+def fmt(figures: Figures | None, reference: Figures | None = None) -> str:
+    if figures is None:
+        return "-"
+    if reference is None:
+        return f"{figures.requests_per_second:,.0f}"
+    return f"{figures.requests_per_second / reference.requests_per_second:.2f}"
+
+
+def cpu_ratio(reference: Figures | None, ours: Figures) -> str:
+    """The reference's CPU per request over ours: the throughput ratio on an otherwise idle core."""
+    if reference is None or not reference.cpu_ms or not ours.cpu_ms:
+        return "-"
+    return f"{reference.cpu_ms / ours.cpu_ms:.2f}"
+
+
+def print_table(title: str, rows: list[Row], with_references: bool) -> None:
+    print(f"\n{title}")
+    header = f"{'endpoint':<30} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7}"
+    if with_references:
+        header += f" {'FastAPI c.':>10} {'vs FastAPI':>10} {'ASGI c.':>8} {'Datasette':>9} {'vs Ds.':>7}"
+        header += f" {'CPU vs FastAPI':>14} {'CPU vs Ds.':>10}"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        if row.ours is None:
+            print(f"{row.endpoint:<30} not available ({row.missing})")
+            continue
+        line = f"{row.endpoint:<30} {fmt(row.ours):>8} {row.ours.p50_ms:>7.1f} {row.ours.p99_ms:>7.1f}"
+        line += f" {row.ours.cpu_ms or 0:>7.2f}"
+        if with_references:
+            line += (
+                f" {fmt(row.fastapi):>10} {fmt(row.ours, row.fastapi):>10} {fmt(row.asgi):>8}"
+                f" {fmt(row.datasette):>9} {fmt(row.ours, row.datasette):>7}"
+                f" {cpu_ratio(row.fastapi, row.ours):>14} {cpu_ratio(row.datasette, row.ours):>10}"
+            )
+        if row.ours.errors:
+            line += f"  ({row.ours.errors} errors)"
+        if row.extra:
+            line += "  " + ", ".join(f"{k}: {v}" for k, v in row.extra.items())
+        print(line)
+
+
+def print_targets(rows: list[Row], rss: list[float]) -> None:
+    """The issue's targets for one worker on one core, each endpoint marked as met or missed."""
+    kinds = {endpoint.name: endpoint.kind for endpoint in ENDPOINTS}
+    measured = [row for row in rows if row.ours is not None]
+
+    def verdict(label: str, checks: list[tuple[str, bool, str]]) -> None:
+        if not checks:
+            return
+        met = sum(ok for _, ok, _ in checks)
+        print(f"  {label}: {met}/{len(checks)} met")
+        for name, ok, figure in checks:
+            if not ok:
+                print(f"    missed by {name}: {figure}")
+
+    print("\nTargets")
+    verdict(
+        "at least 3x Datasette's throughput",
+        [
+            (r.endpoint, ratio >= 3, f"{ratio:.2f}x")
+            for r in measured
+            if r.ours and r.datasette
+            for ratio in [r.ours.requests_per_second / r.datasette.requests_per_second]
+        ],
+    )
+    verdict(
+        "single resources at 60% of the constant FastAPI route, lists at 25%",
+        [
+            (r.endpoint, share >= floor, f"{share:.0%} (target {floor:.0%})")
+            for r in measured
+            if r.ours and r.fastapi
+            for share in [r.ours.requests_per_second / r.fastapi.requests_per_second]
+            for floor in [0.60 if kinds.get(r.endpoint) == "single" else 0.25]
+        ],
+    )
+    verdict(
+        "p99 under 50 ms",
+        [(r.endpoint, r.ours.p99_ms < 50, f"{r.ours.p99_ms:.0f} ms") for r in measured if r.ours],
+    )
+    by_name = {r.endpoint: r.ours for r in measured}
+    first, deep = by_name.get("quotes by top speaker, page 1"), by_name.get("quotes by top speaker, deep")
+    if first and deep:
+        ratio = deep.requests_per_second / first.requests_per_second
+        verdict(
+            "a deep page as fast as page 1 (within 10%)",
+            [("deep page", ratio >= 0.9, f"{ratio:.2f}x page 1")],
+        )
+    if len(rss) > 2:
+        # Caches (connections, statements, pages) fill during the first endpoint; after that, flat.
+        growth = rss[-1] - rss[1]
+        verdict(
+            "server memory flat after the first endpoint (under 16 MiB of growth)",
+            [("server", growth < 16, f"+{growth:.0f} MiB")],
+        )
+
+
+def run_endpoints(
+    args: argparse.Namespace,
+    database_path: Path,
+    workers: int,
+    cores: str,
+    samples: dict[str, list[tuple[str, dict[str, Any] | None]]],
+) -> tuple[list[Row], dict[str, bytes], tuple[float, float]]:
+    port = free_port()
+    env = {"FACTS_DATABASE_URL": f"sqlite:///{database_path}"}
+    command = [*cpu_prefix(cores), str(Path(sys.executable).with_name("facts")), "serve", "--port", str(port)]
+    command += ["--workers", str(workers)]
+    rows: list[Row] = []
+    bodies: dict[str, bytes] = {}
+    with server(command, port, env, "/health") as process:
+        rss = [rss_mb(process.pid)]
+        for endpoint in ENDPOINTS:
+            row = Row(endpoint.name)
+            rows.append(row)
+            paths = [path for path, _ in samples[endpoint.name]]
+            if not paths:
+                row.missing = "no data"
+                continue
+            status, body = fetch(port, paths[0])
+            if status != 200:
+                row.missing = f"HTTP {status} on {paths[0][:60]}"
+                continue
+            bodies[endpoint.name] = body
+            row.ours = load(port, paths, args, cores="1" if cores == "0" else "0,1", pid=process.pid)
+            print(f"  {endpoint.name}: {row.ours.requests_per_second:,.0f} req/s", flush=True)
+            if endpoint.name.endswith("deep"):
+                row.extra["pages deep"] = f"≥{min(DEEP_PAGE, _depth(samples[endpoint.name]))}"
+            rss.append(rss_mb(process.pid))
+    return rows, bodies, rss
+
+
+def print_rss(label: str, rss: list[float]) -> None:
+    if len(rss) < 2:
+        return
+    print(
+        f"{label}: {rss[0]:.0f} MiB idle, {rss[1]:.0f} MiB after the first endpoint, "
+        f"{max(rss):.0f} MiB at most, {rss[-1]:.0f} MiB at the end"
+    )
+
+
+def _depth(sample: list[tuple[str, dict[str, Any] | None]]) -> int:
+    return min((params or {}).get("after", 0) for _, params in sample) // PAGE if sample else 0
+
+
+def run_references(
+    args: argparse.Namespace,
+    database_path: Path,
+    rows: list[Row],
+    bodies: dict[str, bytes],
+    samples: dict[str, list[tuple[str, dict[str, Any] | None]]],
+) -> None:
+    bodies_file = BENCH_DIR / "bodies.json"
+    bodies_file.write_text(
+        json.dumps({name: body.decode("utf-8") for name, body in bodies.items()}), encoding="utf-8"
+    )
+    env = {"BENCH_BODIES": str(bodies_file), "PYTHONPATH": str(PROJECT_DIR)}
+    uvicorn = [
+        str(Path(sys.executable).with_name("uvicorn")),
+        "--host",
+        HOST,
+        "--workers",
+        "1",
+        "--no-proxy-headers",
+    ]
+    by_name = {row.endpoint: row for row in rows}
+    for attribute, target in (
+        ("fastapi", "bench.reference:fastapi_app"),
+        ("asgi", "bench.reference:asgi_app"),
+    ):
+        port = free_port()
+        with server(
+            [*cpu_prefix("0"), *uvicorn, "--port", str(port), target], port, env, "/ref/none"
+        ) as process:
+            for name in bodies:
+                path = f"/ref/{quote(name)}"
+                setattr(by_name[name], attribute, load(port, [path], args, cores="1", pid=process.pid))
+    port = free_port()
+    stem = database_path.stem
+    command = [
+        *cpu_prefix("0"),
+        str(Path(sys.executable).with_name("datasette")),
+        "serve",
+        "-i",
+        str(database_path),
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--setting",
+        "sql_time_limit_ms",
+        "20000",
+    ]
+    with server(command, port, {}, "/-/versions.json") as process:
+        for endpoint in ENDPOINTS:
+            row = by_name[endpoint.name]
+            if endpoint.datasette_sql is None or row.ours is None:
+                continue
+            paths = [
+                datasette_path(stem, endpoint.datasette_sql, params or {})
+                for _, params in samples[endpoint.name]
+            ]
+            status, body = fetch(port, paths[0])
+            if status != 200:
+                print(f"  Datasette answered {status} for {endpoint.name}: {body[:200]!r}")
+                continue
+            row.datasette = load(port, paths, args, cores="1", pid=process.pid)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=int(os.environ.get("BENCH_ARTICLES", 100_000)))
+    parser.add_argument("--duration", type=float, default=float(os.environ.get("BENCH_DURATION", 10)))
+    parser.add_argument("--warmup", type=float, default=float(os.environ.get("BENCH_WARMUP", 2)))
+    parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", 32)))
+    parser.add_argument("--seed", type=int, default=int(os.environ.get("BENCH_SEED", 0)))
+    parser.add_argument(
+        "--extract-sample", type=int, default=int(os.environ.get("BENCH_EXTRACT_SAMPLE", 2000))
+    )
+    parser.add_argument("--no-references", action="store_true", help="Skip FastAPI, ASGI and Datasette.")
+    parser.add_argument("--no-scaling", action="store_true", help="Skip the two-worker run.")
+    parser.add_argument(
+        "--only", default=os.environ.get("BENCH_ONLY", ""), help="Endpoint names, separated by |."
+    )
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing: apt-get install -y wrk")
+    if args.only:
+        wanted = {name.strip() for name in args.only.split("|")}
+        ENDPOINTS[:] = [e for e in ENDPOINTS if e.name in wanted]
+
+    tidy()
+    print(f"Database: {args.articles:,} synthetic articles (seed {args.seed})")
+    database_path, report = build_database(args.articles, args.seed)
+    if report is None:
+        print(f"  reused {database_path.relative_to(PROJECT_DIR)}")
+    else:
+        print(
+            f"  bulk ingest (generator's facts): {report.stored:,} articles in {report.seconds:.1f} s, "
+            f"{report.articles_per_second:,.0f} articles/s on one core, generating the articles included; "
+            f"storing alone {report.stored / report.store_seconds:,.0f} articles/s"
+        )
+    with sqlite3.connect(f"file:{database_path}?mode=ro", uri=True) as connection:
+        counts = {
+            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("article", "speaker", "quote", "pledge", "date_mention")
+        }
+        print("  rows: " + ", ".join(f"{table} {count:,}" for table, count in counts.items()))
+        print(f"  file: {database_path.stat().st_size / 2**20:,.0f} MiB")
+        rng = random.Random(args.seed)
+        samples = {endpoint.name: endpoint.paths(connection, rng) for endpoint in ENDPOINTS}
+
+    extracting = measure_extracting_ingest(args.extract_sample, args.seed) if args.extract_sample else None
+    if extracting is None:
+        print("  bulk ingest with app.extraction.extract: not available")
+    else:
+        print(
+            "  bulk ingest with app.extraction.extract: "
+            f"{extracting.stored:,} articles in {extracting.seconds:.1f} s, "
+            f"{extracting.articles_per_second:,.0f} articles/s on one core "
+            f"(extracting {extracting.extract_seconds:.1f} s, storing {extracting.store_seconds:.1f} s)"
+        )
+
+    print(
+        f"\nLoad: wrk, {args.connections} connections, "
+        f"{args.duration:g} s per endpoint after {args.warmup:g} s warm-up"
+    )
+    one, bodies, rss = run_endpoints(args, database_path, 1, "0", samples)
+    if not args.no_references:
+        run_references(args, database_path, one, bodies, samples)
+    print_table(
+        "One uvicorn worker on one core (wrk on the other)", one, with_references=not args.no_references
+    )
+    print_rss("server RSS", rss)
+    print_targets(one, rss)
+    results: dict[str, Any] = {"articles": args.articles, "one_worker": one, "rss_mb": rss}
+    if not args.no_scaling and (os.cpu_count() or 1) > 1:
+        two, _, rss_two = run_endpoints(args, database_path, 2, "0,1", samples)
+        print_table("Two uvicorn workers on both cores (wrk shares them)", two, with_references=False)
+        print_rss("server RSS (both workers and the supervisor)", rss_two)
+        for row_one, row_two in zip(one, two, strict=True):
+            if row_one.ours and row_two.ours:
+                factor = row_two.ours.requests_per_second / row_one.ours.requests_per_second
+                print(f"  {row_one.endpoint:<30} x{factor:.2f} the one-worker throughput")
+        results["two_workers"] = two
+        results["rss_mb_two_workers"] = rss_two
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    out = BENCH_DIR / f"results-{stamp}.json"
+    out.write_text(json.dumps(results, default=lambda o: o.__dict__, indent=1), encoding="utf-8")
+    print(f"\nfigures saved to {out.relative_to(PROJECT_DIR)}")
+
+
+if __name__ == "__main__":
+    main()
