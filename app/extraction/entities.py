@@ -42,6 +42,11 @@ class Gazetteer:
     # first token key -> [(all token keys, case-sensitive surface or None, entry)], longest first
     index: dict[str, list[tuple[tuple[str, ...], str | None, Entry]]]
     adjectives: dict[str, Entry]  # nationality adjective (الأمريكي, French) -> country
+    canonical: dict[str, str]  # an entry's Arabic or English name -> its English name
+
+    def canonical_name(self, name: str | None) -> str | None:
+        """The gazetteer's English name for a name it knows; other names as they are."""
+        return None if name is None else self.canonical.get(name, name)
 
 
 def _keys(alias: str) -> tuple[str, ...]:
@@ -53,9 +58,13 @@ def load_gazetteer() -> Gazetteer:
     """Read the gazetteer files once per process."""
     index: dict[str, list[tuple[tuple[str, ...], str | None, Entry]]] = {}
     adjectives: dict[str, Entry] = {}
+    canonical: dict[str, str] = {}
     for path in sorted(GAZETTEER_DIR.glob("*.json")):
         for row in json.loads(path.read_text(encoding="utf-8")):
             entry = Entry(row["name"], row.get("name_ar"), row["kind"])
+            canonical[entry.name] = entry.name
+            if entry.name_ar:
+                canonical[entry.name_ar] = entry.name
             aliases = [row["name"], *row.get("aliases_en", []), *([row["name_ar"]] if row.get("name_ar") else []),
                        *row.get("aliases_ar", [])]
             for alias in aliases:
@@ -69,7 +78,7 @@ def load_gazetteer() -> Gazetteer:
                 adjectives[fold_key(adjective)] = entry
     for bucket in index.values():
         bucket.sort(key=lambda item: -len(item[0]))
-    return Gazetteer(index, adjectives)
+    return Gazetteer(index, adjectives, canonical)
 
 
 @lru_cache(maxsize=65536)

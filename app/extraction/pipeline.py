@@ -24,9 +24,11 @@ def extract(text: str, *, language: str | None = None, published: dt.date | None
     folded = fold(text)
     sentences = split_sentences(folded.text)
     entities = find_entities(folded)
-    quotes, speakers = find_quotes(folded, sentences, entities, load_gazetteer(), language)
+    gazetteer = load_gazetteer()
+    quotes, speakers = find_quotes(folded, sentences, entities, gazetteer, language)
     money = find_money(folded)
-    speaker_orgs = {s.name: s.organization for s in speakers}
+    # A pledge's donor is named the same way whichever language the article is in.
+    speaker_orgs = {s.name: gazetteer.canonical_name(s.organization) for s in speakers}
     pledges = find_pledges(folded, money, sentences, entities, quotes, speaker_orgs)
     organizations, places = group_entities(folded, entities)
     return ExtractedFacts(
