@@ -95,7 +95,9 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
             title_start, i = toks[0].start, len(head)
             while i < len(toks):
                 word = toks[i].text
-                if word in ("لدي", "باسم", "في", "فى") and i + 1 < len(toks):
+                # Linking words take the next word into the title: لدى العراق, باسم الوزارة,
+                # لشؤون اللاجئين (folded: لشوون / لشيون).
+                if word in ("لدي", "باسم", "في", "فى", "لشوون", "لشيون") and i + 1 < len(toks):
                     i += 2
                     continue
                 if word in _AR_HONORIFICS:

@@ -139,3 +139,9 @@ def test_arabic_group_subject_is_not_a_person() -> None:
     facts = extract("وقالت مصادر مطلعة إن المفاوضات ستستأنف قريبا.")
     assert [(q.speaker, q.text) for q in facts.quotes] == [("مصادر مطلعة", "إن المفاوضات ستستأنف قريبا")]
     assert facts.speakers[0].kind == "group"
+
+
+def test_title_takes_in_the_affairs_it_covers() -> None:
+    facts = extract("وقال وزير الدولة لشؤون الهجرة أحمد سالم إن الحكومة ستقدم 5 ملايين دولار.", language="ar")
+    assert [(s.name, s.title) for s in facts.speakers] == [("أحمد سالم", "وزير الدولة لشؤون الهجرة")]
+    assert [q.speaker for q in facts.quotes] == ["أحمد سالم"]
