@@ -8,6 +8,8 @@ from dataclasses import dataclass
 # A period ends a sentence unless it is a decimal point or closes a short abbreviation (U.S., Dr.).
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof|No|Sept?|[JFMAOND][a-z]{2}))$")
 _BOUNDARY = re.compile(r"\n+|[!?؟;؛]+|\.{2,}|\.(?=[\s\"”’»)]|$)")
+# A wire dateline opens a line: "LONDON, Nov. 12 (Reuters) - ". Its dash ends it, as a period would.
+_DATELINE = re.compile(r"^[A-Z]{2,}[A-Z .'-]*(?:,[^\n–—-]{0,40})?\s+([-–—]{1,2})\s", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +22,15 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences as [start, end) spans, trailing punctuation excluded, empty ones dropped."""
     sentences: list[Sentence] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
-        if match.group() == "." and _ABBREVIATION.search(text, max(0, match.start() - 5), match.start()):
+    boundaries = [(m.start(), m.end(), m.group()) for m in _BOUNDARY.finditer(text)]
+    boundaries += [(m.start(1), m.end(1), m.group(1)) for m in _DATELINE.finditer(text)]
+    for begin, end, mark in sorted(boundaries):
+        if begin < start:
             continue
-        _append(sentences, text, start, match.start())
-        start = match.end()
+        if mark == "." and _ABBREVIATION.search(text, max(0, begin - 5), begin):
+            continue
+        _append(sentences, text, start, begin)
+        start = end
     _append(sentences, text, start, len(text))
     return sentences
 

@@ -145,3 +145,10 @@ def test_title_takes_in_the_affairs_it_covers() -> None:
     facts = extract("وقال وزير الدولة لشؤون الهجرة أحمد سالم إن الحكومة ستقدم 5 ملايين دولار.", language="ar")
     assert [(s.name, s.title) for s in facts.speakers] == [("أحمد سالم", "وزير الدولة لشؤون الهجرة")]
     assert [q.speaker for q in facts.quotes] == ["أحمد سالم"]
+
+
+def test_wire_dateline_is_not_part_of_the_quote() -> None:
+    text = "PARIS, March 3 (AFP) - France will send 10 million euros to Chad, Foreign Minister Jean Dupont said."
+    [quote] = extract(text, language="en").quotes
+    assert quote.text == "France will send 10 million euros to Chad"
+    assert quote.speaker == "Jean Dupont"
