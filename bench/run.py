@@ -29,6 +29,7 @@ from app.schemas.facts import FactsIn
 from app.services import migrations
 from app.services.bulk import IngestReport, ingest_articles
 from app.services.pagination import encode_cursor
+from app.services.queries import QUOTE_ORDERINGS
 from app.settings import PROJECT_DIR
 from bench.generate import Generated, generate
 
@@ -170,7 +171,7 @@ def quotes_by_speaker_deep(
         first = max(1, min(DEEP_PAGE, pages - 125))
         for page in range(first, min(pages, first + 125)):
             after = ids[page * PAGE - 1]
-            cursor = encode_cursor([after])
+            cursor = encode_cursor(QUOTE_ORDERINGS["id"], [after])
             paths.append(
                 (
                     f"/v1/quotes?{urlencode({'speaker': name, 'cursor': cursor})}",
