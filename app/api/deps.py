@@ -1,10 +1,11 @@
 """Dependencies shared by the routers: sessions and load-or-404 lookups."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from app.db import Database
 from app.models import Article
@@ -12,17 +13,30 @@ from app.services.queries import get_or_404
 from app.settings import Settings
 
 
-def get_database(request: Request) -> Database:
+# Dependencies that do no blocking I/O are `async def`: FastAPI runs a plain `def` dependency in
+# the thread pool, and that hop costs more than the lookup itself.
+
+
+async def get_database(request: Request) -> Database:
     return request.app.state.database
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def read_session(database: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
-    with database.session() as session:
+async def read_session(database: Annotated[Database, Depends(get_database)]) -> AsyncIterator[Session]:
+    """A session opens no connection until its first query, so it is made on the event loop.
+    Closing returns the connection with a rollback: instant on SQLite, a round trip to a database
+    server, which is made in the thread pool so as not to stall the event loop."""
+    session = database.session_for_reads()
+    try:
         yield session
+    finally:
+        if database.backend == "sqlite":
+            session.close()
+        else:
+            await run_in_threadpool(session.close)
 
 
 def write_session(database: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
