@@ -69,8 +69,8 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
 
 
-def load_article(article_id: Annotated[int, Path(examples=[1])], session: SessionDep) -> Article:
-    return get_or_404(session, Article, article_id, "article")
+async def load_article(article_id: Annotated[int, Path(examples=[1])], session: SessionDep) -> Article:
+    return await run_read(session, get_or_404, session, Article, article_id, "article")
 
 
 ArticleDep = Annotated[Article, Depends(load_article)]

@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeAlias, TypeVar
 
+from pydantic import BaseModel
 from sqlalchemy import Select, extract, func, or_, select
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
@@ -124,6 +125,13 @@ ARTICLE_COLUMNS = (
 )
 
 
+def public_columns(table: type[SQLModel], schema: type[BaseModel]) -> list[Any]:
+    """The table's columns that `schema` shows, by name. Reading them as plain rows skips the
+    ORM's identity map and internals such as search_text, and the rows validate straight into
+    the schema."""
+    return [getattr(table, name) for name in schema.model_fields if name in table.model_fields]
+
+
 def get_or_404(session: Session, model: type[M], row_id: int, noun: str) -> M:
     row = session.get(model, row_id)
     if row is None:
@@ -163,24 +171,24 @@ def article_detail(article: Article) -> ArticleDetail:
 def article_facts(session: Session, article: Article) -> ArticleFacts:
     article_id = article.id
     quotes = session.execute(
-        select(Quote).where(Quote.article_id == article_id).order_by(Quote.start, Quote.id)
-    ).scalars().all()
+        QUOTE_ROWS.where(Quote.article_id == article_id).order_by(Quote.start, Quote.id)
+    ).all()
     pledges = session.execute(
-        select(Pledge).where(Pledge.article_id == article_id).order_by(Pledge.start, Pledge.id)
-    ).scalars().all()
+        select(*PLEDGE_COLUMNS).where(Pledge.article_id == article_id).order_by(Pledge.start, Pledge.id)
+    ).all()
     dates = session.execute(
-        select(DateMention)
+        select(*DATE_COLUMNS)
         .where(DateMention.article_id == article_id)
         .order_by(DateMention.start, DateMention.id)
-    ).scalars().all()
+    ).all()
     speaker_ids = {q.speaker_id for q in quotes} | {p.speaker_id for p in pledges}
     speakers = _speakers_by_id(session, {i for i in speaker_ids if i is not None})
     return ArticleFacts(
         article=article_detail(article),
         speakers=sorted(speakers.values(), key=lambda s: s.id),
-        quotes=[_quote_public(q, speakers) for q in quotes],
-        pledges=[PledgePublic.model_validate(p.model_dump()) for p in pledges],
-        dates=[DatePublic.model_validate(d.model_dump()) for d in dates],
+        quotes=_quotes_public(session, quotes),
+        pledges=_pledges_public(session, pledges),
+        dates=[DatePublic.model_validate(row._mapping) for row in dates],
         organizations=_entities_in_article(
             session, Organization, OrganizationMention, OrganizationMention.organization_id, article_id
         ),
@@ -209,8 +217,8 @@ def _speakers_by_id(session: Session, ids: Iterable[int]) -> dict[int, SpeakerPu
     }
 
 
-def speaker_ids_named(name: str) -> Any:
-    """A subquery of the ids of speakers known by `name` (as written, in English, or by alias)."""
+def speaker_ids_named(name: str) -> Select[Any]:
+    """The ids of speakers known by `name` (as written, in English, or by alias)."""
     by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias == name)
     return select(Speaker.id).where(
         or_(Speaker.name == name, Speaker.name_en == name, Speaker.id.in_(by_alias))
@@ -242,30 +250,21 @@ def get_speaker(session: Session, speaker_id: int) -> SpeakerPublic:
 # Quotes
 
 
-def _quote_public(quote: Quote, speakers: dict[int, SpeakerPublic]) -> QuotePublic:
-    speaker = speakers.get(quote.speaker_id) if quote.speaker_id is not None else None
-    return QuotePublic.model_validate(
-        {**quote.model_dump(), "speaker": speaker.name if speaker else None}
-    )
+# Each quote with its speaker's name, in one query.
+QUOTE_ROWS = select(*public_columns(Quote, QuotePublic), Speaker.name.label("speaker")).outerjoin(
+    Speaker, Speaker.id == Quote.speaker_id
+)
 
 
-def _quotes_public(session: Session, quotes: Sequence[Quote]) -> list[QuotePublic]:
-    ids = {q.speaker_id for q in quotes if q.speaker_id is not None}
-    names: dict[int, str] = {}
-    if ids:
-        query = select(Speaker.id, Speaker.name).where(Speaker.id.in_(ids))
-        names = dict(session.execute(query).all())
-    return [
-        QuotePublic.model_validate({**q.model_dump(), "speaker": names.get(q.speaker_id)})
-        for q in quotes
-    ]
+def _quotes_public(_session: Session, rows: Sequence[Any]) -> list[QuotePublic]:
+    return [QuotePublic.model_validate(row._mapping) for row in rows]
 
 
 QUOTE_ORDERINGS = orderings(Quote.id)
 
 
 def list_quotes(session: Session, filters: QuoteFilters) -> Listing[QuotePublic]:
-    statement = select(Quote)
+    statement = QUOTE_ROWS
     if filters.q is not None:
         statement = statement.where(Quote.id.in_(matching_ids(session, Quote, filters.q)))
     if filters.article_id is not None:
@@ -273,14 +272,23 @@ def list_quotes(session: Session, filters: QuoteFilters) -> Listing[QuotePublic]
     if filters.speaker_id is not None:
         statement = statement.where(Quote.speaker_id == filters.speaker_id)
     if filters.speaker is not None:
-        statement = statement.where(Quote.speaker_id.in_(speaker_ids_named(filters.speaker)))
+        # The name is resolved to ids first: with `speaker_id = ?` the (speaker_id, id) index
+        # hands rows over in id order, where `speaker_id IN (subquery)` makes SQLite sort all of
+        # a speaker's quotes for every page.
+        ids = session.execute(speaker_ids_named(filters.speaker)).scalars().all()
+        statement = statement.where(
+            Quote.speaker_id == ids[0] if len(ids) == 1 else Quote.speaker_id.in_(ids)
+        )
     if filters.kind is not None:
         statement = statement.where(Quote.kind == filters.kind)
-    return Listing(statement, QUOTE_ORDERINGS[filters.sort], _quotes_public)
+    return Listing(statement, QUOTE_ORDERINGS[filters.sort], _quotes_public, scalars=False)
 
 
 def get_quote(session: Session, quote_id: int) -> QuotePublic:
-    return _quotes_public(session, [get_or_404(session, Quote, quote_id, "quote")])[0]
+    row = session.execute(QUOTE_ROWS.where(Quote.id == quote_id)).first()
+    if row is None:
+        raise NotFound(f"No quote has id {quote_id}.")
+    return QuotePublic.model_validate(row._mapping)
 
 
 # Pledges
@@ -289,13 +297,16 @@ def get_quote(session: Session, quote_id: int) -> QuotePublic:
 PLEDGE_ORDERINGS = orderings(Pledge.amount)
 
 
-def _pledges_public(_session: Session, rows: Sequence[Pledge]) -> list[PledgePublic]:
-    return [PledgePublic.model_validate(p.model_dump()) for p in rows]
+PLEDGE_COLUMNS = public_columns(Pledge, PledgePublic)
+
+
+def _pledges_public(_session: Session, rows: Sequence[Any]) -> list[PledgePublic]:
+    return [PledgePublic.model_validate(row._mapping) for row in rows]
 
 
 def pledge_statement(session: Session, filters: PledgeFilters | PledgeSummaryFilters) -> Select[Any]:
     """Pledges matching the filters that the list and the summary share."""
-    statement = select(Pledge)
+    statement = select(*PLEDGE_COLUMNS)
     if filters.article_id is not None:
         statement = statement.where(Pledge.article_id == filters.article_id)
     if filters.speaker_id is not None:
@@ -316,7 +327,9 @@ def pledge_statement(session: Session, filters: PledgeFilters | PledgeSummaryFil
 
 
 def list_pledges(session: Session, filters: PledgeFilters) -> Listing[PledgePublic]:
-    return Listing(pledge_statement(session, filters), PLEDGE_ORDERINGS[filters.sort], _pledges_public)
+    return Listing(
+        pledge_statement(session, filters), PLEDGE_ORDERINGS[filters.sort], _pledges_public, scalars=False
+    )
 
 
 def summarize_pledges(session: Session, filters: PledgeSummaryFilters) -> PledgeSummary:
@@ -348,13 +361,17 @@ def summarize_pledges(session: Session, filters: PledgeSummaryFilters) -> Pledge
 
 
 def get_pledge(session: Session, pledge_id: int) -> PledgePublic:
-    return PledgePublic.model_validate(get_or_404(session, Pledge, pledge_id, "pledge").model_dump())
+    row = session.execute(select(*PLEDGE_COLUMNS).where(Pledge.id == pledge_id)).first()
+    if row is None:
+        raise NotFound(f"No pledge has id {pledge_id}.")
+    return PledgePublic.model_validate(row._mapping)
 
 
 # Dates
 
 
 DATE_ORDERINGS = orderings(DateMention.starts_on, nullable=True)
+DATE_COLUMNS = public_columns(DateMention, DatePublic)
 
 
 def _dates_public(_session: Session, rows: Sequence[DateMention]) -> list[DatePublic]:
