@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeAlias, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Select, extract, func, or_, select
+from sqlalchemy import Select, bindparam, extract, func, or_, select
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
@@ -169,18 +169,10 @@ def article_detail(article: Article) -> ArticleDetail:
 
 
 def article_facts(session: Session, article: Article) -> ArticleFacts:
-    article_id = article.id
-    quotes = session.execute(
-        QUOTE_ROWS.where(Quote.article_id == article_id).order_by(Quote.start, Quote.id)
-    ).all()
-    pledges = session.execute(
-        select(*PLEDGE_COLUMNS).where(Pledge.article_id == article_id).order_by(Pledge.start, Pledge.id)
-    ).all()
-    dates = session.execute(
-        select(*DATE_COLUMNS)
-        .where(DateMention.article_id == article_id)
-        .order_by(DateMention.start, DateMention.id)
-    ).all()
+    by_article = {"article_id": article.id}
+    quotes = session.execute(QUOTES_OF_ARTICLE, by_article).all()
+    pledges = session.execute(PLEDGES_OF_ARTICLE, by_article).all()
+    dates = session.execute(DATES_OF_ARTICLE, by_article).all()
     speaker_ids = {q.speaker_id for q in quotes} | {p.speaker_id for p in pledges}
     speakers = _speakers_by_id(session, {i for i in speaker_ids if i is not None})
     return ArticleFacts(
@@ -189,31 +181,34 @@ def article_facts(session: Session, article: Article) -> ArticleFacts:
         quotes=_quotes_public(session, quotes),
         pledges=_pledges_public(session, pledges),
         dates=[DatePublic.model_validate(row._mapping) for row in dates],
-        organizations=_entities_in_article(
-            session, Organization, OrganizationMention, OrganizationMention.organization_id, article_id
-        ),
-        places=_entities_in_article(session, Place, PlaceMention, PlaceMention.place_id, article_id),
+        organizations=_entities_in_article(session, ORGANIZATIONS_OF_ARTICLE, by_article),
+        places=_entities_in_article(session, PLACES_OF_ARTICLE, by_article),
     )
 
 
 # Speakers
 
 
+SPEAKERS_BY_ID = select(
+    *(getattr(Speaker, name) for name in SpeakerPublic.model_fields if name != "aliases")
+).where(Speaker.id.in_(bindparam("ids", expanding=True)))
+ALIASES_BY_SPEAKER_ID = (
+    select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
+    .where(SpeakerAlias.speaker_id.in_(bindparam("ids", expanding=True)))
+    .order_by(SpeakerAlias.alias)
+)
+
+
 def _speakers_by_id(session: Session, ids: Iterable[int]) -> dict[int, SpeakerPublic]:
-    ids = list(ids)
-    if not ids:
+    by_ids = {"ids": list(ids)}
+    if not by_ids["ids"]:
         return {}
-    speakers = session.execute(select(Speaker).where(Speaker.id.in_(ids))).scalars().all()
+    speakers = session.execute(SPEAKERS_BY_ID, by_ids).all()
     aliases: dict[int, list[str]] = defaultdict(list)
-    for speaker_id, alias in session.execute(
-        select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
-        .where(SpeakerAlias.speaker_id.in_(ids))
-        .order_by(SpeakerAlias.alias)
-    ):
+    for speaker_id, alias in session.execute(ALIASES_BY_SPEAKER_ID, by_ids):
         aliases[speaker_id].append(alias)
     return {
-        s.id: SpeakerPublic.model_validate({**s.model_dump(), "aliases": aliases[s.id]})
-        for s in speakers
+        s.id: SpeakerPublic.model_validate({**s._mapping, "aliases": aliases[s.id]}) for s in speakers
     }
 
 
@@ -254,6 +249,12 @@ def get_speaker(session: Session, speaker_id: int) -> SpeakerPublic:
 QUOTE_ROWS = select(*public_columns(Quote, QuotePublic), Speaker.name.label("speaker")).outerjoin(
     Speaker, Speaker.id == Quote.speaker_id
 )
+# Statements run on every request are built once, with bound parameters: SQLAlchemy then neither
+# rebuilds the expression nor recomputes its cache key per request.
+QUOTE_BY_ID = QUOTE_ROWS.where(Quote.id == bindparam("quote_id"))
+QUOTES_OF_ARTICLE = QUOTE_ROWS.where(Quote.article_id == bindparam("article_id")).order_by(
+    Quote.start, Quote.id
+)
 
 
 def _quotes_public(_session: Session, rows: Sequence[Any]) -> list[QuotePublic]:
@@ -285,7 +286,7 @@ def list_quotes(session: Session, filters: QuoteFilters) -> Listing[QuotePublic]
 
 
 def get_quote(session: Session, quote_id: int) -> QuotePublic:
-    row = session.execute(QUOTE_ROWS.where(Quote.id == quote_id)).first()
+    row = session.execute(QUOTE_BY_ID, {"quote_id": quote_id}).first()
     if row is None:
         raise NotFound(f"No quote has id {quote_id}.")
     return QuotePublic.model_validate(row._mapping)
@@ -298,6 +299,12 @@ PLEDGE_ORDERINGS = orderings(Pledge.amount)
 
 
 PLEDGE_COLUMNS = public_columns(Pledge, PledgePublic)
+PLEDGE_BY_ID = select(*PLEDGE_COLUMNS).where(Pledge.id == bindparam("pledge_id"))
+PLEDGES_OF_ARTICLE = (
+    select(*PLEDGE_COLUMNS)
+    .where(Pledge.article_id == bindparam("article_id"))
+    .order_by(Pledge.start, Pledge.id)
+)
 
 
 def _pledges_public(_session: Session, rows: Sequence[Any]) -> list[PledgePublic]:
@@ -361,7 +368,7 @@ def summarize_pledges(session: Session, filters: PledgeSummaryFilters) -> Pledge
 
 
 def get_pledge(session: Session, pledge_id: int) -> PledgePublic:
-    row = session.execute(select(*PLEDGE_COLUMNS).where(Pledge.id == pledge_id)).first()
+    row = session.execute(PLEDGE_BY_ID, {"pledge_id": pledge_id}).first()
     if row is None:
         raise NotFound(f"No pledge has id {pledge_id}.")
     return PledgePublic.model_validate(row._mapping)
@@ -372,6 +379,11 @@ def get_pledge(session: Session, pledge_id: int) -> PledgePublic:
 
 DATE_ORDERINGS = orderings(DateMention.starts_on, nullable=True)
 DATE_COLUMNS = public_columns(DateMention, DatePublic)
+DATES_OF_ARTICLE = (
+    select(*DATE_COLUMNS)
+    .where(DateMention.article_id == bindparam("article_id"))
+    .order_by(DateMention.start, DateMention.id)
+)
 
 
 def _dates_public(_session: Session, rows: Sequence[DateMention]) -> list[DatePublic]:
@@ -478,23 +490,44 @@ def get_entity(
     )
 
 
-def _entities_in_article(
-    session: Session, model: EntityModel, mention: MentionModel, fk: Any, article_id: int
-) -> list[EntityDetail]:
-    rows = session.execute(
-        select(model, mention)
+def _entities_of_article(model: EntityModel, mention: MentionModel, fk: Any) -> Select[Any]:
+    """Each mention in one article with its entity, as plain rows."""
+    entity_columns = [model.id, model.name, model.name_ar, model.kind]
+    mention_columns = [getattr(mention, name) for name in MentionPublic.model_fields]
+    return (
+        select(*entity_columns, *(column.label(f"mention_{column.key}") for column in mention_columns))
         .join(mention, fk == model.id)
-        .where(mention.article_id == article_id)
+        .where(mention.article_id == bindparam("article_id"))
         .order_by(model.id, mention.start)
-    ).all()
+    )
+
+
+ORGANIZATIONS_OF_ARTICLE = _entities_of_article(
+    Organization, OrganizationMention, OrganizationMention.organization_id
+)
+PLACES_OF_ARTICLE = _entities_of_article(Place, PlaceMention, PlaceMention.place_id)
+
+
+def _entities_in_article(
+    session: Session, statement: Select[Any], by_article: dict[str, Any]
+) -> list[EntityDetail]:
     grouped: dict[int, tuple[Any, list[MentionPublic]]] = {}
-    for entity, found in rows:
-        grouped.setdefault(entity.id, (entity, []))[1].append(
-            MentionPublic.model_validate(found.model_dump())
+    for row in session.execute(statement, by_article):
+        mention = MentionPublic(
+            article_id=row.mention_article_id,
+            text=row.mention_text,
+            start=row.mention_start,
+            end=row.mention_end,
         )
+        grouped.setdefault(row.id, (row, []))[1].append(mention)
     return [
-        EntityDetail.model_validate(
-            {**entity.model_dump(), "mention_count": len(found), "mentions": found}
+        EntityDetail(
+            id=entity.id,
+            name=entity.name,
+            name_ar=entity.name_ar,
+            kind=entity.kind,
+            mention_count=len(found),
+            mentions=found,
         )
         for entity, found in grouped.values()
     ]
