@@ -63,6 +63,10 @@ class Database:
         with Session(self.writer if write else self.reader, expire_on_commit=False) as session:
             yield session
 
+    def session_for_reads(self) -> Session:
+        """A session on the reader that the caller closes."""
+        return Session(self.reader, expire_on_commit=False)
+
     def dispose(self) -> None:
         self.reader.dispose()
         self.writer.dispose()

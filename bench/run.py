@@ -29,6 +29,7 @@ from app.schemas.facts import FactsIn
 from app.services import migrations
 from app.services.bulk import IngestReport, ingest_articles
 from app.services.pagination import encode_cursor
+from app.services.queries import QUOTE_ORDERINGS
 from app.settings import PROJECT_DIR
 from bench.generate import Generated, generate
 
@@ -170,7 +171,7 @@ def quotes_by_speaker_deep(
         first = max(1, min(DEEP_PAGE, pages - 125))
         for page in range(first, min(pages, first + 125)):
             after = ids[page * PAGE - 1]
-            cursor = encode_cursor([after])
+            cursor = encode_cursor(QUOTE_ORDERINGS["id"], [after])
             paths.append(
                 (
                     f"/v1/quotes?{urlencode({'speaker': name, 'cursor': cursor})}",
@@ -580,7 +581,7 @@ def print_targets(rows: list[Row], rss: list[float]) -> None:
         [
             (r.endpoint, ratio >= 3, f"{ratio:.2f}x")
             for r in measured
-            if r.ours and r.datasette
+            if r.ours and r.datasette and r.datasette.requests_per_second
             for ratio in [r.ours.requests_per_second / r.datasette.requests_per_second]
         ],
     )
@@ -799,7 +800,8 @@ def main() -> None:
         print_table("Two uvicorn workers on both cores (wrk shares them)", two, with_references=False)
         print_rss("server RSS (both workers and the supervisor)", rss_two)
         for row_one, row_two in zip(one, two, strict=True):
-            if row_one.ours and row_two.ours:
+            # An endpoint that answered nothing within wrk's timeout has no ratio.
+            if row_one.ours and row_two.ours and row_one.ours.requests_per_second:
                 factor = row_two.ours.requests_per_second / row_one.ours.requests_per_second
                 print(f"  {row_one.endpoint:<30} x{factor:.2f} the one-worker throughput")
         results["two_workers"] = two

@@ -167,3 +167,16 @@ def test_search_uses_the_full_text_index(application: FastAPI, kind: str) -> Non
         text_plan = plan(session, statement)
         assert not full_scans(text_plan), text_plan
         assert ("VIRTUAL TABLE" in text_plan) or ("search_vector" in text_plan), text_plan
+
+
+def test_quotes_by_speaker_name_read_the_speaker_index_in_order(
+    application: FastAPI, seeded: int
+) -> None:
+    """A name is resolved to its speaker first, so that a page of that speaker's quotes reads the
+    (speaker_id, id) index in id order instead of sorting all of the speaker's quotes."""
+    with application.state.database.session() as session:
+        listing = queries.list_quotes(session, QuoteFilters.model_validate({"speaker": "Blinken"}))
+        for statement in statements(listing):
+            text_plan = plan(session, statement)
+            assert "TEMP B-TREE" not in text_plan and "Sort" not in text_plan, text_plan
+            assert "speaker_id" in text_plan, text_plan

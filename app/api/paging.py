@@ -7,6 +7,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from app.api import formats
+from app.api.deps import run_read
 from app.api.formats import LinkedData
 from app.schemas.filters import ListParams
 from app.schemas.page import Page
@@ -16,7 +17,7 @@ from app.services.queries import Listing
 T = TypeVar("T", bound=BaseModel)
 
 
-def respond(
+async def respond(
     request: Request,
     response: Response,
     session: Session,
@@ -29,7 +30,7 @@ def respond(
     chosen = formats.negotiate(request, params.format, offered)
     if chosen in ("csv", "ndjson"):
         return formats.export_response(request.app.state.database, listing, params, model, chosen)
-    page = queries.page(session, listing, params)
+    page = await run_read(session, queries.page, session, listing, params)
     headers: dict[str, str] = {}
     if page.next_cursor is not None:
         next_url = request.url.include_query_params(cursor=page.next_cursor)

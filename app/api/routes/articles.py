@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from app.api.body import read_json, request_body_schema
-from app.api.deps import ArticleDep, SessionDep, SettingsDep, WriteSessionDep
+from app.api.deps import ArticleDep, SessionDep, SettingsDep, WriteSessionDep, run_read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.security import WriteAccess
@@ -23,16 +23,16 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 @router.get(
     "", summary="List articles", responses={**problem_responses(400, 406, 422), **export_responses()}
 )
-def list_articles(
+async def list_articles(
     request: Request, response: Response, session: SessionDep, filters: Annotated[ArticleFilters, Query()]
 ) -> Page[ArticlePublic]:
     """Articles without their text; filter by language, date or full-text `q`; sort by date."""
-    listing = queries.list_articles(session, filters)
-    return respond(request, response, session, listing, filters, ArticlePublic)
+    listing = await run_read(session, queries.list_articles, session, filters)
+    return await respond(request, response, session, listing, filters, ArticlePublic)
 
 
 @router.get("/{article_id}", summary="Get an article", responses=problem_responses(404, 422))
-def get_article(article: ArticleDep) -> ArticleDetail:
+async def get_article(article: ArticleDep) -> ArticleDetail:
     """One article with its verbatim text, which every fact's offsets index into."""
     return queries.article_detail(article)
 
@@ -40,9 +40,9 @@ def get_article(article: ArticleDep) -> ArticleDetail:
 @router.get(
     "/{article_id}/facts", summary="Get all facts of an article", responses=problem_responses(404, 422)
 )
-def get_article_facts(article: ArticleDep, session: SessionDep) -> ArticleFacts:
+async def get_article_facts(article: ArticleDep, session: SessionDep) -> ArticleFacts:
     """The article with its speakers, quotes, pledges, dates, organizations and places."""
-    return queries.article_facts(session, article)
+    return await run_read(session, queries.article_facts, session, article)
 
 
 async def article_body(request: Request, settings: SettingsDep) -> ArticleCreate:

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.api.deps import SessionDep, WriteSessionDep
+from app.api.deps import SessionDep, WriteSessionDep, run_read
 from app.api.paging import respond
 from app.api.security import WriteAccess
 from app.errors import problem_responses
@@ -20,15 +20,15 @@ MAX_ID = 2**31 - 1
 
 
 def history_route(router: APIRouter, resource: str, noun: str, id_name: str) -> None:
-    def get_history(
+    async def get_history(
         request: Request,
         response: Response,
         session: SessionDep,
         row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID, examples=[1])],
         params: Annotated[ListParams, Query()],
     ) -> Page[AuditEventPublic]:
-        listing = curation.history(session, resource, row_id)
-        return respond(request, response, session, listing, params, AuditEventPublic)
+        listing = await run_read(session, curation.history, session, resource, row_id)
+        return await respond(request, response, session, listing, params, AuditEventPublic)
 
     router.add_api_route(
         f"/{{{id_name}}}/history",

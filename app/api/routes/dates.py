@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, run_read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.errors import problem_responses
@@ -19,14 +19,14 @@ router = APIRouter(prefix="/dates", tags=["dates"])
 @router.get(
     "", summary="List dates", responses={**problem_responses(400, 406, 422), **export_responses()}
 )
-def list_dates(
+async def list_dates(
     request: Request, response: Response, session: SessionDep, filters: Annotated[DateFilters, Query()]
 ) -> Page[DatePublic]:
     """Date mentions whose period overlaps `from`..`to`, filtered by grain and article."""
-    return respond(request, response, session, queries.list_dates(filters), filters, DatePublic)
+    return await respond(request, response, session, queries.list_dates(filters), filters, DatePublic)
 
 
 @router.get("/{date_id}", summary="Get a date", responses=problem_responses(404, 422))
-def get_date(date_id: Annotated[int, Path(examples=[8])], session: SessionDep) -> DatePublic:
+async def get_date(date_id: Annotated[int, Path(examples=[8])], session: SessionDep) -> DatePublic:
     """One date mention."""
-    return queries.get_date(session, date_id)
+    return await run_read(session, queries.get_date, session, date_id)

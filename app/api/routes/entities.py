@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, run_read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.errors import problem_responses
@@ -29,19 +29,19 @@ def entity_router(
     listed = {key: value for key, value in example.items() if key != "mentions"}
     id_name = f"{singular}_id"
 
-    def list_entities(
+    async def list_entities(
         request: Request,
         response: Response,
         session: SessionDep,
         filters: Annotated[EntityFilters, Query()],
     ) -> Page[EntityPublic]:
         listing = queries.list_entities(model, mention, fk, filters)
-        return respond(request, response, session, listing, filters, EntityPublic)
+        return await respond(request, response, session, listing, filters, EntityPublic)
 
-    def get_entity(
+    async def get_entity(
         entity_id: Annotated[int, Path(alias=id_name, examples=[example["id"]])], session: SessionDep
     ) -> EntityDetail:
-        return queries.get_entity(session, model, mention, fk, entity_id, singular)
+        return await run_read(session, queries.get_entity, session, model, mention, fk, entity_id, singular)
 
     router.add_api_route(
         "",

@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api import formats
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, run_read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.errors import problem_responses
@@ -23,14 +23,16 @@ LINKED_DATA = {200: {"content": {"application/ld+json": {}}}}
     summary="List pledges",
     responses={**problem_responses(400, 406, 422), **export_responses(linked_data=True)},
 )
-def list_pledges(
+async def list_pledges(
     request: Request, response: Response, session: SessionDep, filters: Annotated[PledgeFilters, Query()]
 ) -> Page[PledgePublic]:
     """Pledges, filtered by donor, currency, amount range, status, speaker, article and `q`."""
-    listing = queries.list_pledges(session, filters)
-    return respond(request, response, session, listing, filters, PledgePublic, formats.pledge_ld)
+    listing = await run_read(session, queries.list_pledges, session, filters)
+    return await respond(request, response, session, listing, filters, PledgePublic, formats.pledge_ld)
 
 
+# A plain `def`, so that it runs in the thread pool: the aggregate reads every matching pledge and
+# would hold up the event loop, and every other request, for as long.
 @router.get("/summary", summary="Summarize pledges", responses=problem_responses(422))
 def summarize_pledges(
     session: SessionDep, filters: Annotated[PledgeSummaryFilters, Query()]
@@ -45,14 +47,14 @@ def summarize_pledges(
     response_model=PledgePublic,
     responses={**problem_responses(404, 406, 422), **LINKED_DATA},
 )
-def get_pledge(
+async def get_pledge(
     request: Request,
     pledge_id: Annotated[int, Path(examples=[1])],
     session: SessionDep,
     format: Annotated[Literal["json", "jsonld"] | None, Query(description="json or jsonld.")] = None,
 ) -> Any:
     """One pledge, its `evidence` being text[start:end]; as JSON-LD a schema.org MonetaryGrant."""
-    pledge = queries.get_pledge(session, pledge_id)
+    pledge = await run_read(session, queries.get_pledge, session, pledge_id)
     if formats.negotiate(request, format, ("json", "jsonld")) == "jsonld":
         return formats.linked_data_response(formats.pledge_ld(pledge, formats.base_url(request)))
     return pledge

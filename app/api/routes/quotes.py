@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api import formats
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, run_read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.errors import problem_responses
@@ -23,12 +23,12 @@ LINKED_DATA = {200: {"content": {"application/ld+json": {}}}}
     summary="List quotes",
     responses={**problem_responses(400, 406, 422), **export_responses(linked_data=True)},
 )
-def list_quotes(
+async def list_quotes(
     request: Request, response: Response, session: SessionDep, filters: Annotated[QuoteFilters, Query()]
 ) -> Page[QuotePublic]:
     """Quotes, filtered by speaker (id, name or alias), kind, article and full-text `q`."""
-    listing = queries.list_quotes(session, filters)
-    return respond(request, response, session, listing, filters, QuotePublic, formats.quote_ld)
+    listing = await run_read(session, queries.list_quotes, session, filters)
+    return await respond(request, response, session, listing, filters, QuotePublic, formats.quote_ld)
 
 
 @router.get(
@@ -37,14 +37,14 @@ def list_quotes(
     response_model=QuotePublic,
     responses={**problem_responses(404, 406, 422), **LINKED_DATA},
 )
-def get_quote(
+async def get_quote(
     request: Request,
     quote_id: Annotated[int, Path(examples=[10])],
     session: SessionDep,
     format: Annotated[Literal["json", "jsonld"] | None, Query(description="json or jsonld.")] = None,
 ) -> Any:
     """One quote; `start`/`end` index its text in the article. As JSON-LD, a schema.org Quotation."""
-    quote = queries.get_quote(session, quote_id)
+    quote = await run_read(session, queries.get_quote, session, quote_id)
     if formats.negotiate(request, format, ("json", "jsonld")) == "jsonld":
         return formats.linked_data_response(formats.quote_ld(quote, formats.base_url(request)))
     return quote

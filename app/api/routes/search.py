@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, run_read
 from app.errors import problem_responses
 from app.schemas.filters import SearchFilters
 from app.schemas.page import Page
@@ -15,11 +15,11 @@ router = APIRouter(prefix="/search", tags=["search"])
 
 
 @router.get("", summary="Search", responses=problem_responses(400, 422))
-def search(
+async def search(
     request: Request, response: Response, session: SessionDep, filters: Annotated[SearchFilters, Query()]
 ) -> Page[SearchHit]:
     """Quotes, pledges and articles matching every word of `q`, best first, with the matched passage."""
-    items, cursor = search_service.search(session, filters)
+    items, cursor = await run_read(session, search_service.search, session, filters)
     if cursor is not None:
         response.headers["Link"] = f'<{request.url.include_query_params(cursor=cursor)}>; rel="next"'
     return Page[SearchHit](items=items, next_cursor=cursor, total=None)

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, run_read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.errors import problem_responses
@@ -19,14 +19,14 @@ router = APIRouter(prefix="/speakers", tags=["speakers"])
 @router.get(
     "", summary="List speakers", responses={**problem_responses(400, 406, 422), **export_responses()}
 )
-def list_speakers(
+async def list_speakers(
     request: Request, response: Response, session: SessionDep, filters: Annotated[SpeakerFilters, Query()]
 ) -> Page[SpeakerPublic]:
     """Speakers with their aliases; `name` matches a name as written, in English, or an alias."""
-    return respond(request, response, session, queries.list_speakers(filters), filters, SpeakerPublic)
+    return await respond(request, response, session, queries.list_speakers(filters), filters, SpeakerPublic)
 
 
 @router.get("/{speaker_id}", summary="Get a speaker", responses=problem_responses(404, 422))
-def get_speaker(speaker_id: Annotated[int, Path(examples=[1])], session: SessionDep) -> SpeakerPublic:
+async def get_speaker(speaker_id: Annotated[int, Path(examples=[1])], session: SessionDep) -> SpeakerPublic:
     """One speaker with every alias they go by."""
-    return queries.get_speaker(session, speaker_id)
+    return await run_read(session, queries.get_speaker, session, speaker_id)

@@ -17,8 +17,8 @@ router = APIRouter(prefix="/timeline", tags=["timeline"])
 
 
 @router.get("", summary="Timeline", responses={**problem_responses(400, 406, 422), **export_responses()})
-def get_timeline(
+async def get_timeline(
     request: Request, response: Response, session: SessionDep, filters: Annotated[TimelineFilters, Query()]
 ) -> Page[TimelineEntry]:
     """Every resolved date by the first day it covers, its grain and range kept, with its article."""
-    return respond(request, response, session, queries.timeline(filters), filters, TimelineEntry)
+    return await respond(request, response, session, queries.timeline(filters), filters, TimelineEntry)
