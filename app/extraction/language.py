@@ -7,7 +7,7 @@ _ARABIC = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[A-Za-z]+")
 _LETTER = re.compile(r"[^\W\d_]")
-_SAMPLE = 3000  # the opening of an article tells its language; reading all of it costs time for nothing
+_SAMPLE = 1000  # the opening of an article tells its language; reading all of it costs time for nothing
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in a is that for on with as by at from it was said has have be are will this an its which "
     "their were not or but he she they we who".split()

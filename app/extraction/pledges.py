@@ -15,9 +15,10 @@ from app.extraction.types import ExtractedPledge, ExtractedQuote
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _cue_set(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+def _cue_set(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single-word cues, and multi-word cues as folded, space-joined phrases."""
     single = frozenset(fold_key(w) for w in words if " " not in w)
-    multi = tuple(tuple(fold_key(w).split()) for w in words if " " in w)
+    multi = tuple(" ".join(fold_key(w).split()) for w in words if " " in w)
     return single, multi
 
 
@@ -37,13 +38,13 @@ def _stems(word: str) -> tuple[str, ...]:
     return (word, *(word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 2))
 
 
-def _has_cue(words: list[str], cues: tuple[frozenset[str], tuple[tuple[str, ...], ...]]) -> bool:
+def _has_cue(words: list[str], cues: tuple[frozenset[str], tuple[str, ...]]) -> bool:
     single, multi = cues
     for word in words:
-        if any(stem in single for stem in _stems(word)):
+        if not single.isdisjoint(_stems(word)):
             return True
     joined = " ".join(words)
-    return any(" ".join(phrase) in joined for phrase in multi)
+    return any(phrase in joined for phrase in multi)
 
 
 def find_pledges(
