@@ -2,11 +2,11 @@
 
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, String
+from sqlalchemy import Column, String
 from sqlmodel import Field, SQLModel
 
 from app.models.article import utc_now
-from app.models.base import primary_key
+from app.models.base import UTCDateTime, primary_key
 
 
 class ApiKey(SQLModel, table=True):
@@ -18,8 +18,8 @@ class ApiKey(SQLModel, table=True):
     prefix: str = Field(sa_type=String(16))
     key_hash: str = Field(sa_type=String(64), unique=True)
     created_at: datetime = Field(
-        default_factory=utc_now, sa_column=Column(DateTime(timezone=True), nullable=False)
+        default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False)
     )
     revoked_at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+        default=None, sa_column=Column(UTCDateTime, nullable=True)
     )

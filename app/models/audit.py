@@ -3,11 +3,11 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, String
+from sqlalchemy import JSON, Column, Index, String
 from sqlmodel import Field, SQLModel
 
 from app.models.article import utc_now
-from app.models.base import one_of, primary_key
+from app.models.base import UTCDateTime, one_of, primary_key
 
 AUDIT_ACTIONS = ("update", "delete")
 AUDITED_RESOURCES = ("article", "speaker", "quote", "pledge", "date")
@@ -28,7 +28,7 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(sa_type=String(16))
     api_key_id: int | None = Field(default=None, foreign_key="api_key.id", ondelete="SET NULL", index=True)
     happened_at: datetime = Field(
-        default_factory=utc_now, sa_column=Column(DateTime(timezone=True), nullable=False)
+        default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False)
     )
     before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))

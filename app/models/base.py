@@ -3,12 +3,7 @@
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, DateTime, Dialect, TypeDecorator, false
-
-
-from typing import Any
-
-from sqlalchemy import CheckConstraint, Column, Text
+from sqlalchemy import CheckConstraint, Column, DateTime, Dialect, Text, TypeDecorator, false
 from sqlmodel import Field, SQLModel
 
 # Named constraints keep migrations reproducible on SQLite (batch mode) and PostgreSQL.

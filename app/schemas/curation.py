@@ -1,9 +1,9 @@
 """Curation contracts: what a PATCH may change, and the audit trail it leaves."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.schemas.facts import Grain, PledgeStatus, QuoteKind, SpeakerKind
 
@@ -83,9 +83,3 @@ class AuditEventPublic(BaseModel):
     happened_at: datetime
     before: dict[str, Any] | None
     after: dict[str, Any] | None = Field(description="null after a delete.")
-
-    @field_validator("happened_at")
-    @classmethod
-    def _utc(cls, value: datetime) -> datetime:
-        # Stored in UTC; SQLite hands the value back without its zone.
-        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
