@@ -7,14 +7,14 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from starlette.routing import Mount
 
 from app.api.caching import install_http_caching
-from app.api.main import api_router
 from app.api.body import with_body_schemas
+from app.api.main import api_routes
 from app.api.openapi import examples_as_responses
-from app.api.routes import docs, health
+from app.api.routes import docs
 from app.db import Database
 from app.errors import PROBLEM_JSON, install_error_handlers
 from app.limits import BodyLimitMiddleware
@@ -62,12 +62,6 @@ TAGS = [
 ]
 
 
-def operation_id(route: APIRoute) -> str:
-    """listQuotes, getPledge: the route's name in camelCase."""
-    head, *rest = route.name.split("_")
-    return head + "".join(word.capitalize() for word in rest)
-
-
 def _problem_json_only(schema: dict[str, Any]) -> dict[str, Any]:
     """Error responses are documented as application/problem+json alone."""
     for path in schema.get("paths", {}).values():
@@ -92,7 +86,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         openapi_tags=TAGS,
-        generate_unique_id_function=operation_id,
+        routes=[
+            *docs.router.routes,
+            Mount(docs.STATIC_URL, StaticFiles(directory=docs.STATIC_DIR), name="static"),
+            *api_routes(),
+        ],
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
@@ -102,8 +100,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
     )
     install_error_handlers(app)
-    app.mount(docs.STATIC_URL, StaticFiles(directory=docs.STATIC_DIR), name="static")
-    app.include_router(docs.router)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -116,8 +112,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Added last, so it is outermost: its log line and metrics cover CORS answers too.
     app.add_middleware(RequestMiddleware)
     install_http_caching(app, settings.cache_max_age)
-    app.include_router(health.router)
-    app.include_router(api_router)
 
     original_openapi = app.openapi
 

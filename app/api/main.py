@@ -1,22 +1,24 @@
-"""Every resource router, collected under /v1."""
+"""Every route of the API, as one flat list."""
 
-from fastapi import APIRouter, Depends
+from itertools import chain
+
+from starlette.routing import BaseRoute
 
 from app.api.routes import (
     articles,
     curation,
     dates,
     entities,
+    health,
     pledges,
     quotes,
     search,
     speakers,
     timeline,
 )
-from app.api.security import read_access
 
-api_router = APIRouter(prefix="/v1", dependencies=[Depends(read_access)])
-for router in (
+ROUTERS = (
+    health.router,
     articles.router,
     speakers.router,
     quotes.router,
@@ -27,5 +29,8 @@ for router in (
     *curation.routers,
     timeline.router,
     search.router,
-):
-    api_router.include_router(router)
+)
+
+
+def api_routes() -> list[BaseRoute]:
+    return list(chain.from_iterable(router.routes for router in ROUTERS))

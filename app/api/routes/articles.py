@@ -2,13 +2,14 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import Depends, Query, Request, Response
 
 from app.api.body import read_json, request_body_schema
 from app.api.deps import ArticleDep, SessionDep, SettingsDep, WriteSessionDep, run_read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.security import WriteAccess
+from app.api.routing import resource_router
 from app.errors import PayloadTooLarge, problem_responses
 from app.schemas.article import ArticleCreate, ArticleDetail, ArticlePublic
 from app.schemas.bundle import ArticleFacts
@@ -17,7 +18,7 @@ from app.schemas.page import Page
 from app.services import queries
 from app.services.ingest import ArticleIn, extract_and_store, resolve_language
 
-router = APIRouter(prefix="/articles", tags=["articles"])
+router = resource_router("/articles", "articles")
 
 
 @router.get(

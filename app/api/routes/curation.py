@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from app.api.deps import SessionDep, WriteSessionDep, run_read
 from app.api.paging import respond
 from app.api.security import WriteAccess
+from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.schemas.curation import AuditEventPublic, DateUpdate, PledgeUpdate, QuoteUpdate, SpeakerUpdate
 from app.schemas.filters import ListParams
@@ -72,7 +73,7 @@ def delete_route(router: APIRouter, resource: str, noun: str, id_name: str) -> N
 def fact_router(
     plural: str, resource: str, noun: str, update_model: Any, get_public: Callable[[Any, int], Any]
 ) -> APIRouter:
-    router = APIRouter(prefix=f"/{plural}", tags=[plural])
+    router = resource_router(f"/{plural}", plural)
     id_name = f"{resource}_id"
     public_model = get_public.__annotations__["return"]
 
@@ -107,7 +108,7 @@ def fact_router(
 
 
 def article_router() -> APIRouter:
-    router = APIRouter(prefix="/articles", tags=["articles"])
+    router = resource_router("/articles", "articles")
     delete_route(router, "article", "an article", "article_id")
     history_route(router, "article", "an article", "article_id")
     return router

@@ -2,18 +2,19 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import Path, Query, Request, Response
 
 from app.api.deps import SessionDep, run_read
 from app.api.formats import export_responses
 from app.api.paging import respond
+from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.schemas.date_mention import DatePublic
 from app.schemas.filters import DateFilters
 from app.schemas.page import Page
 from app.services import queries
 
-router = APIRouter(prefix="/dates", tags=["dates"])
+router = resource_router("/dates", "dates")
 
 
 @router.get(

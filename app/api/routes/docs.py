@@ -1,16 +1,17 @@
 """The documentation pages, Swagger UI and ReDoc, with every asset served locally from /static."""
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
+from app.api import routing
 from app.settings import PROJECT_DIR
 
 STATIC_DIR = PROJECT_DIR / "app" / "static"
 STATIC_URL = "/static"
 TITLE = "Article Facts API"
 
-router = APIRouter(include_in_schema=False)
+router = routing.router(include_in_schema=False)
 
 
 # The pages may load nothing from elsewhere: the browser refuses it even if a bundle tries. FastAPI's

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from app.api.deps import SessionDep, run_read
 from app.api.formats import export_responses
 from app.api.paging import respond
+from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.models import Organization, OrganizationMention, Place, PlaceMention
 from app.schemas.entity import ORGANIZATION_EXAMPLE, PLACE_EXAMPLE, EntityDetail, EntityPublic
@@ -24,7 +25,7 @@ def entity_router(
     example: dict[str, Any],
     article: str = "a",
 ) -> APIRouter:
-    router = APIRouter(prefix=f"/{plural}", tags=[plural])
+    router = resource_router(f"/{plural}", plural)
     # Organizations and places share one schema, so each router shows an example of its own kind.
     listed = {key: value for key, value in example.items() if key != "mentions"}
     id_name = f"{singular}_id"

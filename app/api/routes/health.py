@@ -1,16 +1,17 @@
 """Liveness, readiness and Prometheus metrics."""
 
-from fastapi import APIRouter, Response
+from fastapi import Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.api import routing
 from app.api.deps import DatabaseDep
 from app.errors import ServiceUnavailable, problem_responses
 from app.metrics import exposition
 from app.services import migrations
 
-router = APIRouter(tags=["health"])
+router = routing.router(tags=["health"])
 
 METRICS_EXAMPLE = """\
 # HELP facts_http_requests_total HTTP requests answered.

@@ -2,19 +2,20 @@
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import Path, Query, Request, Response
 
 from app.api import formats
 from app.api.deps import SessionDep, run_read
 from app.api.formats import export_responses
 from app.api.paging import respond
+from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.schemas.filters import PledgeFilters, PledgeSummaryFilters
 from app.schemas.page import Page
 from app.schemas.pledge import PledgePublic, PledgeSummary
 from app.services import queries
 
-router = APIRouter(prefix="/pledges", tags=["pledges"])
+router = resource_router("/pledges", "pledges")
 LINKED_DATA = {200: {"content": {"application/ld+json": {}}}}
 
 

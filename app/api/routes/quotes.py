@@ -2,19 +2,20 @@
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import Path, Query, Request, Response
 
 from app.api import formats
 from app.api.deps import SessionDep, run_read
 from app.api.formats import export_responses
 from app.api.paging import respond
+from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.schemas.filters import QuoteFilters
 from app.schemas.page import Page
 from app.schemas.quote import QuotePublic
 from app.services import queries
 
-router = APIRouter(prefix="/quotes", tags=["quotes"])
+router = resource_router("/quotes", "quotes")
 LINKED_DATA = {200: {"content": {"application/ld+json": {}}}}
 
 

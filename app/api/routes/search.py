@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from app.api.deps import SessionDep, run_read
+from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.schemas.filters import SearchFilters
 from app.schemas.page import Page
 from app.schemas.search import SearchHit
 from app.services import search as search_service
 
-router = APIRouter(prefix="/search", tags=["search"])
+router = resource_router("/search", "search")
 
 
 @router.get("", summary="Search", responses=problem_responses(400, 422))

@@ -2,18 +2,19 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import Path, Query, Request, Response
 
 from app.api.deps import SessionDep, run_read
 from app.api.formats import export_responses
 from app.api.paging import respond
+from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.schemas.filters import SpeakerFilters
 from app.schemas.page import Page
 from app.schemas.speaker import SpeakerPublic
 from app.services import queries
 
-router = APIRouter(prefix="/speakers", tags=["speakers"])
+router = resource_router("/speakers", "speakers")
 
 
 @router.get(

@@ -2,18 +2,19 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from app.api.deps import SessionDep
 from app.api.formats import export_responses
 from app.api.paging import respond
+from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.schemas.date_mention import TimelineEntry
 from app.schemas.filters import TimelineFilters
 from app.schemas.page import Page
 from app.services import queries
 
-router = APIRouter(prefix="/timeline", tags=["timeline"])
+router = resource_router("/timeline", "timeline")
 
 
 @router.get("", summary="Timeline", responses={**problem_responses(400, 406, 422), **export_responses()})

@@ -1,0 +1,37 @@
+"""Routers whose routes carry their whole path, so that the app serves them from one flat list.
+
+FastAPI's `include_router` keeps each included router as a node of a tree that every request
+walks, matching its way down; a flat list is matched in one pass."""
+
+from fastapi import APIRouter, Depends
+from fastapi.routing import APIRoute
+
+from app.api.security import read_access
+
+API_PREFIX = "/v1"
+
+
+def operation_id(route: APIRoute) -> str:
+    """listQuotes, getPledge: the route's name in camelCase."""
+    head, *rest = route.name.split("_")
+    return head + "".join(word.capitalize() for word in rest)
+
+
+def router(prefix: str = "", *, tags: list[str] | None = None, include_in_schema: bool = True) -> APIRouter:
+    """A router outside the API: health and the documentation pages."""
+    return APIRouter(
+        prefix=prefix,
+        tags=list(tags or []),
+        include_in_schema=include_in_schema,
+        generate_unique_id_function=operation_id,
+    )
+
+
+def resource_router(prefix: str, tag: str) -> APIRouter:
+    """A router for one resource under /v1, whose reads pass `read_access`."""
+    return APIRouter(
+        prefix=API_PREFIX + prefix,
+        tags=[tag],
+        dependencies=[Depends(read_access)],
+        generate_unique_id_function=operation_id,
+    )
