@@ -1,14 +1,16 @@
 """Database engines and sessions, tuned per backend."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def _sqlite_engine(database_url: str, begin: str) -> Engine:
@@ -63,9 +65,11 @@ class Database:
         with Session(self.writer if write else self.reader, expire_on_commit=False) as session:
             yield session
 
-    def session_for_reads(self) -> Session:
-        """A session on the reader that the caller closes."""
-        return Session(self.reader, expire_on_commit=False)
+    def read(self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run `work` on a connection of the reader, in one transaction: its queries see one
+        snapshot. Reads go through Core, not the ORM, whose unit of work they do not need."""
+        with self.reader.connect() as connection:
+            return work(connection, *args, **kwargs)
 
     def dispose(self) -> None:
         self.reader.dispose()

@@ -54,9 +54,9 @@ def fill(database: Database, rows: int) -> None:
 def timed_page(database: Database, filters: PledgeFilters, repeat: int = 7) -> float:
     samples = []
     for _ in range(repeat):
-        with database.session() as session:
+        with database.reader.connect() as connection:
             began = time.perf_counter()
-            queries.page(session, queries.list_pledges(session, filters), filters)
+            queries.page(connection, queries.list_pledges(connection, filters), filters)
             samples.append(time.perf_counter() - began)
     return statistics.median(samples) * 1000
 
@@ -64,8 +64,8 @@ def timed_page(database: Database, filters: PledgeFilters, repeat: int = 7) -> f
 def deep_cursor(database: Database, params: dict[str, object]) -> str:
     """The cursor that page DEEP_PAGE starts from, found by reading the rows before it once."""
     filters = PledgeFilters.model_validate(params)
-    with database.session() as session:
-        listing = queries.list_pledges(session, filters)
+    with database.reader.connect() as connection:
+        listing = queries.list_pledges(connection, filters)
         order = [k.column.desc() if k.descending else k.column.asc() for k in listing.ordering.keys]
         row = session.execute(
             listing.statement.order_by(*order).offset(PAGE * (DEEP_PAGE - 1) - 1).limit(1)
@@ -97,11 +97,11 @@ def main() -> None:
             label = "&".join(f"{k}={v}" for k, v in params.items())
             print(f"{label:<36} {first:>10.2f} {deep:>13.2f}")
         filters = PledgeFilters.model_validate({"sort": "-amount"})
-        with database.session() as session:
+        with database.reader.connect() as connection:
             began = time.perf_counter()
             exported = sum(
                 len(batch)
-                for batch in queries.export(session, queries.list_pledges(session, filters), filters)
+                for batch in queries.export(connection, queries.list_pledges(connection, filters), filters)
             )
             elapsed = time.perf_counter() - began
         print(f"export of {exported} rows (sort=-amount): {elapsed:.1f} s, {exported / elapsed:,.0f} rows/s")

@@ -65,9 +65,9 @@ def test_upgrade_indexes_rows_already_stored(make_database) -> None:  # type: ig
                 )
             )
         migrations.upgrade(url)
-        with database.session() as session:
-            hits = matches(session, Quote, query_terms("حكومه")).subquery()
-            assert session.execute(select(hits.c.id)).scalars().all() == [7]
-            assert "حكومه" in session.execute(select(Quote.search_text)).scalar_one().split()
+        with database.reader.connect() as connection:
+            hits = matches(connection, Quote, query_terms("حكومه")).subquery()
+            assert connection.execute(select(hits.c.id)).scalars().all() == [7]
+            assert "حكومه" in connection.execute(select(Quote.search_text)).scalar_one().split()
     finally:
         database.dispose()

@@ -120,11 +120,11 @@ def _ndjson_lines(batches: Iterator[list[Any]]) -> Iterator[bytes]:
 def export_response(
     database: Database, listing: Listing[T], params: Any, model: type[T], chosen: str
 ) -> StreamingResponse:
-    """Stream the listing as CSV or NDJSON from its own session, one batch of rows at a time."""
+    """Stream the listing as CSV or NDJSON from its own connection, one batch of rows at a time."""
 
     def batches() -> Iterator[list[Any]]:
-        with database.session() as session:
-            yield from queries.export(session, listing, params)
+        with database.reader.connect() as connection:
+            yield from queries.export(connection, listing, params)
 
     body = _csv_lines(model, batches()) if chosen == "csv" else _ndjson_lines(batches())
     return StreamingResponse(body, media_type=MEDIA_TYPES[chosen])

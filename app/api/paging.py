@@ -1,18 +1,19 @@
 """Answer a list request: a page with its Link header, a linked-data page, or a streamed export."""
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from fastapi import Request, Response
 from pydantic import BaseModel
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from app.api import formats
-from app.api.deps import run_read
+from app.api.deps import read
 from app.api.formats import LinkedData
 from app.schemas.filters import ListParams
 from app.schemas.page import Page
 from app.services import queries
-from app.services.queries import Listing
+from app.services.queries import Listing, PageOf
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -20,24 +21,28 @@ T = TypeVar("T", bound=BaseModel)
 async def respond(
     request: Request,
     response: Response,
-    session: Session,
-    listing: Listing[T],
+    listing: Callable[[Connection], Listing[T]],
     params: ListParams,
     model: type[T],
     linked_data: LinkedData | None = None,
 ) -> Any:
+    """`listing` builds the query on the connection that then reads the page."""
     offered = formats.LIST_FORMATS + (("jsonld",) if linked_data is not None else ())
     chosen = formats.negotiate(request, params.format, offered)
     if chosen in ("csv", "ndjson"):
-        return formats.export_response(request.app.state.database, listing, params, model, chosen)
-    page = await run_read(session, queries.page, session, listing, params)
+        return formats.export_response(request.app.state.database, await read(request, listing), params, model, chosen)
+
+    def page(connection: Connection) -> PageOf[T]:
+        return queries.page(connection, listing(connection), params)
+
+    found = await read(request, page)
     headers: dict[str, str] = {}
-    if page.next_cursor is not None:
-        next_url = request.url.include_query_params(cursor=page.next_cursor)
+    if found.next_cursor is not None:
+        next_url = request.url.include_query_params(cursor=found.next_cursor)
         headers["Link"] = f'<{next_url}>; rel="next"'
     if chosen == "jsonld":
         assert linked_data is not None
-        node = formats.linked_data_list(page.items, linked_data, formats.base_url(request))
+        node = formats.linked_data_list(found.items, linked_data, formats.base_url(request))
         return formats.linked_data_response(node, headers)
     response.headers.update(headers)
-    return Page[model](items=page.items, next_cursor=page.next_cursor, total=page.total)  # type: ignore[valid-type]
+    return Page[model](items=found.items, next_cursor=found.next_cursor, total=found.total)  # type: ignore[valid-type]

@@ -104,10 +104,13 @@ def require_write_key(
     return Caller(required(key_id))
 
 
-async def read_access(request: Request, database: DatabaseDep, settings: SettingsDep) -> None:
-    """Reads are public and unmetered by default, and then cost nothing here."""
+async def read_access(request: Request) -> None:
+    """Reads are public and unmetered by default, and then cost nothing here: this dependency,
+    run on every request, takes the request alone, as sub-dependencies would cost each time."""
     if request.method not in READ_METHODS:
         return
+    database: Database = request.app.state.database
+    settings: Settings = request.app.state.settings
     if settings.read_rate_limit_per_address:
         bucket = (f"read-address:{client_address(request)}", settings.read_rate_limit_per_address)
         await run_in_threadpool(meter, database, settings, [bucket])

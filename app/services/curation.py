@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
@@ -141,15 +141,14 @@ def delete_article(session: Session, article_id: int, key_id: int | None) -> Non
 HISTORY_ORDERING = by("id", SortKey(AuditEvent.id))
 
 
-def _events_public(_session: Session, rows: Sequence[AuditEvent]) -> list[AuditEventPublic]:
-    return [AuditEventPublic.model_validate(row.model_dump()) for row in rows]
+def _events_public(_connection: Connection, rows: Sequence[Any]) -> list[AuditEventPublic]:
+    return [AuditEventPublic.model_validate(row._mapping) for row in rows]
 
 
-def history(session: Session, resource: str, row_id: int) -> Listing[AuditEventPublic]:
+def history(connection: Connection, resource: str, row_id: int) -> Listing[AuditEventPublic]:
     """The audit trail of one resource, oldest first; 404 when it neither exists nor ever did."""
-    statement = select(AuditEvent).where(
-        AuditEvent.resource == resource, AuditEvent.resource_id == row_id
-    )
-    if session.execute(statement.limit(1)).first() is None:
-        get_or_404(session, RESOURCES[resource], row_id, resource)
+    events = AuditEvent.__table__  # type: ignore[attr-defined]
+    statement = select(events).where(events.c.resource == resource, events.c.resource_id == row_id)
+    if connection.execute(statement.limit(1)).first() is None:
+        get_or_404(connection, RESOURCES[resource], row_id, resource)
     return Listing(statement, HISTORY_ORDERING, _events_public)

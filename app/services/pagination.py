@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, literal, or_, select, tuple_
 
 from app.errors import BadRequest
 
@@ -129,19 +128,17 @@ def segments(statement: Select[Any], ordering: Ordering, cursor: str | None) -> 
 
 
 def fetch_page(
-    session: Session,
+    connection: Connection,
     statement: Select[Any],
     ordering: Ordering,
     cursor: str | None,
     limit: int,
-    *,
-    scalars: bool = True,
 ) -> tuple[list[Any], str | None]:
     """Up to `limit` rows after `cursor`, and the cursor of the page after them (None at the end)."""
     rows: list[Any] = []
     for part in segments(statement, ordering, cursor):
-        result = session.execute(part.limit(limit + 1 - len(rows)))
-        rows += result.scalars().all() if scalars else result.all()
+        result = connection.execute(part.limit(limit + 1 - len(rows)))
+        rows += result.all()
         if len(rows) > limit:
             break
     if len(rows) <= limit:
@@ -150,14 +147,13 @@ def fetch_page(
 
 
 def stream_rows(
-    session: Session,
+    connection: Connection,
     statement: Select[Any],
     ordering: Ordering,
     cursor: str | None,
     limit: int | None,
     *,
     chunk_size: int,
-    scalars: bool = True,
 ) -> Iterator[Sequence[Any]]:
     """Every row after `cursor` (at most `limit`), in chunks read from a server-side cursor, so that
     memory stays bounded however many rows there are."""
@@ -165,8 +161,8 @@ def stream_rows(
     for part in segments(statement, ordering, cursor):
         if left is not None:
             part = part.limit(left)
-        result = session.execute(part.execution_options(yield_per=chunk_size))
-        for chunk in (result.scalars() if scalars else result).partitions():
+        result = connection.execute(part.execution_options(yield_per=chunk_size))
+        for chunk in result.partitions():
             if left is not None:
                 left -= len(chunk)
             yield chunk
@@ -174,9 +170,9 @@ def stream_rows(
             return
 
 
-def count(session: Session, statement: Select[Any]) -> int:
+def count(connection: Connection, statement: Select[Any]) -> int:
     """How many rows the filtered statement has, whatever the page."""
-    return session.execute(select(func.count()).select_from(statement.order_by(None).subquery())).scalar_one()
+    return connection.execute(select(func.count()).select_from(statement.order_by(None).subquery())).scalar_one()
 
 
 def sort_values(row: Any, ordering: Ordering) -> list[Any]:

@@ -1,4 +1,8 @@
-"""Read queries: filters, keyset pages and the per-article bundle. Routers stay thin."""
+"""Read queries: filters, keyset pages and the per-article bundle. Routers stay thin.
+
+Every query runs on a Core connection (a write session passes `session.connection()`) and reads
+plain rows, which validate straight into the response schemas: reads need neither the ORM's
+identity map nor its unit of work."""
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -6,8 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeAlias, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Select, bindparam, extract, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, Select, bindparam, extract, func, or_, select
 from sqlmodel import SQLModel
 
 from app.errors import NotFound
@@ -52,7 +55,6 @@ from app.services.pagination import Ordering, SortKey, by, count, fetch_page, st
 from app.services.search import matching_ids
 
 T = TypeVar("T")
-M = TypeVar("M", bound=SQLModel)
 EXPORT_CHUNK_ROWS = 1000
 
 
@@ -62,8 +64,7 @@ class Listing(Generic[T]):
 
     statement: Select[Any]
     ordering: Ordering
-    present: Callable[[Session, Sequence[Any]], list[T]]
-    scalars: bool = True
+    present: Callable[[Connection, Sequence[Any]], list[T]]
 
 
 @dataclass(frozen=True)
@@ -91,26 +92,25 @@ def orderings(column: Any, *, nullable: bool = False) -> dict[str, Ordering]:
     return orders
 
 
-def page(session: Session, listing: Listing[T], params: ListParams) -> PageOf[T]:
+def page(connection: Connection, listing: Listing[T], params: ListParams) -> PageOf[T]:
     rows, cursor = fetch_page(
-        session, listing.statement, listing.ordering, params.cursor, params.page_size, scalars=listing.scalars
+        connection, listing.statement, listing.ordering, params.cursor, params.page_size
     )
-    total = count(session, listing.statement) if params.count else None
-    return PageOf(listing.present(session, rows), cursor, total)
+    total = count(connection, listing.statement) if params.count else None
+    return PageOf(listing.present(connection, rows), cursor, total)
 
 
-def export(session: Session, listing: Listing[T], params: ListParams) -> Iterator[list[T]]:
+def export(connection: Connection, listing: Listing[T], params: ListParams) -> Iterator[list[T]]:
     """Every item of the listing after the cursor (all of them unless `limit`), batch by batch."""
     for rows in stream_rows(
-        session,
+        connection,
         listing.statement,
         listing.ordering,
         params.cursor,
         params.limit,
         chunk_size=EXPORT_CHUNK_ROWS,
-        scalars=listing.scalars,
     ):
-        yield listing.present(session, rows)
+        yield listing.present(connection, rows)
 
 ARTICLE_COLUMNS = (
     Article.id,
@@ -132,8 +132,10 @@ def public_columns(table: type[SQLModel], schema: type[BaseModel]) -> list[Any]:
     return [getattr(table, name) for name in schema.model_fields if name in table.model_fields]
 
 
-def get_or_404(session: Session, model: type[M], row_id: int, noun: str) -> M:
-    row = session.get(model, row_id)
+def get_or_404(connection: Connection, model: type[SQLModel], row_id: int, noun: str) -> Row[Any]:
+    """The row of `model` with id `row_id`, every column of it; 404 when there is none."""
+    table = model.__table__  # type: ignore[attr-defined]
+    row = connection.execute(select(table).where(table.c.id == row_id)).first()
     if row is None:
         raise NotFound(f"No {noun} has id {row_id}.")
     return row
@@ -145,44 +147,44 @@ def get_or_404(session: Session, model: type[M], row_id: int, noun: str) -> M:
 ARTICLE_ORDERINGS = orderings(Article.published_on, nullable=True)
 
 
-def _articles_public(_session: Session, rows: Sequence[Any]) -> list[ArticlePublic]:
+def _articles_public(_connection: Connection, rows: Sequence[Any]) -> list[ArticlePublic]:
     return [ArticlePublic.model_validate(row._mapping) for row in rows]
 
 
-def list_articles(session: Session, filters: ArticleFilters) -> Listing[ArticlePublic]:
+def list_articles(connection: Connection, filters: ArticleFilters) -> Listing[ArticlePublic]:
     statement = select(*ARTICLE_COLUMNS)
     if filters.q is not None:
-        statement = statement.where(Article.id.in_(matching_ids(session, Article, filters.q)))
+        statement = statement.where(Article.id.in_(matching_ids(connection, Article, filters.q)))
     if filters.language is not None:
         statement = statement.where(Article.language == filters.language)
     if filters.published_from is not None:
         statement = statement.where(Article.published_on >= filters.published_from)
     if filters.published_to is not None:
         statement = statement.where(Article.published_on <= filters.published_to)
-    return Listing(statement, ARTICLE_ORDERINGS[filters.sort], _articles_public, scalars=False)
+    return Listing(statement, ARTICLE_ORDERINGS[filters.sort], _articles_public)
 
 
-def article_detail(article: Article) -> ArticleDetail:
-    return ArticleDetail.model_validate(
-        {**article.model_dump(), "text_length": len(article.text)}
-    )
+def get_article(connection: Connection, article_id: int) -> ArticleDetail:
+    article = get_or_404(connection, Article, article_id, "article")
+    return ArticleDetail.model_validate({**article._mapping, "text_length": len(article.text)})
 
 
-def article_facts(session: Session, article: Article) -> ArticleFacts:
-    by_article = {"article_id": article.id}
-    quotes = session.execute(QUOTES_OF_ARTICLE, by_article).all()
-    pledges = session.execute(PLEDGES_OF_ARTICLE, by_article).all()
-    dates = session.execute(DATES_OF_ARTICLE, by_article).all()
+def article_facts(connection: Connection, article_id: int) -> ArticleFacts:
+    article = get_article(connection, article_id)
+    by_article = {"article_id": article_id}
+    quotes = connection.execute(QUOTES_OF_ARTICLE, by_article).all()
+    pledges = connection.execute(PLEDGES_OF_ARTICLE, by_article).all()
+    dates = connection.execute(DATES_OF_ARTICLE, by_article).all()
     speaker_ids = {q.speaker_id for q in quotes} | {p.speaker_id for p in pledges}
-    speakers = _speakers_by_id(session, {i for i in speaker_ids if i is not None})
+    speakers = _speakers_by_id(connection, {i for i in speaker_ids if i is not None})
     return ArticleFacts(
-        article=article_detail(article),
+        article=article,
         speakers=sorted(speakers.values(), key=lambda s: s.id),
-        quotes=_quotes_public(session, quotes),
-        pledges=_pledges_public(session, pledges),
+        quotes=_quotes_public(connection, quotes),
+        pledges=_pledges_public(connection, pledges),
         dates=[DatePublic.model_validate(row._mapping) for row in dates],
-        organizations=_entities_in_article(session, ORGANIZATIONS_OF_ARTICLE, by_article),
-        places=_entities_in_article(session, PLACES_OF_ARTICLE, by_article),
+        organizations=_entities_in_article(connection, ORGANIZATIONS_OF_ARTICLE, by_article),
+        places=_entities_in_article(connection, PLACES_OF_ARTICLE, by_article),
     )
 
 
@@ -199,13 +201,13 @@ ALIASES_BY_SPEAKER_ID = (
 )
 
 
-def _speakers_by_id(session: Session, ids: Iterable[int]) -> dict[int, SpeakerPublic]:
+def _speakers_by_id(connection: Connection, ids: Iterable[int]) -> dict[int, SpeakerPublic]:
     by_ids = {"ids": list(ids)}
     if not by_ids["ids"]:
         return {}
-    speakers = session.execute(SPEAKERS_BY_ID, by_ids).all()
+    speakers = connection.execute(SPEAKERS_BY_ID, by_ids).all()
     aliases: dict[int, list[str]] = defaultdict(list)
-    for speaker_id, alias in session.execute(ALIASES_BY_SPEAKER_ID, by_ids):
+    for speaker_id, alias in connection.execute(ALIASES_BY_SPEAKER_ID, by_ids):
         aliases[speaker_id].append(alias)
     return {
         s.id: SpeakerPublic.model_validate({**s._mapping, "aliases": aliases[s.id]}) for s in speakers
@@ -223,13 +225,13 @@ def speaker_ids_named(name: str) -> Select[Any]:
 SPEAKER_ORDERINGS = orderings(Speaker.name)
 
 
-def _speakers_public(session: Session, rows: Sequence[Speaker]) -> list[SpeakerPublic]:
-    shown = _speakers_by_id(session, [s.id for s in rows])
+def _speakers_public(connection: Connection, rows: Sequence[Speaker]) -> list[SpeakerPublic]:
+    shown = _speakers_by_id(connection, [s.id for s in rows])
     return [shown[s.id] for s in rows]
 
 
-def list_speakers(filters: SpeakerFilters) -> Listing[SpeakerPublic]:
-    statement = select(Speaker)
+def list_speakers(_connection: Connection, filters: SpeakerFilters) -> Listing[SpeakerPublic]:
+    statement = select(Speaker.__table__)  # type: ignore[attr-defined]
     if filters.name is not None:
         statement = statement.where(Speaker.id.in_(speaker_ids_named(filters.name)))
     if filters.kind is not None:
@@ -237,9 +239,9 @@ def list_speakers(filters: SpeakerFilters) -> Listing[SpeakerPublic]:
     return Listing(statement, SPEAKER_ORDERINGS[filters.sort], _speakers_public)
 
 
-def get_speaker(session: Session, speaker_id: int) -> SpeakerPublic:
-    get_or_404(session, Speaker, speaker_id, "speaker")
-    return _speakers_by_id(session, [speaker_id])[speaker_id]
+def get_speaker(connection: Connection, speaker_id: int) -> SpeakerPublic:
+    get_or_404(connection, Speaker, speaker_id, "speaker")
+    return _speakers_by_id(connection, [speaker_id])[speaker_id]
 
 
 # Quotes
@@ -257,17 +259,17 @@ QUOTES_OF_ARTICLE = QUOTE_ROWS.where(Quote.article_id == bindparam("article_id")
 )
 
 
-def _quotes_public(_session: Session, rows: Sequence[Any]) -> list[QuotePublic]:
+def _quotes_public(_connection: Connection, rows: Sequence[Any]) -> list[QuotePublic]:
     return [QuotePublic.model_validate(row._mapping) for row in rows]
 
 
 QUOTE_ORDERINGS = orderings(Quote.id)
 
 
-def list_quotes(session: Session, filters: QuoteFilters) -> Listing[QuotePublic]:
+def list_quotes(connection: Connection, filters: QuoteFilters) -> Listing[QuotePublic]:
     statement = QUOTE_ROWS
     if filters.q is not None:
-        statement = statement.where(Quote.id.in_(matching_ids(session, Quote, filters.q)))
+        statement = statement.where(Quote.id.in_(matching_ids(connection, Quote, filters.q)))
     if filters.article_id is not None:
         statement = statement.where(Quote.article_id == filters.article_id)
     if filters.speaker_id is not None:
@@ -276,17 +278,17 @@ def list_quotes(session: Session, filters: QuoteFilters) -> Listing[QuotePublic]
         # The name is resolved to ids first: with `speaker_id = ?` the (speaker_id, id) index
         # hands rows over in id order, where `speaker_id IN (subquery)` makes SQLite sort all of
         # a speaker's quotes for every page.
-        ids = session.execute(speaker_ids_named(filters.speaker)).scalars().all()
+        ids = connection.execute(speaker_ids_named(filters.speaker)).scalars().all()
         statement = statement.where(
             Quote.speaker_id == ids[0] if len(ids) == 1 else Quote.speaker_id.in_(ids)
         )
     if filters.kind is not None:
         statement = statement.where(Quote.kind == filters.kind)
-    return Listing(statement, QUOTE_ORDERINGS[filters.sort], _quotes_public, scalars=False)
+    return Listing(statement, QUOTE_ORDERINGS[filters.sort], _quotes_public)
 
 
-def get_quote(session: Session, quote_id: int) -> QuotePublic:
-    row = session.execute(QUOTE_BY_ID, {"quote_id": quote_id}).first()
+def get_quote(connection: Connection, quote_id: int) -> QuotePublic:
+    row = connection.execute(QUOTE_BY_ID, {"quote_id": quote_id}).first()
     if row is None:
         raise NotFound(f"No quote has id {quote_id}.")
     return QuotePublic.model_validate(row._mapping)
@@ -307,11 +309,11 @@ PLEDGES_OF_ARTICLE = (
 )
 
 
-def _pledges_public(_session: Session, rows: Sequence[Any]) -> list[PledgePublic]:
+def _pledges_public(_connection: Connection, rows: Sequence[Any]) -> list[PledgePublic]:
     return [PledgePublic.model_validate(row._mapping) for row in rows]
 
 
-def pledge_statement(session: Session, filters: PledgeFilters | PledgeSummaryFilters) -> Select[Any]:
+def pledge_statement(connection: Connection, filters: PledgeFilters | PledgeSummaryFilters) -> Select[Any]:
     """Pledges matching the filters that the list and the summary share."""
     statement = select(*PLEDGE_COLUMNS)
     if filters.article_id is not None:
@@ -329,18 +331,18 @@ def pledge_statement(session: Session, filters: PledgeFilters | PledgeSummaryFil
     if filters.status is not None:
         statement = statement.where(Pledge.status == filters.status)
     if filters.q is not None:
-        statement = statement.where(Pledge.id.in_(matching_ids(session, Pledge, filters.q)))
+        statement = statement.where(Pledge.id.in_(matching_ids(connection, Pledge, filters.q)))
     return statement
 
 
-def list_pledges(session: Session, filters: PledgeFilters) -> Listing[PledgePublic]:
+def list_pledges(connection: Connection, filters: PledgeFilters) -> Listing[PledgePublic]:
     return Listing(
-        pledge_statement(session, filters), PLEDGE_ORDERINGS[filters.sort], _pledges_public, scalars=False
+        pledge_statement(connection, filters), PLEDGE_ORDERINGS[filters.sort], _pledges_public
     )
 
 
-def summarize_pledges(session: Session, filters: PledgeSummaryFilters) -> PledgeSummary:
-    pledges = pledge_statement(session, filters).subquery()
+def summarize_pledges(connection: Connection, filters: PledgeSummaryFilters) -> PledgeSummary:
+    pledges = pledge_statement(connection, filters).subquery()
     year = extract("year", Article.published_on)
 
     def totals(*groups: Any, dated: bool = False) -> list[dict[str, Any]]:
@@ -354,7 +356,7 @@ def summarize_pledges(session: Session, filters: PledgeSummaryFilters) -> Pledge
             query = query.join(Article, Article.id == pledges.c.article_id)
         query = query.group_by(*keys).order_by(*(key.asc().nulls_last() for key in keys))
         return [
-            {**row._mapping, "total": int(row.total)} for row in session.execute(query).all()
+            {**row._mapping, "total": int(row.total)} for row in connection.execute(query).all()
         ]
 
     by_currency = totals()
@@ -367,8 +369,8 @@ def summarize_pledges(session: Session, filters: PledgeSummaryFilters) -> Pledge
     )
 
 
-def get_pledge(session: Session, pledge_id: int) -> PledgePublic:
-    row = session.execute(PLEDGE_BY_ID, {"pledge_id": pledge_id}).first()
+def get_pledge(connection: Connection, pledge_id: int) -> PledgePublic:
+    row = connection.execute(PLEDGE_BY_ID, {"pledge_id": pledge_id}).first()
     if row is None:
         raise NotFound(f"No pledge has id {pledge_id}.")
     return PledgePublic.model_validate(row._mapping)
@@ -386,12 +388,13 @@ DATES_OF_ARTICLE = (
 )
 
 
-def _dates_public(_session: Session, rows: Sequence[DateMention]) -> list[DatePublic]:
-    return [DatePublic.model_validate(d.model_dump()) for d in rows]
+def _dates_public(_connection: Connection, rows: Sequence[Any]) -> list[DatePublic]:
+    return [DatePublic.model_validate(row._mapping) for row in rows]
 
 
-def list_dates(filters: DateFilters) -> Listing[DatePublic]:
-    statement = select(DateMention)
+def list_dates(_connection: Connection, filters: DateFilters) -> Listing[DatePublic]:
+    # starts_on too, which the cursor of the default order needs.
+    statement = select(*DATE_COLUMNS, DateMention.starts_on)
     if filters.article_id is not None:
         statement = statement.where(DateMention.article_id == filters.article_id)
     if filters.from_ is not None:
@@ -412,11 +415,11 @@ TIMELINE_COLUMNS = [
 ]
 
 
-def _timeline_public(_session: Session, rows: Sequence[Any]) -> list[TimelineEntry]:
+def _timeline_public(_connection: Connection, rows: Sequence[Any]) -> list[TimelineEntry]:
     return [TimelineEntry.model_validate(row._mapping) for row in rows]
 
 
-def timeline(filters: TimelineFilters) -> Listing[TimelineEntry]:
+def timeline(_connection: Connection, filters: TimelineFilters) -> Listing[TimelineEntry]:
     """Every resolved date in chronological order (by first day covered, then id)."""
     statement = (
         select(*TIMELINE_COLUMNS)
@@ -431,11 +434,11 @@ def timeline(filters: TimelineFilters) -> Listing[TimelineEntry]:
         statement = statement.where(DateMention.starts_on <= filters.to)
     if filters.grain is not None:
         statement = statement.where(DateMention.grain == filters.grain)
-    return Listing(statement, TIMELINE_ORDERING, _timeline_public, scalars=False)
+    return Listing(statement, TIMELINE_ORDERING, _timeline_public)
 
 
-def get_date(session: Session, date_id: int) -> DatePublic:
-    return DatePublic.model_validate(get_or_404(session, DateMention, date_id, "date").model_dump())
+def get_date(connection: Connection, date_id: int) -> DatePublic:
+    return DatePublic.model_validate(get_or_404(connection, DateMention, date_id, "date")._mapping)
 
 
 # Organizations and places share one shape: an entity table and a mention table.
@@ -444,17 +447,18 @@ EntityModel: TypeAlias = type[Organization] | type[Place]
 MentionModel: TypeAlias = type[OrganizationMention] | type[PlaceMention]
 
 
-def _mention_counts(session: Session, fk: Any, ids: list[int]) -> dict[int, int]:
+def _mention_counts(connection: Connection, fk: Any, ids: list[int]) -> dict[int, int]:
     if not ids:
         return {}
     query = select(fk, func.count()).where(fk.in_(ids)).group_by(fk)
-    return dict(session.execute(query).all())
+    return dict(connection.execute(query).all())
 
 
 def list_entities(
+    _connection: Connection,
     model: EntityModel, mention: MentionModel, fk: Any, filters: EntityFilters
 ) -> Listing[EntityPublic]:
-    statement = select(model)
+    statement = select(model.__table__)
     if filters.name is not None:
         statement = statement.where(or_(model.name == filters.name, model.name_ar == filters.name))
     if filters.kind is not None:
@@ -464,10 +468,10 @@ def list_entities(
             model.id.in_(select(fk).where(mention.article_id == filters.article_id))
         )
 
-    def present(session: Session, rows: Sequence[Any]) -> list[EntityPublic]:
-        counts = _mention_counts(session, fk, [e.id for e in rows])
+    def present(connection: Connection, rows: Sequence[Any]) -> list[EntityPublic]:
+        counts = _mention_counts(connection, fk, [e.id for e in rows])
         return [
-            EntityPublic.model_validate({**e.model_dump(), "mention_count": counts.get(e.id, 0)})
+            EntityPublic.model_validate({**e._mapping, "mention_count": counts.get(e.id, 0)})
             for e in rows
         ]
 
@@ -475,17 +479,17 @@ def list_entities(
 
 
 def get_entity(
-    session: Session, model: EntityModel, mention: MentionModel, fk: Any, entity_id: int, noun: str
+    connection: Connection, model: EntityModel, mention: MentionModel, fk: Any, entity_id: int, noun: str
 ) -> EntityDetail:
-    entity = get_or_404(session, model, entity_id, noun)
-    mentions = session.execute(
-        select(mention).where(fk == entity_id).order_by(mention.article_id, mention.start)
-    ).scalars().all()
+    entity = get_or_404(connection, model, entity_id, noun)
+    mentions = connection.execute(
+        select(mention.__table__).where(fk == entity_id).order_by(mention.article_id, mention.start)
+    ).all()
     return EntityDetail.model_validate(
         {
-            **entity.model_dump(),
+            **entity._mapping,
             "mention_count": len(mentions),
-            "mentions": [MentionPublic.model_validate(m.model_dump()) for m in mentions],
+            "mentions": [MentionPublic.model_validate(m._mapping) for m in mentions],
         }
     )
 
@@ -509,10 +513,10 @@ PLACES_OF_ARTICLE = _entities_of_article(Place, PlaceMention, PlaceMention.place
 
 
 def _entities_in_article(
-    session: Session, statement: Select[Any], by_article: dict[str, Any]
+    connection: Connection, statement: Select[Any], by_article: dict[str, Any]
 ) -> list[EntityDetail]:
     grouped: dict[int, tuple[Any, list[MentionPublic]]] = {}
-    for row in session.execute(statement, by_article):
+    for row in connection.execute(statement, by_article):
         mention = MentionPublic(
             article_id=row.mention_article_id,
             text=row.mention_text,

@@ -2,8 +2,19 @@
 
 from typing import Any
 
-from sqlalchemy import Float, Select, cast, column, func, literal, literal_column, select, table, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    Connection,
+    Float,
+    Select,
+    cast,
+    column,
+    func,
+    literal,
+    literal_column,
+    select,
+    table,
+    union_all,
+)
 
 from app.errors import Unprocessable
 from app.models import Article, Pledge, Quote
@@ -26,10 +37,10 @@ def parse_query(query: str) -> list[tuple[str, ...]]:
     return terms
 
 
-def matches(session: Session, model: Any, terms: list[tuple[str, ...]]) -> Select[Any]:
+def matches(connection: Connection, model: Any, terms: list[tuple[str, ...]]) -> Select[Any]:
     """SELECT id, rank of the rows of `model` matching every query word; lower rank is better."""
     name = model.__tablename__
-    if session.get_bind().dialect.name == "sqlite":
+    if connection.dialect.name == "sqlite":
         fts = table(f"{name}_fts", column("rowid"))
         expression = " AND ".join(
             "(" + " OR ".join(f'"{term}"' for term in alternatives) + ")" for alternatives in terms
@@ -46,9 +57,9 @@ def matches(session: Session, model: Any, terms: list[tuple[str, ...]]) -> Selec
     )
 
 
-def matching_ids(session: Session, model: Any, query: str) -> Select[Any]:
+def matching_ids(connection: Connection, model: Any, query: str) -> Select[Any]:
     """The ids of the rows of `model` that match `query`, for use as a list filter."""
-    return select(matches(session, model, parse_query(query)).subquery().c.id)
+    return select(matches(connection, model, parse_query(query)).subquery().c.id)
 
 
 def _hit_snippet(row: Any, model: Any, terms: list[tuple[str, ...]]) -> SnippetPublic | None:
@@ -61,14 +72,14 @@ def _hit_snippet(row: Any, model: Any, terms: list[tuple[str, ...]]) -> SnippetP
     return None
 
 
-def search(session: Session, filters: SearchFilters) -> tuple[list[SearchHit], str | None]:
+def search(connection: Connection, filters: SearchFilters) -> tuple[list[SearchHit], str | None]:
     """Quotes, pledges and articles matching `q`, best first, each with its matched passage."""
     terms = parse_query(filters.q)
     kinds = [filters.kind] if filters.kind else list(SEARCHABLE)
     parts = []
     for kind in kinds:
         model = SEARCHABLE[kind]
-        hits = matches(session, model, terms).subquery()
+        hits = matches(connection, model, terms).subquery()
         part = select(literal(kind).label("kind"), hits.c.id, hits.c.rank)
         if filters.article_id is not None:
             article_id = model.id if model is Article else model.article_id
@@ -76,14 +87,15 @@ def search(session: Session, filters: SearchFilters) -> tuple[list[SearchHit], s
         parts.append(part)
     ranked = union_all(*parts).subquery()
     ordering = by("rank", SortKey(ranked.c.rank), SortKey(ranked.c.kind), SortKey(ranked.c.id))
-    rows, cursor = fetch_page(
-        session, select(ranked), ordering, filters.cursor, filters.page_size, scalars=False
-    )
+    rows, cursor = fetch_page(connection, select(ranked), ordering, filters.cursor, filters.page_size)
     loaded: dict[tuple[str, int], Any] = {}
     for kind in {row.kind for row in rows}:
         model = SEARCHABLE[kind]
         ids = [row.id for row in rows if row.kind == kind]
-        for found in session.execute(select(model).where(model.id.in_(ids))).scalars():
+        columns = [model.id, *(getattr(model, field) for field in SEARCHED_FIELDS[model])]
+        if model is not Article:
+            columns.append(model.article_id)
+        for found in connection.execute(select(*columns).where(model.id.in_(ids))):
             loaded[kind, found.id] = found
     items = []
     for row in rows:

@@ -1,11 +1,12 @@
 """Curation: correct (PATCH) or delete facts, and read each one's audit trail. Writes need a key."""
 
 from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.api.deps import SessionDep, WriteSessionDep, run_read
+from app.api.deps import DatabaseDep, WriteSessionDep
 from app.api.paging import respond
 from app.api.security import WriteAccess
 from app.api.routing import resource_router
@@ -24,12 +25,11 @@ def history_route(router: APIRouter, resource: str, noun: str, id_name: str) -> 
     async def get_history(
         request: Request,
         response: Response,
-        session: SessionDep,
         row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID, examples=[1])],
         params: Annotated[ListParams, Query()],
     ) -> Page[AuditEventPublic]:
-        listing = await run_read(session, curation.history, session, resource, row_id)
-        return await respond(request, response, session, listing, params, AuditEventPublic)
+        listing = partial(curation.history, resource=resource, row_id=row_id)
+        return await respond(request, response, listing, params, AuditEventPublic)
 
     router.add_api_route(
         f"/{{{id_name}}}/history",
@@ -80,7 +80,7 @@ def fact_router(
     def update_fact(
         caller: WriteAccess,
         session: WriteSessionDep,
-        reader: SessionDep,
+        database: DatabaseDep,
         row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID, examples=[1])],
         patch: update_model,  # type: ignore[valid-type]
     ) -> Any:
@@ -88,7 +88,7 @@ def fact_router(
         session.commit()
         # Read back on the reader: another statement on the writer would take SQLite's write
         # lock again and hold it until the session closes, in another thread.
-        return get_public(reader, row_id)
+        return database.read(get_public, row_id)
 
     router.add_api_route(
         f"/{{{id_name}}}",

@@ -1,10 +1,11 @@
 """Dates: every date expression, resolved to ISO 8601 at its grain."""
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import Path, Query, Request, Response
 
-from app.api.deps import SessionDep, run_read
+from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.routing import resource_router
@@ -21,13 +22,14 @@ router = resource_router("/dates", "dates")
     "", summary="List dates", responses={**problem_responses(400, 406, 422), **export_responses()}
 )
 async def list_dates(
-    request: Request, response: Response, session: SessionDep, filters: Annotated[DateFilters, Query()]
+    request: Request, response: Response, filters: Annotated[DateFilters, Query()]
 ) -> Page[DatePublic]:
     """Date mentions whose period overlaps `from`..`to`, filtered by grain and article."""
-    return await respond(request, response, session, queries.list_dates(filters), filters, DatePublic)
+    listing = partial(queries.list_dates, filters=filters)
+    return await respond(request, response, listing, filters, DatePublic)
 
 
 @router.get("/{date_id}", summary="Get a date", responses=problem_responses(404, 422))
-async def get_date(date_id: Annotated[int, Path(examples=[8])], session: SessionDep) -> DatePublic:
+async def get_date(request: Request, date_id: Annotated[int, Path(examples=[8])]) -> DatePublic:
     """One date mention."""
-    return await run_read(session, queries.get_date, session, date_id)
+    return await read(request, queries.get_date, date_id)

@@ -1,10 +1,11 @@
 """Organizations and places: one router shape, with the span of every mention."""
 
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.api.deps import SessionDep, run_read
+from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.routing import resource_router
@@ -33,16 +34,15 @@ def entity_router(
     async def list_entities(
         request: Request,
         response: Response,
-        session: SessionDep,
         filters: Annotated[EntityFilters, Query()],
     ) -> Page[EntityPublic]:
-        listing = queries.list_entities(model, mention, fk, filters)
-        return await respond(request, response, session, listing, filters, EntityPublic)
+        listing = partial(queries.list_entities, model=model, mention=mention, fk=fk, filters=filters)
+        return await respond(request, response, listing, filters, EntityPublic)
 
     async def get_entity(
-        entity_id: Annotated[int, Path(alias=id_name, examples=[example["id"]])], session: SessionDep
+        request: Request, entity_id: Annotated[int, Path(alias=id_name, examples=[example["id"]])]
     ) -> EntityDetail:
-        return await run_read(session, queries.get_entity, session, model, mention, fk, entity_id, singular)
+        return await read(request, queries.get_entity, model, mention, fk, entity_id, singular)
 
     router.add_api_route(
         "",

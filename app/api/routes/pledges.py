@@ -1,11 +1,12 @@
 """Pledges: money committed by donors, with the amount's evidence span, and their totals."""
 
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query, Request, Response
 
 from app.api import formats
-from app.api.deps import SessionDep, run_read
+from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.routing import resource_router
@@ -25,21 +26,21 @@ LINKED_DATA = {200: {"content": {"application/ld+json": {}}}}
     responses={**problem_responses(400, 406, 422), **export_responses(linked_data=True)},
 )
 async def list_pledges(
-    request: Request, response: Response, session: SessionDep, filters: Annotated[PledgeFilters, Query()]
+    request: Request, response: Response, filters: Annotated[PledgeFilters, Query()]
 ) -> Page[PledgePublic]:
     """Pledges, filtered by donor, currency, amount range, status, speaker, article and `q`."""
-    listing = await run_read(session, queries.list_pledges, session, filters)
-    return await respond(request, response, session, listing, filters, PledgePublic, formats.pledge_ld)
+    listing = partial(queries.list_pledges, filters=filters)
+    return await respond(request, response, listing, filters, PledgePublic, formats.pledge_ld)
 
 
 # A plain `def`, so that it runs in the thread pool: the aggregate reads every matching pledge and
 # would hold up the event loop, and every other request, for as long.
 @router.get("/summary", summary="Summarize pledges", responses=problem_responses(422))
 def summarize_pledges(
-    session: SessionDep, filters: Annotated[PledgeSummaryFilters, Query()]
+    request: Request, filters: Annotated[PledgeSummaryFilters, Query()]
 ) -> PledgeSummary:
     """Totals and counts by currency, donor, status and year; amounts are never added across currencies."""
-    return queries.summarize_pledges(session, filters)
+    return request.app.state.database.read(queries.summarize_pledges, filters)  # type: ignore[no-any-return]
 
 
 @router.get(
@@ -51,11 +52,10 @@ def summarize_pledges(
 async def get_pledge(
     request: Request,
     pledge_id: Annotated[int, Path(examples=[1])],
-    session: SessionDep,
     format: Annotated[Literal["json", "jsonld"] | None, Query(description="json or jsonld.")] = None,
 ) -> Any:
     """One pledge, its `evidence` being text[start:end]; as JSON-LD a schema.org MonetaryGrant."""
-    pledge = await run_read(session, queries.get_pledge, session, pledge_id)
+    pledge = await read(request, queries.get_pledge, pledge_id)
     if formats.negotiate(request, format, ("json", "jsonld")) == "jsonld":
         return formats.linked_data_response(formats.pledge_ld(pledge, formats.base_url(request)))
     return pledge

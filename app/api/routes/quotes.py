@@ -1,11 +1,12 @@
 """Quotes: direct and reported speech with their evidence spans."""
 
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query, Request, Response
 
 from app.api import formats
-from app.api.deps import SessionDep, run_read
+from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.routing import resource_router
@@ -25,11 +26,11 @@ LINKED_DATA = {200: {"content": {"application/ld+json": {}}}}
     responses={**problem_responses(400, 406, 422), **export_responses(linked_data=True)},
 )
 async def list_quotes(
-    request: Request, response: Response, session: SessionDep, filters: Annotated[QuoteFilters, Query()]
+    request: Request, response: Response, filters: Annotated[QuoteFilters, Query()]
 ) -> Page[QuotePublic]:
     """Quotes, filtered by speaker (id, name or alias), kind, article and full-text `q`."""
-    listing = await run_read(session, queries.list_quotes, session, filters)
-    return await respond(request, response, session, listing, filters, QuotePublic, formats.quote_ld)
+    listing = partial(queries.list_quotes, filters=filters)
+    return await respond(request, response, listing, filters, QuotePublic, formats.quote_ld)
 
 
 @router.get(
@@ -41,11 +42,10 @@ async def list_quotes(
 async def get_quote(
     request: Request,
     quote_id: Annotated[int, Path(examples=[10])],
-    session: SessionDep,
     format: Annotated[Literal["json", "jsonld"] | None, Query(description="json or jsonld.")] = None,
 ) -> Any:
     """One quote; `start`/`end` index its text in the article. As JSON-LD, a schema.org Quotation."""
-    quote = await run_read(session, queries.get_quote, session, quote_id)
+    quote = await read(request, queries.get_quote, quote_id)
     if formats.negotiate(request, format, ("json", "jsonld")) == "jsonld":
         return formats.linked_data_response(formats.quote_ld(quote, formats.base_url(request)))
     return quote

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Query, Request, Response
 
-from app.api.deps import SessionDep, run_read
+from app.api.deps import read
 from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.schemas.filters import SearchFilters
@@ -17,10 +17,10 @@ router = resource_router("/search", "search")
 
 @router.get("", summary="Search", responses=problem_responses(400, 422))
 async def search(
-    request: Request, response: Response, session: SessionDep, filters: Annotated[SearchFilters, Query()]
+    request: Request, response: Response, filters: Annotated[SearchFilters, Query()]
 ) -> Page[SearchHit]:
     """Quotes, pledges and articles matching every word of `q`, best first, with the matched passage."""
-    items, cursor = await run_read(session, search_service.search, session, filters)
+    items, cursor = await read(request, search_service.search, filters)
     if cursor is not None:
         response.headers["Link"] = f'<{request.url.include_query_params(cursor=cursor)}>; rel="next"'
     return Page[SearchHit](items=items, next_cursor=cursor, total=None)

@@ -1,10 +1,11 @@
 """Speakers: people and bodies quoted in the articles."""
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import Path, Query, Request, Response
 
-from app.api.deps import SessionDep, run_read
+from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.routing import resource_router
@@ -21,13 +22,14 @@ router = resource_router("/speakers", "speakers")
     "", summary="List speakers", responses={**problem_responses(400, 406, 422), **export_responses()}
 )
 async def list_speakers(
-    request: Request, response: Response, session: SessionDep, filters: Annotated[SpeakerFilters, Query()]
+    request: Request, response: Response, filters: Annotated[SpeakerFilters, Query()]
 ) -> Page[SpeakerPublic]:
     """Speakers with their aliases; `name` matches a name as written, in English, or an alias."""
-    return await respond(request, response, session, queries.list_speakers(filters), filters, SpeakerPublic)
+    listing = partial(queries.list_speakers, filters=filters)
+    return await respond(request, response, listing, filters, SpeakerPublic)
 
 
 @router.get("/{speaker_id}", summary="Get a speaker", responses=problem_responses(404, 422))
-async def get_speaker(speaker_id: Annotated[int, Path(examples=[1])], session: SessionDep) -> SpeakerPublic:
+async def get_speaker(request: Request, speaker_id: Annotated[int, Path(examples=[1])]) -> SpeakerPublic:
     """One speaker with every alias they go by."""
-    return await run_read(session, queries.get_speaker, session, speaker_id)
+    return await read(request, queries.get_speaker, speaker_id)

@@ -1,10 +1,10 @@
 """The timeline: every resolved date, in chronological order."""
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import Query, Request, Response
 
-from app.api.deps import SessionDep
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.routing import resource_router
@@ -19,7 +19,8 @@ router = resource_router("/timeline", "timeline")
 
 @router.get("", summary="Timeline", responses={**problem_responses(400, 406, 422), **export_responses()})
 async def get_timeline(
-    request: Request, response: Response, session: SessionDep, filters: Annotated[TimelineFilters, Query()]
+    request: Request, response: Response, filters: Annotated[TimelineFilters, Query()]
 ) -> Page[TimelineEntry]:
     """Every resolved date by the first day it covers, its grain and range kept, with its article."""
-    return await respond(request, response, session, queries.timeline(filters), filters, TimelineEntry)
+    listing = partial(queries.timeline, filters=filters)
+    return await respond(request, response, listing, filters, TimelineEntry)
