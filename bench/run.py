@@ -524,6 +524,8 @@ def fmt(figures: Figures | None, reference: Figures | None = None) -> str:
         return "-"
     if reference is None:
         return f"{figures.requests_per_second:,.0f}"
+    if not reference.requests_per_second:
+        return "-"  # the reference answered nothing within wrk's timeout: no ratio
     return f"{figures.requests_per_second / reference.requests_per_second:.2f}"
 
 

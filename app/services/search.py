@@ -25,6 +25,9 @@ from app.services.pagination import SortKey, by, fetch_page
 from app.services.search_text import query_terms, snippet
 
 SEARCHABLE: dict[str, Any] = {"quote": Quote, "pledge": Pledge, "article": Article}
+# Search ranks at most this many matches of each kind, the most recently stored: the best of them
+# come first. A word found in fewer rows has every match ranked.
+RANKED_MATCHES = 2000
 
 
 def parse_query(query: str) -> list[tuple[str, ...]]:
@@ -37,8 +40,11 @@ def parse_query(query: str) -> list[tuple[str, ...]]:
     return terms
 
 
-def matches(connection: Connection, model: Any, terms: list[tuple[str, ...]]) -> Select[Any]:
-    """SELECT id, rank of the rows of `model` matching every query word; lower rank is better."""
+def matches(
+    connection: Connection, model: Any, terms: list[tuple[str, ...]], newest: int | None = None
+) -> Select[Any]:
+    """SELECT id, rank of the rows of `model` matching every query word; lower rank is better.
+    With `newest`, only that many matches, the most recently stored, are ranked."""
     name = model.__tablename__
     if connection.dialect.name == "sqlite":
         fts = table(f"{name}_fts", column("rowid"))
@@ -46,15 +52,19 @@ def matches(connection: Connection, model: Any, terms: list[tuple[str, ...]]) ->
             "(" + " OR ".join(f'"{term}"' for term in alternatives) + ")" for alternatives in terms
         )
         rank = func.bm25(literal_column(fts.name))
-        return select(fts.c.rowid.label("id"), cast(rank, Float).label("rank")).where(
+        found = select(fts.c.rowid.label("id"), cast(rank, Float).label("rank")).where(
             literal_column(fts.name).op("MATCH")(literal(expression))
         )
-    expression = " & ".join("(" + " | ".join(alternatives) + ")" for alternatives in terms)
-    query = func.to_tsquery(literal_column("'simple'::regconfig"), literal(expression))
-    vector = literal_column(f"{name}.search_vector")
-    return select(model.id.label("id"), cast(-func.ts_rank(vector, query), Float).label("rank")).where(
-        vector.op("@@")(query)
-    )
+        key = fts.c.rowid
+    else:
+        expression = " & ".join("(" + " | ".join(alternatives) + ")" for alternatives in terms)
+        query = func.to_tsquery(literal_column("'simple'::regconfig"), literal(expression))
+        vector = literal_column(f"{name}.search_vector")
+        found = select(model.id.label("id"), cast(-func.ts_rank(vector, query), Float).label("rank")).where(
+            vector.op("@@")(query)
+        )
+        key = model.id
+    return found if newest is None else found.order_by(key.desc()).limit(newest)
 
 
 def matching_ids(connection: Connection, model: Any, query: str) -> Select[Any]:
@@ -79,7 +89,10 @@ def search(connection: Connection, filters: SearchFilters) -> tuple[list[SearchH
     parts = []
     for kind in kinds:
         model = SEARCHABLE[kind]
-        hits = matches(connection, model, terms).subquery()
+        # Ranking costs about a microsecond per match, and a common word matches most rows; an
+        # article filter leaves few matches, which are all ranked.
+        newest = RANKED_MATCHES if filters.article_id is None else None
+        hits = matches(connection, model, terms, newest).subquery()
         part = select(literal(kind).label("kind"), hits.c.id, hits.c.rank)
         if filters.article_id is not None:
             article_id = model.id if model is Article else model.article_id

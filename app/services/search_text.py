@@ -73,7 +73,12 @@ def words(text: str) -> Iterator[re.Match[str]]:
 
 def search_text(*parts: str | None) -> str:
     """The stored, space-separated index terms of a row's searchable fields."""
-    return " ".join(term for part in parts if part for match in words(part) for term in terms(match.group()))
+    found: list[str] = []
+    for part in parts:
+        if part:
+            for word in WORD.findall(part):
+                found += terms(word)
+    return " ".join(found)
 
 
 def query_terms(query: str) -> list[tuple[str, ...]]:
@@ -93,21 +98,24 @@ def snippet(text: str, wanted: Iterable[tuple[str, ...]], radius: int = 80) -> S
     """The passage of `text` around its first matching word, matches wrapped in <mark></mark>;
     None when no word of `text` matches."""
     accepted = {term for alternatives in wanted for term in alternatives}
-    hits = [m for m in words(text) if accepted.intersection(terms(m.group()))]
-    if not hits:
+
+    def matching(start: int, end: int) -> Iterator[re.Match[str]]:
+        return (m for m in WORD.finditer(text, start, end) if accepted.intersection(terms(m.group())))
+
+    first = next(matching(0, len(text)), None)
+    if first is None:
         return None
-    start = max(0, hits[0].start() - radius)
-    end = min(len(text), hits[0].end() + radius)
+    start = max(0, first.start() - radius)
+    end = min(len(text), first.end() + radius)
     # Widen to whole words so the passage never starts or ends mid-word.
     while start > 0 and WORD.match(text, start - 1):
         start -= 1
     while end < len(text) and WORD.match(text, end):
         end += 1
+    # Only the passage is read past the first match: a long article costs no more than a short one.
     pieces: list[str] = []
     cursor = start
-    for hit in hits:
-        if hit.start() < start or hit.end() > end:
-            continue
+    for hit in matching(start, end):
         pieces += [text[cursor : hit.start()], "<mark>", hit.group(), "</mark>"]
         cursor = hit.end()
     pieces.append(text[cursor:end])
