@@ -5,7 +5,7 @@ from app.models.article import Article
 from app.models.audit import AuditEvent
 from app.models.date_mention import DateMention
 from app.models.entity import Organization, OrganizationMention, Place, PlaceMention
-from app.models.pledge import Pledge
+from app.models.pledge import Pledge, PledgeRollup
 from app.models.quote import Quote
 from app.models.rate_limit import RateLimitCounter
 from app.models.search import search_text_of
@@ -21,6 +21,7 @@ __all__ = [
     "Place",
     "PlaceMention",
     "Pledge",
+    "PledgeRollup",
     "Quote",
     "RateLimitCounter",
     "Speaker",

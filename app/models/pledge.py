@@ -1,7 +1,7 @@
 """Pledges: money a donor commits, with the span of the amount as evidence."""
 
 from sqlalchemy import BigInteger, CheckConstraint, Index, String
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from app.models.base import Span, curated_field, one_of, primary_key, search_text_field, span_check
 
@@ -41,3 +41,19 @@ class Pledge(Span, table=True):
     evidence: str
     curated: bool = curated_field()
     search_text: str = search_text_field()
+
+
+class PledgeRollup(SQLModel, table=True):
+    """Pledges counted and summed by currency, donor, status and year of publication, kept in step
+    with every write by triggers (migration 0004), so that totals are read, not recomputed.
+    An empty currency or donor and year 0 stand for none: a key holds no NULL, which both
+    backends would count as distinct from itself."""
+
+    __tablename__ = "pledge_rollup"
+
+    currency: str = Field(primary_key=True, sa_type=String(3))
+    donor: str = Field(primary_key=True)
+    status: str = Field(primary_key=True)
+    year: int = Field(primary_key=True)
+    pledges: int
+    total: int = Field(sa_type=BigInteger)

@@ -22,6 +22,7 @@ from app.models import (
     Place,
     PlaceMention,
     Pledge,
+    PledgeRollup,
     Quote,
     Speaker,
     SpeakerAlias,
@@ -341,7 +342,59 @@ def list_pledges(connection: Connection, filters: PledgeFilters) -> Listing[Pled
     )
 
 
+# The filters that pledge_rollup can answer: it keeps totals by currency, donor, status and year.
+ROLLED_UP_FILTERS = frozenset({"currency", "donor", "status"})
+Totals: TypeAlias = Callable[..., list[dict[str, Any]]]
+
+
 def summarize_pledges(connection: Connection, filters: PledgeSummaryFilters) -> PledgeSummary:
+    """Totals and counts by currency, donor, status and year; from pledge_rollup when the filters
+    allow, otherwise aggregated from the matching pledges."""
+    if filters.model_dump(exclude_none=True).keys() <= ROLLED_UP_FILTERS:
+        rollup = PledgeRollup.__table__.c  # type: ignore[attr-defined]
+        return _summary(*_rollup_totals(connection, filters, rollup))
+    return _summary(*_live_totals(connection, filters))
+
+
+def _summary(totals: Totals, donor: Any, status: Any, year: Any) -> PledgeSummary:
+    by_currency = totals()
+    return PledgeSummary(
+        count=sum(group["count"] for group in by_currency),
+        by_currency=[PledgeTotal.model_validate(group) for group in by_currency],
+        by_donor=[DonorTotal.model_validate(group) for group in totals(donor)],
+        by_status=[StatusTotal.model_validate(group) for group in totals(status)],
+        by_year=[YearTotal.model_validate(group) for group in totals(year, dated=True)],
+    )
+
+
+def _grouped(connection: Connection, query: Select[Any], keys: list[Any]) -> list[dict[str, Any]]:
+    query = query.group_by(*keys).order_by(*(key.asc().nulls_last() for key in keys))
+    return [{**row._mapping, "total": int(row.total)} for row in connection.execute(query).all()]
+
+
+def _rollup_totals(
+    connection: Connection, filters: PledgeSummaryFilters, rollup: Any
+) -> tuple[Totals, Any, Any, Any]:
+    """Sums of the rollup's rows; its "" and 0 read back as none."""
+    conditions = [
+        getattr(rollup, name) == value
+        for name, value in filters.model_dump(exclude_none=True).items()
+    ]
+    currency = func.nullif(rollup.currency, "").label("currency")
+
+    def totals(*groups: Any, dated: bool = False) -> list[dict[str, Any]]:
+        # Every grouping includes the currency: sums across currencies mean nothing.
+        keys = [*groups, currency]
+        count = func.sum(rollup.pledges)
+        query = select(*keys, func.sum(rollup.total).label("total"), count.label("count"))
+        return _grouped(connection, query.where(*conditions).having(count > 0), keys)
+
+    donor = func.nullif(rollup.donor, "").label("donor")
+    year = func.nullif(rollup.year, 0).label("year")
+    return totals, donor, rollup.status.label("status"), year
+
+
+def _live_totals(connection: Connection, filters: PledgeSummaryFilters) -> tuple[Totals, Any, Any, Any]:
     pledges = pledge_statement(connection, filters).subquery()
     year = extract("year", Article.published_on)
 
@@ -354,19 +407,9 @@ def summarize_pledges(connection: Connection, filters: PledgeSummaryFilters) -> 
             # Only the year needs the article, whose wide rows are costly to visit; every pledge
             # has its article (a foreign key), so the other groupings count the same without it.
             query = query.join(Article, Article.id == pledges.c.article_id)
-        query = query.group_by(*keys).order_by(*(key.asc().nulls_last() for key in keys))
-        return [
-            {**row._mapping, "total": int(row.total)} for row in connection.execute(query).all()
-        ]
+        return _grouped(connection, query, keys)
 
-    by_currency = totals()
-    return PledgeSummary(
-        count=sum(group["count"] for group in by_currency),
-        by_currency=[PledgeTotal.model_validate(group) for group in by_currency],
-        by_donor=[DonorTotal.model_validate(group) for group in totals(pledges.c.donor)],
-        by_status=[StatusTotal.model_validate(group) for group in totals(pledges.c.status)],
-        by_year=[YearTotal.model_validate(group) for group in totals(year.label("year"), dated=True)],
-    )
+    return totals, pledges.c.donor, pledges.c.status, year.label("year")
 
 
 def get_pledge(connection: Connection, pledge_id: int) -> PledgePublic:

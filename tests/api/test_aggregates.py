@@ -64,6 +64,28 @@ async def test_summary_groups_by_currency(client: httpx.AsyncClient, pledges: No
     }
 
 
+async def test_summary_stays_true_through_corrections_and_deletions(
+    client: httpx.AsyncClient, pledges: None, auth: dict[str, str]
+) -> None:
+    """The totals kept by triggers follow every correction and deletion: they equal the totals
+    aggregated from the pledges themselves (which an amount filter asks for)."""
+    changes = [
+        client.patch("/v1/pledges/1", json={"amount": 250, "currency": "EUR", "donor": "Japan"}, headers=auth),
+        client.delete("/v1/pledges/3", headers=auth),
+        client.delete("/v1/articles/2", headers=auth),
+    ]
+    for change in changes:
+        assert (await change).status_code in (200, 204)
+    summary = (await client.get("/v1/pledges/summary")).json()
+    assert summary["count"] == 2
+    assert summary["by_currency"] == [{"currency": "EUR", "total": 300, "count": 2}]
+    assert summary["by_year"] == [{"year": 2023, "currency": "EUR", "total": 300, "count": 2}]
+    for params in [{}, {"currency": "EUR"}, {"donor": "Japan"}, {"status": "new"}, {"currency": "USD"}]:
+        kept = (await client.get("/v1/pledges/summary", params=params)).json()
+        aggregated = (await client.get("/v1/pledges/summary", params={**params, "min_amount": 0})).json()
+        assert kept == aggregated, params
+
+
 async def test_summary_takes_the_list_filters(client: httpx.AsyncClient, pledges: None) -> None:
     summary = (await client.get("/v1/pledges/summary", params={"donor": "Japan", "min_amount": 60})).json()
     assert summary["by_currency"] == [{"currency": "USD", "total": 1100, "count": 2}]
