@@ -7,9 +7,10 @@ identity map nor its unit of work."""
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Generic, TypeAlias, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 from sqlalchemy import Connection, Row, Select, bindparam, extract, func, or_, select
 from sqlmodel import SQLModel
 
@@ -56,6 +57,7 @@ from app.services.pagination import Ordering, SortKey, by, count, fetch_page, st
 from app.services.search import matching_ids
 
 T = TypeVar("T")
+B = TypeVar("B", bound=BaseModel)
 EXPORT_CHUNK_ROWS = 1000
 
 
@@ -126,6 +128,20 @@ ARTICLE_COLUMNS = (
 )
 
 
+@lru_cache
+def _list_of(model: type[B]) -> TypeAdapter[list[B]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+def validated(model: type[B], rows: Sequence[Row[Any]]) -> list[B]:
+    """Rows as `model`s, validated in one call: a plain dict per row (read by column name through
+    a Row costs twice as much) and one pass through the validator for the list."""
+    if not rows:
+        return []
+    keys = rows[0]._fields
+    return _list_of(model).validate_python([dict(zip(keys, row, strict=True)) for row in rows])
+
+
 def public_columns(table: type[SQLModel], schema: type[BaseModel]) -> list[Any]:
     """The table's columns that `schema` shows, by name. Reading them as plain rows skips the
     ORM's identity map and internals such as search_text, and the rows validate straight into
@@ -149,7 +165,7 @@ ARTICLE_ORDERINGS = orderings(Article.published_on, nullable=True)
 
 
 def _articles_public(_connection: Connection, rows: Sequence[Any]) -> list[ArticlePublic]:
-    return [ArticlePublic.model_validate(row._mapping) for row in rows]
+    return validated(ArticlePublic, rows)
 
 
 def list_articles(connection: Connection, filters: ArticleFilters) -> Listing[ArticlePublic]:
@@ -183,7 +199,7 @@ def article_facts(connection: Connection, article_id: int) -> ArticleFacts:
         speakers=sorted(speakers.values(), key=lambda s: s.id),
         quotes=_quotes_public(connection, quotes),
         pledges=_pledges_public(connection, pledges),
-        dates=[DatePublic.model_validate(row._mapping) for row in dates],
+        dates=validated(DatePublic, dates),
         organizations=_entities_in_article(connection, ORGANIZATIONS_OF_ARTICLE, by_article),
         places=_entities_in_article(connection, PLACES_OF_ARTICLE, by_article),
     )
@@ -261,7 +277,7 @@ QUOTES_OF_ARTICLE = QUOTE_ROWS.where(Quote.article_id == bindparam("article_id")
 
 
 def _quotes_public(_connection: Connection, rows: Sequence[Any]) -> list[QuotePublic]:
-    return [QuotePublic.model_validate(row._mapping) for row in rows]
+    return validated(QuotePublic, rows)
 
 
 QUOTE_ORDERINGS = orderings(Quote.id)
@@ -311,7 +327,7 @@ PLEDGES_OF_ARTICLE = (
 
 
 def _pledges_public(_connection: Connection, rows: Sequence[Any]) -> list[PledgePublic]:
-    return [PledgePublic.model_validate(row._mapping) for row in rows]
+    return validated(PledgePublic, rows)
 
 
 def pledge_statement(connection: Connection, filters: PledgeFilters | PledgeSummaryFilters) -> Select[Any]:
@@ -432,7 +448,7 @@ DATES_OF_ARTICLE = (
 
 
 def _dates_public(_connection: Connection, rows: Sequence[Any]) -> list[DatePublic]:
-    return [DatePublic.model_validate(row._mapping) for row in rows]
+    return validated(DatePublic, rows)
 
 
 def list_dates(_connection: Connection, filters: DateFilters) -> Listing[DatePublic]:
@@ -459,7 +475,7 @@ TIMELINE_COLUMNS = [
 
 
 def _timeline_public(_connection: Connection, rows: Sequence[Any]) -> list[TimelineEntry]:
-    return [TimelineEntry.model_validate(row._mapping) for row in rows]
+    return validated(TimelineEntry, rows)
 
 
 def timeline(_connection: Connection, filters: TimelineFilters) -> Listing[TimelineEntry]:
