@@ -117,9 +117,11 @@ def statements(listing: queries.Listing[Any]) -> list[Select[Any]]:
     cursors = [encode_cursor(listing.ordering, values)]
     if keys[0].nullable:
         cursors.append(encode_cursor(listing.ordering, [None, *values[1:]]))
-    return [
-        part.limit(51) for cursor in cursors for part in segments(listing.statement, listing.ordering, cursor)
-    ]
+    found = []
+    for cursor in cursors:
+        parts, bound = segments(listing.statement, listing.ordering, cursor)
+        found += [part.limit(51).params(**listing.params, **bound) for part in parts]
+    return found
 
 
 def plan(connection: Connection, statement: Select[Any]) -> str:

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
@@ -14,7 +14,7 @@ from app.schemas.article import ArticlePublic
 from app.schemas.curation import AuditEventPublic, FactUpdate
 from app.services.ingest import period
 from app.services.pagination import SortKey, by
-from app.services.queries import ARTICLE_COLUMNS, Listing, get_or_404
+from app.services.queries import ARTICLE_COLUMNS, Listing, Where, get_or_404
 
 M = TypeVar("M", bound=SQLModel)
 
@@ -139,6 +139,12 @@ def delete_article(session: Session, article_id: int, key_id: int | None) -> Non
 
 
 HISTORY_ORDERING = by("id", SortKey(AuditEvent.id))
+_EVENTS = AuditEvent.__table__  # type: ignore[attr-defined]
+HISTORY = Where(
+    select(_EVENTS),
+    resource=_EVENTS.c.resource == bindparam("resource"),
+    resource_id=_EVENTS.c.resource_id == bindparam("resource_id"),
+)
 
 
 def _events_public(_connection: Connection, rows: Sequence[Any]) -> list[AuditEventPublic]:
@@ -147,8 +153,7 @@ def _events_public(_connection: Connection, rows: Sequence[Any]) -> list[AuditEv
 
 def history(connection: Connection, resource: str, row_id: int) -> Listing[AuditEventPublic]:
     """The audit trail of one resource, oldest first; 404 when it neither exists nor ever did."""
-    events = AuditEvent.__table__  # type: ignore[attr-defined]
-    statement = select(events).where(events.c.resource == resource, events.c.resource_id == row_id)
-    if connection.execute(statement.limit(1)).first() is None:
+    statement, params = HISTORY.select(resource=resource, resource_id=row_id)
+    if connection.execute(statement.limit(1), params).first() is None:
         get_or_404(connection, RESOURCES[resource], row_id, resource)
-    return Listing(statement, HISTORY_ORDERING, _events_public)
+    return Listing(statement, HISTORY_ORDERING, _events_public, params)

@@ -3,16 +3,20 @@
 A cursor names its ordering and the sort values of the last row shown; a cursor made under another
 ordering is refused. A nullable first sort key is read in two index-friendly segments, the rows that
 have a value and then those that do not, so NULLs come last in either direction on every backend.
+
+The statements of a page hold bound parameters, never values: each is built once per listing,
+ordering and kind of cursor, and then only executed, with the values of the request.
 """
 
 import base64
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, literal, or_, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Integer, Select, and_, bindparam, func, or_, select, tuple_
 
 from app.errors import BadRequest
 
@@ -28,7 +32,8 @@ class SortKey:
     nullable: bool = False
 
 
-@dataclass(frozen=True)
+# Compared and hashed by identity: each ordering is made once, and its columns' == builds SQL.
+@dataclass(frozen=True, eq=False)
 class Ordering:
     """A named ordering, as written in `?sort=`, e.g. "-amount" = amount descending, then id."""
 
@@ -85,18 +90,23 @@ def _typed(value: Any, key: SortKey) -> Any:
     raise BadRequest(INVALID_CURSOR)
 
 
-def after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
-    """Rows strictly after `values` in the ordering (no value may be NULL here)."""
+def _after_value(index: int, key: SortKey) -> Any:
+    """The bound parameter for the cursor's value of sort key `index`."""
+    return bindparam(f"after_{index}", type_=key.column.type)
+
+
+def after(keys: Sequence[SortKey], first: int = 0) -> ColumnElement[bool]:
+    """Rows strictly after the cursor's values for `keys` (numbered from `first`), none NULL."""
+    bound = [_after_value(first + index, key) for index, key in enumerate(keys)]
     if len({key.descending for key in keys}) == 1:
         # A row-value comparison lets SQLite and PostgreSQL seek straight into the index.
         columns = tuple_(*(key.column for key in keys))
-        bound = tuple_(*(literal(value, key.column.type) for value, key in zip(values, keys, strict=True)))
-        return columns < bound if keys[0].descending else columns > bound
+        return columns < tuple_(*bound) if keys[0].descending else columns > tuple_(*bound)
     # Mixed directions: (a > x) OR (a = x AND b < y) ...
     terms = []
     for index, key in enumerate(keys):
-        equal = [keys[i].column == values[i] for i in range(index)]
-        beyond = key.column < values[index] if key.descending else key.column > values[index]
+        equal = [keys[i].column == bound[i] for i in range(index)]
+        beyond = key.column < bound[index] if key.descending else key.column > bound[index]
         terms.append(and_(*equal, beyond))
     return or_(*terms)
 
@@ -105,26 +115,45 @@ def _ordered(statement: Select[Any], keys: Sequence[SortKey]) -> Select[Any]:
     return statement.order_by(*(key.column.desc() if key.descending else key.column.asc() for key in keys))
 
 
-def segments(statement: Select[Any], ordering: Ordering, cursor: str | None) -> list[Select[Any]]:
-    """The ordered statements whose rows, read one after the other, are the rows after `cursor`."""
-    keys = ordering.keys
+PAGE_LIMIT = bindparam("page_limit", type_=Integer)
+
+
+def segments(
+    statement: Select[Any], ordering: Ordering, cursor: str | None
+) -> tuple[list[Select[Any]], dict[str, Any]]:
+    """The ordered statements whose rows, read one after the other, are the rows after `cursor`,
+    and the values of the cursor to execute them with."""
     values = decode_cursor(cursor, ordering) if cursor is not None else None
+    # What the statements depend on: no cursor, a cursor after a value, or one after a NULL.
+    seen = "none" if values is None else "null" if values[0] is None else "value"
+    bound = {} if values is None else {f"after_{i}": value for i, value in enumerate(values)}
+    return _segments(statement, ordering, seen), bound
+
+
+@lru_cache(maxsize=1024)
+def _segments(statement: Select[Any], ordering: Ordering, seen: str) -> list[Select[Any]]:
+    keys = ordering.keys
     first = keys[0]
     if not first.nullable:
-        if values is not None:
-            statement = statement.where(after(keys, values))
+        if seen != "none":
+            statement = statement.where(after(keys))
         return [_ordered(statement, keys)]
     parts = []
-    if values is None or values[0] is not None:
+    if seen != "null":
         with_value = statement.where(first.column.is_not(None))
-        if values is not None:
-            with_value = with_value.where(after(keys, values))
+        if seen == "value":
+            with_value = with_value.where(after(keys))
         parts.append(_ordered(with_value, keys))
     without_value = statement.where(first.column.is_(None))
-    if values is not None and values[0] is None:
-        without_value = without_value.where(after(keys[1:], values[1:]))
+    if seen == "null":
+        without_value = without_value.where(after(keys[1:], first=1))
     parts.append(_ordered(without_value, keys[1:]))
     return parts
+
+
+@lru_cache(maxsize=1024)
+def _limited(part: Select[Any]) -> Select[Any]:
+    return part.limit(PAGE_LIMIT)
 
 
 def fetch_page(
@@ -133,11 +162,15 @@ def fetch_page(
     ordering: Ordering,
     cursor: str | None,
     limit: int,
+    params: Mapping[str, Any],
 ) -> tuple[list[Any], str | None]:
-    """Up to `limit` rows after `cursor`, and the cursor of the page after them (None at the end)."""
+    """Up to `limit` rows after `cursor`, and the cursor of the page after them (None at the end).
+    `params` are the values of the statement's own parameters."""
     rows: list[Any] = []
-    for part in segments(statement, ordering, cursor):
-        result = connection.execute(part.limit(limit + 1 - len(rows)))
+    parts, bound = segments(statement, ordering, cursor)
+    for part in parts:
+        wanted = {**params, **bound, "page_limit": limit + 1 - len(rows)}
+        result = connection.execute(_limited(part), wanted)
         rows += result.all()
         if len(rows) > limit:
             break
@@ -152,16 +185,20 @@ def stream_rows(
     ordering: Ordering,
     cursor: str | None,
     limit: int | None,
+    params: Mapping[str, Any],
     *,
     chunk_size: int,
 ) -> Iterator[Sequence[Any]]:
     """Every row after `cursor` (at most `limit`), in chunks read from a server-side cursor, so that
     memory stays bounded however many rows there are."""
     left = limit
-    for part in segments(statement, ordering, cursor):
+    parts, bound = segments(statement, ordering, cursor)
+    for part in parts:
+        wanted = {**params, **bound}
         if left is not None:
-            part = part.limit(left)
-        result = connection.execute(part.execution_options(yield_per=chunk_size))
+            part = _limited(part)
+            wanted["page_limit"] = left
+        result = connection.execute(part.execution_options(yield_per=chunk_size), wanted)
         for chunk in result.partitions():
             if left is not None:
                 left -= len(chunk)
@@ -170,9 +207,14 @@ def stream_rows(
             return
 
 
-def count(connection: Connection, statement: Select[Any]) -> int:
+def count(connection: Connection, statement: Select[Any], params: Mapping[str, Any]) -> int:
     """How many rows the filtered statement has, whatever the page."""
-    return connection.execute(select(func.count()).select_from(statement.order_by(None).subquery())).scalar_one()
+    return connection.execute(_counting(statement), params).scalar_one()
+
+
+@lru_cache(maxsize=1024)
+def _counting(statement: Select[Any]) -> Select[Any]:
+    return select(func.count()).select_from(statement.order_by(None).subquery())
 
 
 def sort_values(row: Any, ordering: Ordering) -> list[Any]:

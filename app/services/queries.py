@@ -5,13 +5,13 @@ plain rows, which validate straight into the response schemas: reads need neithe
 identity map nor its unit of work."""
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Any, Generic, TypeAlias, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
-from sqlalchemy import Connection, Row, Select, bindparam, extract, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, Select, bindparam, extract, func, or_, select
 from sqlmodel import SQLModel
 
 from app.errors import NotFound
@@ -54,7 +54,7 @@ from app.schemas.pledge import (
 from app.schemas.quote import QuotePublic
 from app.schemas.speaker import SpeakerPublic
 from app.services.pagination import Ordering, SortKey, by, count, fetch_page, stream_rows
-from app.services.search import matching_ids
+from app.services.search import match_value, matching_ids
 
 T = TypeVar("T")
 B = TypeVar("B", bound=BaseModel)
@@ -63,11 +63,34 @@ EXPORT_CHUNK_ROWS = 1000
 
 @dataclass(frozen=True)
 class Listing(Generic[T]):
-    """A list query: the filtered statement, its ordering, and how a batch of rows becomes items."""
+    """A list query: the filtered statement and the values of its parameters, its ordering, and
+    how a batch of rows becomes items."""
 
     statement: Select[Any]
     ordering: Ordering
     present: Callable[[Connection, Sequence[Any]], list[T]]
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Where:
+    """A list's statement and its filters, each a condition on the bound parameter it is named
+    after. The statement for each set of filters in use is built once; a request only binds values:
+    building and hashing a statement costs more than running an indexed query."""
+
+    def __init__(self, base: Select[Any], **conditions: ColumnElement[bool]) -> None:
+        self.base = base
+        self.conditions = conditions
+        self._built: dict[frozenset[str], Select[Any]] = {}
+
+    def select(self, **values: Any) -> tuple[Select[Any], dict[str, Any]]:
+        """The statement for the filters given a value (None is no filter), and those values."""
+        params = {name: value for name, value in values.items() if value is not None}
+        used = frozenset(params)
+        statement = self._built.get(used)
+        if statement is None:
+            statement = self.base.where(*(self.conditions[name] for name in sorted(used)))
+            self._built[used] = statement
+        return statement, params
 
 
 @dataclass(frozen=True)
@@ -97,9 +120,9 @@ def orderings(column: Any, *, nullable: bool = False) -> dict[str, Ordering]:
 
 def page(connection: Connection, listing: Listing[T], params: ListParams) -> PageOf[T]:
     rows, cursor = fetch_page(
-        connection, listing.statement, listing.ordering, params.cursor, params.page_size
+        connection, listing.statement, listing.ordering, params.cursor, params.page_size, listing.params
     )
-    total = count(connection, listing.statement) if params.count else None
+    total = count(connection, listing.statement, listing.params) if params.count else None
     return PageOf(listing.present(connection, rows), cursor, total)
 
 
@@ -111,6 +134,7 @@ def export(connection: Connection, listing: Listing[T], params: ListParams) -> I
         listing.ordering,
         params.cursor,
         params.limit,
+        listing.params,
         chunk_size=EXPORT_CHUNK_ROWS,
     ):
         yield listing.present(connection, rows)
@@ -168,17 +192,25 @@ def _articles_public(_connection: Connection, rows: Sequence[Any]) -> list[Artic
     return validated(ArticlePublic, rows)
 
 
+@cache
+def _articles(dialect: str) -> Where:
+    return Where(
+        select(*ARTICLE_COLUMNS),
+        match=matching_ids(dialect, Article),
+        language=Article.language == bindparam("language"),
+        published_from=Article.published_on >= bindparam("published_from"),
+        published_to=Article.published_on <= bindparam("published_to"),
+    )
+
+
 def list_articles(connection: Connection, filters: ArticleFilters) -> Listing[ArticlePublic]:
-    statement = select(*ARTICLE_COLUMNS)
-    if filters.q is not None:
-        statement = statement.where(Article.id.in_(matching_ids(connection, Article, filters.q)))
-    if filters.language is not None:
-        statement = statement.where(Article.language == filters.language)
-    if filters.published_from is not None:
-        statement = statement.where(Article.published_on >= filters.published_from)
-    if filters.published_to is not None:
-        statement = statement.where(Article.published_on <= filters.published_to)
-    return Listing(statement, ARTICLE_ORDERINGS[filters.sort], _articles_public)
+    statement, params = _articles(connection.dialect.name).select(
+        match=match_value(connection, filters.q),
+        language=filters.language,
+        published_from=filters.published_from,
+        published_to=filters.published_to,
+    )
+    return Listing(statement, ARTICLE_ORDERINGS[filters.sort], _articles_public, params)
 
 
 def get_article(connection: Connection, article_id: int) -> ArticleDetail:
@@ -231,12 +263,15 @@ def _speakers_by_id(connection: Connection, ids: Iterable[int]) -> dict[int, Spe
     }
 
 
-def speaker_ids_named(name: str) -> Select[Any]:
+def _named(name: Any) -> Select[Any]:
     """The ids of speakers known by `name` (as written, in English, or by alias)."""
     by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias == name)
     return select(Speaker.id).where(
         or_(Speaker.name == name, Speaker.name_en == name, Speaker.id.in_(by_alias))
     )
+
+
+SPEAKER_IDS_NAMED = _named(bindparam("name"))
 
 
 SPEAKER_ORDERINGS = orderings(Speaker.name)
@@ -247,13 +282,16 @@ def _speakers_public(connection: Connection, rows: Sequence[Speaker]) -> list[Sp
     return [shown[s.id] for s in rows]
 
 
+SPEAKERS = Where(
+    select(Speaker.__table__),  # type: ignore[attr-defined]
+    name=Speaker.id.in_(SPEAKER_IDS_NAMED),
+    kind=Speaker.kind == bindparam("kind"),
+)
+
+
 def list_speakers(_connection: Connection, filters: SpeakerFilters) -> Listing[SpeakerPublic]:
-    statement = select(Speaker.__table__)  # type: ignore[attr-defined]
-    if filters.name is not None:
-        statement = statement.where(Speaker.id.in_(speaker_ids_named(filters.name)))
-    if filters.kind is not None:
-        statement = statement.where(Speaker.kind == filters.kind)
-    return Listing(statement, SPEAKER_ORDERINGS[filters.sort], _speakers_public)
+    statement, params = SPEAKERS.select(name=filters.name, kind=filters.kind)
+    return Listing(statement, SPEAKER_ORDERINGS[filters.sort], _speakers_public, params)
 
 
 def get_speaker(connection: Connection, speaker_id: int) -> SpeakerPublic:
@@ -283,25 +321,36 @@ def _quotes_public(_connection: Connection, rows: Sequence[Any]) -> list[QuotePu
 QUOTE_ORDERINGS = orderings(Quote.id)
 
 
+@cache
+def _quotes(dialect: str) -> Where:
+    return Where(
+        QUOTE_ROWS,
+        match=matching_ids(dialect, Quote),
+        article_id=Quote.article_id == bindparam("article_id"),
+        speaker_id=Quote.speaker_id == bindparam("speaker_id"),
+        named_speaker=Quote.speaker_id == bindparam("named_speaker"),
+        named_speakers=Quote.speaker_id.in_(bindparam("named_speakers", expanding=True)),
+        kind=Quote.kind == bindparam("kind"),
+    )
+
+
 def list_quotes(connection: Connection, filters: QuoteFilters) -> Listing[QuotePublic]:
-    statement = QUOTE_ROWS
-    if filters.q is not None:
-        statement = statement.where(Quote.id.in_(matching_ids(connection, Quote, filters.q)))
-    if filters.article_id is not None:
-        statement = statement.where(Quote.article_id == filters.article_id)
-    if filters.speaker_id is not None:
-        statement = statement.where(Quote.speaker_id == filters.speaker_id)
+    named: list[int] | None = None
     if filters.speaker is not None:
         # The name is resolved to ids first: with `speaker_id = ?` the (speaker_id, id) index
         # hands rows over in id order, where `speaker_id IN (subquery)` makes SQLite sort all of
         # a speaker's quotes for every page.
-        ids = connection.execute(speaker_ids_named(filters.speaker)).scalars().all()
-        statement = statement.where(
-            Quote.speaker_id == ids[0] if len(ids) == 1 else Quote.speaker_id.in_(ids)
-        )
-    if filters.kind is not None:
-        statement = statement.where(Quote.kind == filters.kind)
-    return Listing(statement, QUOTE_ORDERINGS[filters.sort], _quotes_public)
+        named = list(connection.execute(SPEAKER_IDS_NAMED, {"name": filters.speaker}).scalars())
+    one = named is not None and len(named) == 1
+    statement, params = _quotes(connection.dialect.name).select(
+        match=match_value(connection, filters.q),
+        article_id=filters.article_id,
+        speaker_id=filters.speaker_id,
+        named_speaker=named[0] if named is not None and one else None,
+        named_speakers=named if named is not None and not one else None,
+        kind=filters.kind,
+    )
+    return Listing(statement, QUOTE_ORDERINGS[filters.sort], _quotes_public, params)
 
 
 def get_quote(connection: Connection, quote_id: int) -> QuotePublic:
@@ -330,32 +379,40 @@ def _pledges_public(_connection: Connection, rows: Sequence[Any]) -> list[Pledge
     return validated(PledgePublic, rows)
 
 
-def pledge_statement(connection: Connection, filters: PledgeFilters | PledgeSummaryFilters) -> Select[Any]:
+@cache
+def _pledges(dialect: str) -> Where:
+    return Where(
+        select(*PLEDGE_COLUMNS),
+        article_id=Pledge.article_id == bindparam("article_id"),
+        speaker_id=Pledge.speaker_id == bindparam("speaker_id"),
+        donor=Pledge.donor == bindparam("donor"),
+        currency=Pledge.currency == bindparam("currency"),
+        min_amount=Pledge.amount >= bindparam("min_amount"),
+        max_amount=Pledge.amount <= bindparam("max_amount"),
+        status=Pledge.status == bindparam("status"),
+        match=matching_ids(dialect, Pledge),
+    )
+
+
+def pledge_statement(
+    connection: Connection, filters: PledgeFilters | PledgeSummaryFilters
+) -> tuple[Select[Any], dict[str, Any]]:
     """Pledges matching the filters that the list and the summary share."""
-    statement = select(*PLEDGE_COLUMNS)
-    if filters.article_id is not None:
-        statement = statement.where(Pledge.article_id == filters.article_id)
-    if filters.speaker_id is not None:
-        statement = statement.where(Pledge.speaker_id == filters.speaker_id)
-    if filters.donor is not None:
-        statement = statement.where(Pledge.donor == filters.donor)
-    if filters.currency is not None:
-        statement = statement.where(Pledge.currency == filters.currency)
-    if filters.min_amount is not None:
-        statement = statement.where(Pledge.amount >= filters.min_amount)
-    if filters.max_amount is not None:
-        statement = statement.where(Pledge.amount <= filters.max_amount)
-    if filters.status is not None:
-        statement = statement.where(Pledge.status == filters.status)
-    if filters.q is not None:
-        statement = statement.where(Pledge.id.in_(matching_ids(connection, Pledge, filters.q)))
-    return statement
+    return _pledges(connection.dialect.name).select(
+        article_id=filters.article_id,
+        speaker_id=filters.speaker_id,
+        donor=filters.donor,
+        currency=filters.currency,
+        min_amount=filters.min_amount,
+        max_amount=filters.max_amount,
+        status=filters.status,
+        match=match_value(connection, filters.q),
+    )
 
 
 def list_pledges(connection: Connection, filters: PledgeFilters) -> Listing[PledgePublic]:
-    return Listing(
-        pledge_statement(connection, filters), PLEDGE_ORDERINGS[filters.sort], _pledges_public
-    )
+    statement, params = pledge_statement(connection, filters)
+    return Listing(statement, PLEDGE_ORDERINGS[filters.sort], _pledges_public, params)
 
 
 # The filters that pledge_rollup can answer: it keeps totals by currency, donor, status and year.
@@ -383,9 +440,11 @@ def _summary(totals: Totals, donor: Any, status: Any, year: Any) -> PledgeSummar
     )
 
 
-def _grouped(connection: Connection, query: Select[Any], keys: list[Any]) -> list[dict[str, Any]]:
+def _grouped(
+    connection: Connection, query: Select[Any], keys: list[Any], params: Mapping[str, Any]
+) -> list[dict[str, Any]]:
     query = query.group_by(*keys).order_by(*(key.asc().nulls_last() for key in keys))
-    return [{**row._mapping, "total": int(row.total)} for row in connection.execute(query).all()]
+    return [{**row._mapping, "total": int(row.total)} for row in connection.execute(query, params).all()]
 
 
 def _rollup_totals(
@@ -403,7 +462,7 @@ def _rollup_totals(
         keys = [*groups, currency]
         count = func.sum(rollup.pledges)
         query = select(*keys, func.sum(rollup.total).label("total"), count.label("count"))
-        return _grouped(connection, query.where(*conditions).having(count > 0), keys)
+        return _grouped(connection, query.where(*conditions).having(count > 0), keys, {})
 
     donor = func.nullif(rollup.donor, "").label("donor")
     year = func.nullif(rollup.year, 0).label("year")
@@ -411,7 +470,8 @@ def _rollup_totals(
 
 
 def _live_totals(connection: Connection, filters: PledgeSummaryFilters) -> tuple[Totals, Any, Any, Any]:
-    pledges = pledge_statement(connection, filters).subquery()
+    statement, params = pledge_statement(connection, filters)
+    pledges = statement.subquery()
     year = extract("year", Article.published_on)
 
     def totals(*groups: Any, dated: bool = False) -> list[dict[str, Any]]:
@@ -423,7 +483,7 @@ def _live_totals(connection: Connection, filters: PledgeSummaryFilters) -> tuple
             # Only the year needs the article, whose wide rows are costly to visit; every pledge
             # has its article (a foreign key), so the other groupings count the same without it.
             query = query.join(Article, Article.id == pledges.c.article_id)
-        return _grouped(connection, query, keys)
+        return _grouped(connection, query, keys, params)
 
     return totals, pledges.c.donor, pledges.c.status, year.label("year")
 
@@ -451,20 +511,29 @@ def _dates_public(_connection: Connection, rows: Sequence[Any]) -> list[DatePubl
     return validated(DatePublic, rows)
 
 
+DATE_CONDITIONS = {
+    "article_id": DateMention.article_id == bindparam("article_id"),
+    "from_": DateMention.ends_on >= bindparam("from_"),
+    "to": DateMention.starts_on <= bindparam("to"),
+    "grain": DateMention.grain == bindparam("grain"),
+}
+# starts_on too, which the cursor of the default order needs.
+DATES = Where(
+    select(*DATE_COLUMNS, DateMention.starts_on),
+    relative=DateMention.relative == bindparam("relative"),
+    **DATE_CONDITIONS,
+)
+
+
 def list_dates(_connection: Connection, filters: DateFilters) -> Listing[DatePublic]:
-    # starts_on too, which the cursor of the default order needs.
-    statement = select(*DATE_COLUMNS, DateMention.starts_on)
-    if filters.article_id is not None:
-        statement = statement.where(DateMention.article_id == filters.article_id)
-    if filters.from_ is not None:
-        statement = statement.where(DateMention.ends_on >= filters.from_)
-    if filters.to is not None:
-        statement = statement.where(DateMention.starts_on <= filters.to)
-    if filters.grain is not None:
-        statement = statement.where(DateMention.grain == filters.grain)
-    if filters.relative is not None:
-        statement = statement.where(DateMention.relative == filters.relative)
-    return Listing(statement, DATE_ORDERINGS[filters.sort], _dates_public)
+    statement, params = DATES.select(
+        article_id=filters.article_id,
+        from_=filters.from_,
+        to=filters.to,
+        grain=filters.grain,
+        relative=filters.relative,
+    )
+    return Listing(statement, DATE_ORDERINGS[filters.sort], _dates_public, params)
 
 
 TIMELINE_ORDERING = by("starts_on", SortKey(DateMention.starts_on), SortKey(DateMention.id))
@@ -478,22 +547,20 @@ def _timeline_public(_connection: Connection, rows: Sequence[Any]) -> list[Timel
     return validated(TimelineEntry, rows)
 
 
+TIMELINE = Where(
+    select(*TIMELINE_COLUMNS)
+    .join(Article, Article.id == DateMention.article_id)
+    .where(DateMention.starts_on.is_not(None)),
+    **DATE_CONDITIONS,
+)
+
+
 def timeline(_connection: Connection, filters: TimelineFilters) -> Listing[TimelineEntry]:
     """Every resolved date in chronological order (by first day covered, then id)."""
-    statement = (
-        select(*TIMELINE_COLUMNS)
-        .join(Article, Article.id == DateMention.article_id)
-        .where(DateMention.starts_on.is_not(None))
+    statement, params = TIMELINE.select(
+        article_id=filters.article_id, from_=filters.from_, to=filters.to, grain=filters.grain
     )
-    if filters.article_id is not None:
-        statement = statement.where(DateMention.article_id == filters.article_id)
-    if filters.from_ is not None:
-        statement = statement.where(DateMention.ends_on >= filters.from_)
-    if filters.to is not None:
-        statement = statement.where(DateMention.starts_on <= filters.to)
-    if filters.grain is not None:
-        statement = statement.where(DateMention.grain == filters.grain)
-    return Listing(statement, TIMELINE_ORDERING, _timeline_public)
+    return Listing(statement, TIMELINE_ORDERING, _timeline_public, params)
 
 
 def get_date(connection: Connection, date_id: int) -> DatePublic:
@@ -513,19 +580,24 @@ def _mention_counts(connection: Connection, fk: Any, ids: list[int]) -> dict[int
     return dict(connection.execute(query).all())
 
 
+@cache
+def _entities(model: EntityModel, mention: MentionModel, fk: Any) -> tuple[Where, dict[str, Ordering]]:
+    name = bindparam("name")
+    where = Where(
+        select(model.__table__),
+        name=or_(model.name == name, model.name_ar == name),
+        kind=model.kind == bindparam("kind"),
+        article_id=model.id.in_(select(fk).where(mention.article_id == bindparam("article_id"))),
+    )
+    return where, orderings(model.name)
+
+
 def list_entities(
     _connection: Connection,
     model: EntityModel, mention: MentionModel, fk: Any, filters: EntityFilters
 ) -> Listing[EntityPublic]:
-    statement = select(model.__table__)
-    if filters.name is not None:
-        statement = statement.where(or_(model.name == filters.name, model.name_ar == filters.name))
-    if filters.kind is not None:
-        statement = statement.where(model.kind == filters.kind)
-    if filters.article_id is not None:
-        statement = statement.where(
-            model.id.in_(select(fk).where(mention.article_id == filters.article_id))
-        )
+    where, entity_orderings = _entities(model, mention, fk)
+    statement, params = where.select(name=filters.name, kind=filters.kind, article_id=filters.article_id)
 
     def present(connection: Connection, rows: Sequence[Any]) -> list[EntityPublic]:
         counts = _mention_counts(connection, fk, [e.id for e in rows])
@@ -534,7 +606,7 @@ def list_entities(
             for e in rows
         ]
 
-    return Listing(statement, orderings(model.name)[filters.sort], present)
+    return Listing(statement, entity_orderings[filters.sort], present, params)
 
 
 def get_entity(

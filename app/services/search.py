@@ -1,11 +1,15 @@
 """Full-text search: FTS5 on SQLite, tsvector with GIN on PostgreSQL, over the same normalized terms."""
 
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Float,
     Select,
+    String,
+    bindparam,
     cast,
     column,
     func,
@@ -40,25 +44,30 @@ def parse_query(query: str) -> list[tuple[str, ...]]:
     return terms
 
 
-def matches(
-    connection: Connection, model: Any, terms: list[tuple[str, ...]], newest: int | None = None
-) -> Select[Any]:
-    """SELECT id, rank of the rows of `model` matching every query word; lower rank is better.
-    With `newest`, only that many matches, the most recently stored, are ranked."""
-    name = model.__tablename__
-    if connection.dialect.name == "sqlite":
-        fts = table(f"{name}_fts", column("rowid"))
-        expression = " AND ".join(
+def match_expression(dialect: str, terms: list[tuple[str, ...]]) -> str:
+    """The full-text query for `terms`: every word, in any of its forms."""
+    if dialect == "sqlite":
+        return " AND ".join(
             "(" + " OR ".join(f'"{term}"' for term in alternatives) + ")" for alternatives in terms
         )
+    return " & ".join("(" + " | ".join(alternatives) + ")" for alternatives in terms)
+
+
+@lru_cache(maxsize=64)
+def matched(dialect: str, model: Any, newest: int | None = None) -> Select[Any]:
+    """SELECT id, rank of the rows of `model` matching the bound `match` expression; lower rank
+    is better. With `newest`, only that many matches, the most recently stored, are ranked."""
+    name = model.__tablename__
+    match = bindparam("match", type_=String)
+    if dialect == "sqlite":
+        fts = table(f"{name}_fts", column("rowid"))
         rank = func.bm25(literal_column(fts.name))
         found = select(fts.c.rowid.label("id"), cast(rank, Float).label("rank")).where(
-            literal_column(fts.name).op("MATCH")(literal(expression))
+            literal_column(fts.name).op("MATCH")(match)
         )
         key = fts.c.rowid
     else:
-        expression = " & ".join("(" + " | ".join(alternatives) + ")" for alternatives in terms)
-        query = func.to_tsquery(literal_column("'simple'::regconfig"), literal(expression))
+        query = func.to_tsquery(literal_column("'simple'::regconfig"), match)
         vector = literal_column(f"{name}.search_vector")
         found = select(model.id.label("id"), cast(-func.ts_rank(vector, query), Float).label("rank")).where(
             vector.op("@@")(query)
@@ -67,9 +76,22 @@ def matches(
     return found if newest is None else found.order_by(key.desc()).limit(newest)
 
 
-def matching_ids(connection: Connection, model: Any, query: str) -> Select[Any]:
-    """The ids of the rows of `model` that match `query`, for use as a list filter."""
-    return select(matches(connection, model, parse_query(query)).subquery().c.id)
+def matches(
+    connection: Connection, model: Any, terms: list[tuple[str, ...]], newest: int | None = None
+) -> Select[Any]:
+    """`matched` with the expression for `terms` bound in."""
+    dialect = connection.dialect.name
+    return matched(dialect, model, newest).params(match=match_expression(dialect, terms))
+
+
+def matching_ids(dialect: str, model: Any) -> ColumnElement[bool]:
+    """The list filter `q`: the row is among the matches of the bound `match` expression."""
+    return model.id.in_(select(matched(dialect, model).subquery().c.id))
+
+
+def match_value(connection: Connection, query: str | None) -> str | None:
+    """The value of the `match` parameter for the list filter `q`."""
+    return None if query is None else match_expression(connection.dialect.name, parse_query(query))
 
 
 def _hit_snippet(row: Any, model: Any, terms: list[tuple[str, ...]]) -> SnippetPublic | None:
@@ -92,7 +114,7 @@ def search(connection: Connection, filters: SearchFilters) -> tuple[list[SearchH
         # Ranking costs about a microsecond per match, and a common word matches most rows; an
         # article filter leaves few matches, which are all ranked.
         newest = RANKED_MATCHES if filters.article_id is None else None
-        hits = matches(connection, model, terms, newest).subquery()
+        hits = matched(connection.dialect.name, model, newest).subquery()
         part = select(literal(kind).label("kind"), hits.c.id, hits.c.rank)
         if filters.article_id is not None:
             article_id = model.id if model is Article else model.article_id
@@ -100,7 +122,8 @@ def search(connection: Connection, filters: SearchFilters) -> tuple[list[SearchH
         parts.append(part)
     ranked = union_all(*parts).subquery()
     ordering = by("rank", SortKey(ranked.c.rank), SortKey(ranked.c.kind), SortKey(ranked.c.id))
-    rows, cursor = fetch_page(connection, select(ranked), ordering, filters.cursor, filters.page_size)
+    match = {"match": match_expression(connection.dialect.name, terms)}
+    rows, cursor = fetch_page(connection, select(ranked), ordering, filters.cursor, filters.page_size, match)
     loaded: dict[tuple[str, int], Any] = {}
     for kind in {row.kind for row in rows}:
         model = SEARCHABLE[kind]
