@@ -27,7 +27,7 @@ _MARK_RE = re.compile(f"[{_MARKS}]")
 # Verb patterns open with the verb itself (fast scanning); the word start and an attached و/ف are
 # checked in `_verbs`. English runs on lower-cased text for the same reason.
 _VERB_AR = re.compile(rf"(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}")
-_VERB_EN = re.compile(rf"(?:{alternation(lx.SAY_VERBS_EN)}|according(?:\s+to)?){WORD_END}")
+_VERB_EN = re.compile(rf"(?:{alternation((*lx.SAY_VERBS_EN, 'according to', 'according'))}){WORD_END}")
 _PARTICIPLES = frozenset(folded(p) for p in lx.PARTICIPLES_AR) | frozenset(lx.PARTICIPLES_EN)
 _COMPLEMENTIZER_AR = re.compile(rf"(?<![^\W\d_])(?:و|ب)?(?:{alternation(lx.COMPLEMENTIZERS_AR)}){WORD_END}")
 _SOURCE_THEN_SPEECH = re.compile(rf"\s*[،,]?\s*(?:{_COMPLEMENTIZER_AR.pattern})\s*[{_MARKS}]")
@@ -43,7 +43,7 @@ _AN_RE = re.compile(r"(?<![^\W\d_])عن\s+")
 _SOURCE_EN = re.compile(r"\s+(?:to\s+)?(?P<np>(?:the\s+|a\s+)?[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|for|the|and))*)")
 _TRAILING_TITLE = re.compile(r"(?:(?:[A-Z][\w.'’\-]*|of|for|the)\s+)*$")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]*\))?\s*[—–-]+\s*")
-_SIGNATURE = re.compile(r"(?m)(?<=\n)[—–-]\s*(?P<who>[^\n(@]{3,80}?)\s*\(@\w+\)")
+_SIGNATURE = re.compile(r"[—–-](?<=\n[—–-])\s*(?P<who>[^\n(@]{3,80}?)\s*\(@\w+\)")
 _TRANSITIVE_AR = frozenset(folded(v) for v in ("أكد", "أكدت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت",
                                                "أوضح", "أوضحت", "يؤكد", "تؤكد", "جدد", "جددت"))
 _SKIPPABLE_AR = re.compile(
