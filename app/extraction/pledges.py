@@ -63,6 +63,9 @@ def find_pledges(
         previous = item
         if item.amount is None or after_previous:
             continue  # vague amounts have no number; "€2bn ($2.13bn)" restates the same commitment
+        key = (item.amount, item.currency)
+        if key in seen:
+            continue  # one pledge per amount and currency: a repeat needs no second reading
         sentence = sentence_at(sentences, item.start) or Sentence(0, len(text))
         if item.currency is None and not _bare_amount_is_money(text, item, sentence):
             continue
@@ -74,9 +77,6 @@ def find_pledges(
         if sentence.start not in committing:
             committing[sentence.start] = _has_cue(_words(text[sentence.start : sentence.end]), _PLEDGE)
         if not committing[sentence.start]:
-            continue
-        key = (item.amount, item.currency)
-        if key in seen:
             continue
         seen.add(key)
         start, end = f.span(item.start, item.end)
