@@ -146,7 +146,7 @@ def _day_word(m: re.Match[str], published: dt.date | None, _: str | None) -> _Fo
 
 
 def _calendar(m: re.Match[str], published: dt.date | None, _: str | None) -> _Found | None:
-    unit = _UNITS.get(re.sub("^ال", "", folded(m.group("unit")).lower()), ("year", 1))[0]
+    unit = _UNITS.get(folded(m.group("unit")).lower().removeprefix("ال"), ("year", 1))[0]
     rel = m.group("rel").lower()
     n = _REL_WORD_AR.get(rel, _REL_WORD_EN.get(rel, 0))
     if published is None:

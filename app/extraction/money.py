@@ -42,6 +42,7 @@ _ANCHOR_RE = re.compile(alternation(
 _PREFIX_RE = re.compile(rf"(?:^|(?<=[^\w$€£¥]))(?P<prefix>{_CUR_PREFIX.lower()})\s?$")
 _PREFIXES = {k.lower(): v for k, v in lx.CURRENCY_PREFIXES.items()}
 _CASE_SENSITIVE_PREFIXES = frozenset(k for k in lx.CURRENCY_PREFIXES if k.isalpha())
+_PREFIX_LAST_CHARS = frozenset(k[-1].lower() for k in lx.CURRENCY_PREFIXES)
 
 
 _SCALES = {folded(k).lower(): v for k, v in lx.SCALES.items()}
@@ -86,6 +87,9 @@ def _currency(groups: dict[str, str | None], prefix: str | None) -> str | None:
 
 def _prefix(text: str, low: str, start: int) -> tuple[str | None, int]:
     """A currency sign or code right before the number ($, US$, USD), and where it starts."""
+    # Most numbers have none: the last character before them (past a space or two) ends no sign or code.
+    if low[max(0, start - 3) : start].rstrip()[-1:] not in _PREFIX_LAST_CHARS:
+        return None, start
     m = _PREFIX_RE.search(low, max(0, start - 6), start)
     if m is None:
         return None, start

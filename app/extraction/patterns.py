@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from app.extraction.normalize import fold
 
 
+@lru_cache(maxsize=4096)
 def folded(word: str) -> str:
     """Fold a lexicon entry exactly as `normalize.fold` folds the text."""
     return fold(word).text

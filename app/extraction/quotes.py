@@ -101,7 +101,7 @@ def find_quotes(
             continue
         sentence = sentence_at(sentences, v_start) or Sentence(v_start, len(text))
         surface = text[v_start:v_end]
-        bare = re.sub(r"^[وف]", "", surface) if language == "ar" else surface.lower()
+        bare = (surface[1:] if surface[0] in "وف" else surface) if language == "ar" else surface.lower()
         participle = bare in _PARTICIPLES or (language == "ar" and surface in _PARTICIPLES)
         subject: Subject | None = None
         np_end = v_end
