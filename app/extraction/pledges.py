@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 
 from app.extraction import lexicon as lx
 from app.extraction.entities import Match
@@ -11,6 +12,8 @@ from app.extraction.money import Money
 from app.extraction.normalize import Folded, fold_key
 from app.extraction.segments import Sentence, sentence_at
 from app.extraction.types import ExtractedPledge, ExtractedQuote
+
+_BY_START = attrgetter("start")  # bisect key: C-level, unlike a lambda
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -129,8 +132,8 @@ def _givers(f: Folded, entities: list[Match]) -> list[Match]:
 
 
 def _in_span(entities: list[Match], start: int, end: int) -> list[Match]:
-    lo = bisect_left(entities, start, key=lambda e: e.start)
-    hi = bisect_left(entities, end, key=lambda e: e.start)
+    lo = bisect_left(entities, start, key=_BY_START)
+    hi = bisect_left(entities, end, key=_BY_START)
     return entities[lo:hi]
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
+
+_BY_START = attrgetter("start")  # bisect key: C-level, unlike a lambda
 
 # A period ends a sentence unless it is a decimal point or closes a short abbreviation (U.S., Dr.).
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof|No|Sept?|[JFMAOND][a-z]{2}))$")
@@ -49,7 +52,7 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 
 def sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
     """The sentence containing pos (sentences are sorted)."""
-    i = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    i = bisect_right(sentences, pos, key=_BY_START) - 1
     if i >= 0 and pos < sentences[i].end:
         return sentences[i]
     return None
