@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from app.extraction.normalize import fold
 
+_Trie = dict[str, "_Trie"]  # next character -> subtree; "" marks the end of a word
+
 
 @lru_cache(maxsize=4096)
 def folded(word: str) -> str:
@@ -17,22 +19,22 @@ def folded(word: str) -> str:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of folded words, longest first so the fullest form wins.
 
-    The words are laid out as a prefix tree (قال|قالت|قائلا -> قا(?:لت?|ئلا)): the regex engine then
+    The words are laid out as a prefix tree (قال|قالت|قائلا -> قا(?:ل(?:ت)?|يلا), as folded): the regex engine then
     tests one branch per letter instead of every word at every position. Every word that matches at
     one position is a prefix of the longer ones there, and the tree tries deeper branches first, so
     the longest match still wins and backtracking meets the words in the same order as a flat list.
     A space in a word matches any run of whitespace.
     """
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for form in {folded(w) for w in words}:
         node = trie
         for ch in form:
             node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
+        node[""] = {}
     return _subtree(trie)
 
 
-def _subtree(node: dict[str, dict]) -> str:
+def _subtree(node: _Trie) -> str:
     branches = [(r"\s+" if ch == " " else re.escape(ch)) + _subtree(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
