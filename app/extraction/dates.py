@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from app.extraction import lexicon as lx
@@ -146,7 +146,7 @@ def _day_word(m: re.Match[str], published: dt.date | None, _: str | None) -> _Fo
 
 
 def _calendar(m: re.Match[str], published: dt.date | None, _: str | None) -> _Found | None:
-    unit = _UNITS.get(re.sub("^ال", "", folded(m.group("unit")).lower()), ("year", 1))[0]
+    unit = _UNITS.get(folded(m.group("unit")).lower().removeprefix("ال"), ("year", 1))[0]
     rel = m.group("rel").lower()
     n = _REL_WORD_AR.get(rel, _REL_WORD_EN.get(rel, 0))
     if published is None:
@@ -218,18 +218,19 @@ class _Hit:
 
 
 _WD = f"{_WEEKDAY_AR}|{_WEEKDAY_EN}"
+_DAY_WORDS = "اليوم|امس|غدا|today|yesterday|tomorrow|tonight"
 _AR, _EN, _ANY = "ar", "en", "any"
 # (pattern, optional left lead-in anchored at its end, Arabic proclitics allowed before it, resolver).
 # Patterns start with their mandatory word so the regex engine can skip ahead fast; they run on
 # lower-cased folded text without IGNORECASE for the same reason, and word starts are checked in code.
 _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
-    (rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR}))?(?!\d)", None, _AR, _explicit_day),
-    (rf"(?P<month>{_MONTH_EN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
-    (rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_EN}){WORD_END}\.?(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
+    (rf"(?P<day>\d\d?)\s+(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR}))?(?!\d)", None, _AR, _explicit_day),
+    (rf"(?P<month>{_MONTH_EN})\.?\s+(?P<day>\d\d?)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
+    (rf"(?P<day>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_EN}){WORD_END}\.?(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
     (rf"(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?\s*[,،/]?\s*(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>{_YEAR})(?!\d)", r"شهر\s+$", _AR, _explicit_month),
     (rf"(?P<month>{_MONTH_EN})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)", None, _EN, _explicit_month),
     (rf"(?P<year>{_YEAR})(?![\d%]|[.,]\d|\s*(?:مليون|مليار|الف|ألف|دولار|million|billion|dollars|people|شخص))", r"(?:عام|العام|سنة|year)\s*$", _ANY, _explicit_year),
-    (rf"(?:(?P<dayword>اليوم|امس|غدا|today|yesterday|tomorrow|tonight){WORD_END}(?!['’]s)(?:[ \t]*\(?(?:يوم\s+)?(?P<weekday>{_WD}){WORD_END})?|(?P<weekday2>{_WD}){WORD_END}(?:\s+(?P<wdir>الماضي|المقبل|القادم|المنصرم){WORD_END})?)(?:\s+(?:morning|evening|night|afternoon))?",
+    (rf"(?:(?P<dayword>{_DAY_WORDS}){WORD_END}(?!['’]s)(?:[ \t]*\(?(?:يوم\s+)?(?P<weekday>{_WD}){WORD_END})?|(?P<weekday2>{_WD}){WORD_END}(?:\s+(?P<wdir>الماضي|المقبل|القادم|المنصرم){WORD_END})?)(?:\s+(?:morning|evening|night|afternoon))?",
      r"(?:في\s+وقت\s+(?:سابق|لاحق)\s+(?:من\s+)?|(?:مساء|صباح|ظهر|ليل|فجر)\s+|(?:earlier|later)\s+|(?P<lead>يوم|on|last|next)\s+)$", _ANY, _day_word),
     (rf"(?P<unit>الاسبوع|الشهر|العام|السنة)\s+(?P<rel>الماضي|الماضية|المنصرم|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية){WORD_END}", None, _AR, _calendar),
     (rf"(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الاسبوع)(?P<rel>){WORD_END}", None, _AR, _calendar),
@@ -247,6 +248,9 @@ _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
 _RULES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str, Resolver], ...] = tuple(
     (re.compile(p), re.compile(lead) if lead else None, script, r) for p, lead, script, r in _RULE_SPECS
 )
+# A rule that opens with alternative named groups hides its first letters from the regex engine, which
+# then tries it at every position; such a rule is tried only where one of its opening words starts.
+_OPENERS: dict[Resolver, re.Pattern[str]] = {_day_word: re.compile(f"{_DAY_WORDS}|{_WD}")}
 _LEAD_WINDOW = 40
 _NEEDS_LEAD = frozenset({_ago, _later, _bare_month})
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
@@ -258,6 +262,21 @@ def _word_start(text: str, pos: int, arabic: bool) -> bool:
     if pos == 0 or not text[pos - 1].isalpha():
         return True
     return arabic and text[pos - 1] in "وفبل" and (pos == 1 or not text[pos - 2].isalpha())
+
+
+def _finditer(pattern: re.Pattern[str], opener: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text); with an opener, which every match of pattern starts with, only tried where it matches."""
+    if opener is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while (start := opener.search(text, pos)) is not None:
+        m = pattern.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+        else:
+            yield m
+            pos = max(m.end(), start.start() + 1)
 
 
 def _lowered(text: str) -> str:
@@ -277,7 +296,7 @@ def find_dates(folded_text: Folded, published: dt.date | None) -> list[Extracted
         if not present[script]:
             continue
         arabic = script != _EN
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, _OPENERS.get(resolver), text):
             start, groups = m.start(), m.groupdict()
             if lead is not None:
                 window_start = max(0, start - _LEAD_WINDOW)

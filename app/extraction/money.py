@@ -8,7 +8,9 @@ from app.extraction import lexicon as lx
 from app.extraction.normalize import Folded
 from app.extraction.patterns import WORD_END, alternation, folded
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# The pattern opens with a digit and only then looks behind it (no digit, point or comma before), so the
+# regex engine jumps from digit to digit instead of trying every position of the text.
+_DIGITS = r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 _AR_WORD = alternation(lx.ARABIC_NUMBER_WORDS)
 _EN_WORD = alternation(w for w in lx.ENGLISH_NUMBER_WORDS if w not in ("a", "an"))
 _AR_WORDS = rf"(?:{_AR_WORD})(?:\s+و?(?:{_AR_WORD}))*"
@@ -24,7 +26,7 @@ _TAIL = rf"""
 """
 # Amounts in digits are found directly; amounts in words are found from the scale or currency word that
 # must follow them, reading the number words leftwards, so no slow pattern scans the whole text.
-_DIGIT_RE = re.compile(rf"(?<![\d.,])(?P<digits>{_DIGITS})(?!\d){_TAIL}", re.VERBOSE)
+_DIGIT_RE = re.compile(rf"(?P<digits>{_DIGITS})(?!\d){_TAIL}", re.VERBOSE)
 _TAIL_RE = re.compile(_TAIL, re.VERBOSE)
 _LEFT_WORDS_RE = re.compile(rf"(?<![^\W\d_])(?:[وب](?=[^\W\d_]))?(?P<words>{_AR_WORDS}|{_EN_WORDS})[\s-]+$")
 _DUAL_RE = re.compile(rf"(?P<dual>{_DUAL}){WORD_END}(?:\s+(?P<dcur>{_CUR_WORD}){WORD_END})?")
@@ -40,6 +42,7 @@ _ANCHOR_RE = re.compile(alternation(
 _PREFIX_RE = re.compile(rf"(?:^|(?<=[^\w$€£¥]))(?P<prefix>{_CUR_PREFIX.lower()})\s?$")
 _PREFIXES = {k.lower(): v for k, v in lx.CURRENCY_PREFIXES.items()}
 _CASE_SENSITIVE_PREFIXES = frozenset(k for k in lx.CURRENCY_PREFIXES if k.isalpha())
+_PREFIX_LAST_CHARS = frozenset(k[-1].lower() for k in lx.CURRENCY_PREFIXES)
 
 
 _SCALES = {folded(k).lower(): v for k, v in lx.SCALES.items()}
@@ -84,6 +87,9 @@ def _currency(groups: dict[str, str | None], prefix: str | None) -> str | None:
 
 def _prefix(text: str, low: str, start: int) -> tuple[str | None, int]:
     """A currency sign or code right before the number ($, US$, USD), and where it starts."""
+    # Most numbers have none: the last character before them (past a space or two) ends no sign or code.
+    if low[max(0, start - 3) : start].rstrip()[-1:] not in _PREFIX_LAST_CHARS:
+        return None, start
     m = _PREFIX_RE.search(low, max(0, start - 6), start)
     if m is None:
         return None, start

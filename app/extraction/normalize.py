@@ -19,6 +19,7 @@ _FOLD = str.maketrans(
 )
 # Diacritics (harakat, superscript alef, Quranic marks) and tatweel carry no meaning for matching.
 _DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\x00\u200c-\u200f]")
+_DROP_RUN = re.compile(_DROP.pattern + "+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +55,14 @@ def fold(text: str) -> Folded:
     translated = text.translate(_FOLD)
     if not _DROP.search(translated):
         return Folded(text, translated, None)
-    kept = [i for i, ch in enumerate(translated) if not _DROP.match(ch)]
-    return Folded(text, "".join(translated[i] for i in kept), tuple(kept))
+    # The kept characters lie between runs of dropped ones: map them run by run, not character by character.
+    kept: list[int] = []
+    start = 0
+    for run in _DROP_RUN.finditer(translated):
+        kept.extend(range(start, run.start()))
+        start = run.end()
+    kept.extend(range(start, len(translated)))
+    return Folded(text, _DROP_RUN.sub("", translated), tuple(kept))
 
 
 def _fold_compat(text: str) -> Folded:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 
 from app.extraction import lexicon as lx
 from app.extraction.entities import Match
@@ -11,6 +12,8 @@ from app.extraction.money import Money
 from app.extraction.normalize import Folded, fold_key
 from app.extraction.segments import Sentence, sentence_at
 from app.extraction.types import ExtractedPledge, ExtractedQuote
+
+_BY_START = attrgetter("start")  # bisect key: C-level, unlike a lambda
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -63,6 +66,9 @@ def find_pledges(
         previous = item
         if item.amount is None or after_previous:
             continue  # vague amounts have no number; "€2bn ($2.13bn)" restates the same commitment
+        key = (item.amount, item.currency)
+        if key in seen:
+            continue  # one pledge per amount and currency: a repeat needs no second reading
         sentence = sentence_at(sentences, item.start) or Sentence(0, len(text))
         if item.currency is None and not _bare_amount_is_money(text, item, sentence):
             continue
@@ -74,9 +80,6 @@ def find_pledges(
         if sentence.start not in committing:
             committing[sentence.start] = _has_cue(_words(text[sentence.start : sentence.end]), _PLEDGE)
         if not committing[sentence.start]:
-            continue
-        key = (item.amount, item.currency)
-        if key in seen:
             continue
         seen.add(key)
         start, end = f.span(item.start, item.end)
@@ -129,8 +132,8 @@ def _givers(f: Folded, entities: list[Match]) -> list[Match]:
 
 
 def _in_span(entities: list[Match], start: int, end: int) -> list[Match]:
-    lo = bisect_left(entities, start, key=lambda e: e.start)
-    hi = bisect_left(entities, end, key=lambda e: e.start)
+    lo = bisect_left(entities, start, key=_BY_START)
+    hi = bisect_left(entities, end, key=_BY_START)
     return entities[lo:hi]
 
 

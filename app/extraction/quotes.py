@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from app.extraction import lexicon as lx
 from app.extraction.entities import Gazetteer, Match
@@ -22,12 +23,14 @@ from app.extraction.speakers import (
 )
 from app.extraction.types import ExtractedQuote, ExtractedSpeaker
 
+_BY_START = attrgetter("start")  # bisect key: C-level, unlike a lambda
+
 _MARKS = QUOTE_MARKS
 _MARK_RE = re.compile(f"[{_MARKS}]")
 # Verb patterns open with the verb itself (fast scanning); the word start and an attached و/ف are
 # checked in `_verbs`. English runs on lower-cased text for the same reason.
 _VERB_AR = re.compile(rf"(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}")
-_VERB_EN = re.compile(rf"(?:{alternation(lx.SAY_VERBS_EN)}|according(?:\s+to)?){WORD_END}")
+_VERB_EN = re.compile(rf"(?:{alternation((*lx.SAY_VERBS_EN, 'according to', 'according'))}){WORD_END}")
 _PARTICIPLES = frozenset(folded(p) for p in lx.PARTICIPLES_AR) | frozenset(lx.PARTICIPLES_EN)
 _COMPLEMENTIZER_AR = re.compile(rf"(?<![^\W\d_])(?:و|ب)?(?:{alternation(lx.COMPLEMENTIZERS_AR)}){WORD_END}")
 _SOURCE_THEN_SPEECH = re.compile(rf"\s*[،,]?\s*(?:{_COMPLEMENTIZER_AR.pattern})\s*[{_MARKS}]")
@@ -43,7 +46,7 @@ _AN_RE = re.compile(r"(?<![^\W\d_])عن\s+")
 _SOURCE_EN = re.compile(r"\s+(?:to\s+)?(?P<np>(?:the\s+|a\s+)?[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|for|the|and))*)")
 _TRAILING_TITLE = re.compile(r"(?:(?:[A-Z][\w.'’\-]*|of|for|the)\s+)*$")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]*\))?\s*[—–-]+\s*")
-_SIGNATURE = re.compile(r"(?m)(?<=\n)[—–-]\s*(?P<who>[^\n(@]{3,80}?)\s*\(@\w+\)")
+_SIGNATURE = re.compile(r"[—–-](?<=\n[—–-])\s*(?P<who>[^\n(@]{3,80}?)\s*\(@\w+\)")
 _TRANSITIVE_AR = frozenset(folded(v) for v in ("أكد", "أكدت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت",
                                                "أوضح", "أوضحت", "يؤكد", "تؤكد", "جدد", "جددت"))
 _SKIPPABLE_AR = re.compile(
@@ -101,7 +104,7 @@ def find_quotes(
             continue
         sentence = sentence_at(sentences, v_start) or Sentence(v_start, len(text))
         surface = text[v_start:v_end]
-        bare = re.sub(r"^[وف]", "", surface) if language == "ar" else surface.lower()
+        bare = (surface[1:] if surface[0] in "وف" else surface) if language == "ar" else surface.lower()
         participle = bare in _PARTICIPLES or (language == "ar" and surface in _PARTICIPLES)
         subject: Subject | None = None
         np_end = v_end
@@ -197,7 +200,7 @@ def _person_in_previous_sentence(
     people: dict[int, Subject | None],
 ) -> Subject | None:
     """'He said' right after a sentence that introduces someone new refers to that person."""
-    index = bisect_left(sentences, sentence.start, key=lambda s: s.start)
+    index = bisect_left(sentences, sentence.start, key=_BY_START)
     if index <= 0 or index > len(sentences) or sentences[index - 1].end > sentence.start:
         return None
     previous = sentences[index - 1]

@@ -4,10 +4,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
+
+_BY_START = attrgetter("start")  # bisect key: C-level, unlike a lambda
 
 # A period ends a sentence unless it is a decimal point or closes a short abbreviation (U.S., Dr.).
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof|No|Sept?|[JFMAOND][a-z]{2}))$")
-_BOUNDARY = re.compile(r"\n+|[!?؟;؛]+|\.{2,}|\.(?=[\s\"”’»)]|$)")
+# Newlines, runs of ! ? ; marks, an ellipsis, or a period before space, a closing mark or the end. The
+# pattern opens with one character class (the branches look back at it) so the regex engine can jump
+# between candidate characters instead of trying every position.
+_BOUNDARY = re.compile(r"[\n!?؟;؛.](?:(?<=\n)\n*|(?<=[!?؟;؛])[!?؟;؛]*|(?<=\.)(?:\.+|(?=[\s\"”’»)]|$)))")
 # A wire dateline opens a line: "LONDON, Nov. 12 (Reuters) - ". Its dash ends it, as a period would.
 _DATELINE = re.compile(r"^[A-Z]{2,}[A-Z .'-]*(?:,[^\n–—-]{0,40})?\s+([-–—]{1,2})\s", re.MULTILINE)
 
@@ -46,7 +52,7 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 
 def sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
     """The sentence containing pos (sentences are sorted)."""
-    i = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    i = bisect_right(sentences, pos, key=_BY_START) - 1
     if i >= 0 and pos < sentences[i].end:
         return sentences[i]
     return None

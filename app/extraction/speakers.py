@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from app.extraction import lexicon as lx
 from app.extraction.entities import Gazetteer, Match
@@ -11,6 +12,8 @@ from app.extraction.normalize import Folded, fold_key
 from app.extraction.patterns import folded
 from app.extraction.quote_marks import QUOTE_MARKS
 from app.extraction.types import ExtractedSpeaker
+
+_BY_START = attrgetter("start")  # bisect key: C-level, unlike a lambda
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[.\-'’][^\W\d_]+)*\.?|\d+|[^\w\s]")
 _QUOTE_MARKS = QUOTE_MARKS
@@ -223,7 +226,7 @@ def _name_like(word: str, position: int) -> bool:
 
 def _entity_at(entities: list[Match], pos: int, upto: int | None = None) -> Match | None:
     """The entity covering pos (or starting before upto, for a token with an attached proclitic)."""
-    i = bisect_right(entities, pos, key=lambda m: m.start) - 1
+    i = bisect_right(entities, pos, key=_BY_START) - 1
     if i >= 0 and entities[i].start <= pos < entities[i].end:
         return entities[i]
     if upto is not None and i + 1 < len(entities) and pos <= entities[i + 1].start <= upto:

@@ -31,3 +31,11 @@ def test_fold_key_is_case_and_ta_marbuta_blind() -> None:
 def test_persian_digits_read_as_amounts() -> None:
     facts = extract("وتعهدت الحكومة بتقديم ۲۰ مليون دولار للمتضررين.", language="ar")
     assert [(p.amount, p.currency) for p in facts.pledges] == [(20_000_000, "USD")]
+
+
+def test_runs_of_dropped_marks_map_kept_letters_to_their_offsets() -> None:
+    text = "ـــبِّسْمِ"  # tatweel before the word, stacked and trailing diacritics
+    f = fold(text)
+    assert f.text == "بسم"
+    assert f.index == (3, 6, 8)
+    assert f.span(0, 3) == (3, 10)
