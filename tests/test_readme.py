@@ -76,3 +76,9 @@ async def test_readme_curation_examples_work(client: httpx.AsyncClient, seeded: 
         method, path, headers, data = as_request(argv, api_key)
         response = await client.request(method, path, headers=headers, content=data)
         assert response.status_code in (200, 204), (argv, response.text)
+
+
+def test_readme_states_how_many_matches_search_ranks() -> None:
+    from app.services.search import RANKED_MATCHES
+
+    assert f"ranks the {RANKED_MATCHES:,} most recently stored matches" in README

@@ -197,3 +197,22 @@ async def test_search_refuses_list_only_parameters(client: httpx.AsyncClient) ->
         response = await client.get("/v1/search", params={"q": "word", **extra})
         assert response.status_code == 422
         assert response.json()["errors"][0]["loc"] == ["query", next(iter(extra))]
+
+
+async def test_a_common_word_ranks_only_its_newest_matches(
+    client: httpx.AsyncClient, application: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ranking stops at the newest matches of each kind; within one article every match counts."""
+    monkeypatch.setattr("app.services.search.RANKED_MATCHES", 2)
+    first = add_article(
+        application, "needle one. needle needle needle.", language="en",
+        quotes=["needle one", "needle needle needle"],
+    )
+    add_article(
+        application, "needle two. needle three.", language="en", quotes=["needle two", "needle three"]
+    )
+    search = {"q": "needle", "kind": "quote"}
+    newest = (await client.get("/v1/search", params=search)).json()["items"]
+    assert sorted(hit["id"] for hit in newest) == [3, 4]
+    within = (await client.get("/v1/search", params={**search, "article_id": first})).json()["items"]
+    assert sorted(hit["id"] for hit in within) == [1, 2]
