@@ -420,10 +420,15 @@ ROLLED_UP_FILTERS = frozenset({"currency", "donor", "status"})
 Totals: TypeAlias = Callable[..., list[dict[str, Any]]]
 
 
+def rolled_up(filters: PledgeSummaryFilters) -> bool:
+    """Whether pledge_rollup answers the summary for these filters."""
+    return filters.model_dump(exclude_none=True).keys() <= ROLLED_UP_FILTERS
+
+
 def summarize_pledges(connection: Connection, filters: PledgeSummaryFilters) -> PledgeSummary:
     """Totals and counts by currency, donor, status and year; from pledge_rollup when the filters
     allow, otherwise aggregated from the matching pledges."""
-    if filters.model_dump(exclude_none=True).keys() <= ROLLED_UP_FILTERS:
+    if rolled_up(filters):
         rollup = PledgeRollup.__table__.c  # type: ignore[attr-defined]
         return _summary(*_rollup_totals(connection, filters, rollup))
     return _summary(*_live_totals(connection, filters))

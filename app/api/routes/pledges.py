@@ -5,6 +5,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query, Request, Response
 
+from starlette.concurrency import run_in_threadpool
+
 from app.api import formats
 from app.api.deps import read
 from app.api.formats import export_responses
@@ -33,14 +35,17 @@ async def list_pledges(
     return await respond(request, response, listing, filters, PledgePublic, formats.pledge_ld)
 
 
-# A plain `def`, so that it runs in the thread pool: the aggregate reads every matching pledge and
-# would hold up the event loop, and every other request, for as long.
 @router.get("/summary", summary="Summarize pledges", responses=problem_responses(422))
-def summarize_pledges(
+async def summarize_pledges(
     request: Request, filters: Annotated[PledgeSummaryFilters, Query()]
 ) -> PledgeSummary:
     """Totals and counts by currency, donor, status and year; amounts are never added across currencies."""
-    return request.app.state.database.read(queries.summarize_pledges, filters)  # type: ignore[no-any-return]
+    if queries.rolled_up(filters):
+        return await read(request, queries.summarize_pledges, filters)
+    # Aggregating the matching pledges themselves reads every one of them: in the thread pool, so
+    # that the event loop, and every other request, does not wait for it.
+    database = request.app.state.database
+    return await run_in_threadpool(database.read, queries.summarize_pledges, filters)  # type: ignore[no-any-return]
 
 
 @router.get(
