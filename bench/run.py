@@ -686,6 +686,9 @@ def run_references(
         "--workers",
         "1",
         "--no-proxy-headers",
+        # The event loop `facts serve` runs on.
+        "--loop",
+        "asyncio",
     ]
     by_name = {row.endpoint: row for row in rows}
     for attribute, target in (

@@ -25,7 +25,7 @@ from app.models import Article, Pledge, Quote
 from app.models.search import SEARCHED_FIELDS
 from app.schemas.filters import SearchFilters
 from app.schemas.search import SearchHit, SnippetPublic
-from app.services.pagination import SortKey, by, fetch_page
+from app.services.pagination import Ordering, SortKey, by, fetch_page
 from app.services.search_text import query_terms, snippet
 
 SEARCHABLE: dict[str, Any] = {"quote": Quote, "pledge": Pledge, "article": Article}
@@ -104,26 +104,38 @@ def _hit_snippet(row: Any, model: Any, terms: list[tuple[str, ...]]) -> SnippetP
     return None
 
 
-def search(connection: Connection, filters: SearchFilters) -> tuple[list[SearchHit], str | None]:
-    """Quotes, pledges and articles matching `q`, best first, each with its matched passage."""
-    terms = parse_query(filters.q)
-    kinds = [filters.kind] if filters.kind else list(SEARCHABLE)
+@lru_cache(maxsize=64)
+def _ranked(
+    dialect: str, kinds: tuple[str, ...], newest: int | None, in_article: bool
+) -> tuple[Select[Any], Ordering]:
+    """The matches of every kind asked for, as (kind, id, rank), and their order: built once."""
     parts = []
     for kind in kinds:
         model = SEARCHABLE[kind]
-        # Ranking costs about a microsecond per match, and a common word matches most rows; an
-        # article filter leaves few matches, which are all ranked.
-        newest = RANKED_MATCHES if filters.article_id is None else None
-        hits = matched(connection.dialect.name, model, newest).subquery()
+        hits = matched(dialect, model, newest).subquery()
         part = select(literal(kind).label("kind"), hits.c.id, hits.c.rank)
-        if filters.article_id is not None:
+        if in_article:
             article_id = model.id if model is Article else model.article_id
-            part = part.join(model, model.id == hits.c.id).where(article_id == filters.article_id)
+            part = part.join(model, model.id == hits.c.id).where(article_id == bindparam("article_id"))
         parts.append(part)
     ranked = union_all(*parts).subquery()
     ordering = by("rank", SortKey(ranked.c.rank), SortKey(ranked.c.kind), SortKey(ranked.c.id))
-    match = {"match": match_expression(connection.dialect.name, terms)}
-    rows, cursor = fetch_page(connection, select(ranked), ordering, filters.cursor, filters.page_size, match)
+    return select(ranked), ordering
+
+
+def search(connection: Connection, filters: SearchFilters) -> tuple[list[SearchHit], str | None]:
+    """Quotes, pledges and articles matching `q`, best first, each with its matched passage."""
+    terms = parse_query(filters.q)
+    kinds = (filters.kind,) if filters.kind else tuple(SEARCHABLE)
+    dialect = connection.dialect.name
+    # Ranking costs about a microsecond per match, and a common word matches most rows; an
+    # article filter leaves few matches, which are all ranked.
+    newest = RANKED_MATCHES if filters.article_id is None else None
+    statement, ordering = _ranked(dialect, kinds, newest, filters.article_id is not None)
+    params: dict[str, Any] = {"match": match_expression(dialect, terms)}
+    if filters.article_id is not None:
+        params["article_id"] = filters.article_id
+    rows, cursor = fetch_page(connection, statement, ordering, filters.cursor, filters.page_size, params)
     loaded: dict[tuple[str, int], Any] = {}
     for kind in {row.kind for row in rows}:
         model = SEARCHABLE[kind]
