@@ -303,6 +303,8 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
 def english_person_in(f: Folded, start: int, end: int, entities: list[Match]) -> Subject | None:
     """The first titled or full personal name in a span: whom a later "he said" refers to."""
     for run in re.finditer(r"(?:[A-Z][\w'’\-]*\.?,?\s+(?:of\s+|for\s+|the\s+)?)*[A-Z][\w'’\-]*", f.text[start:end]):
+        if len(run.group().split()) < 2:
+            continue  # a person read from one word has no full name
         subject = english_subject_before(f, start + run.start(), start + run.end(), entities)
         if subject is not None and not subject.is_country and subject.kind == "person" and " " in subject.name \
                 and subject.name != subject.title:
