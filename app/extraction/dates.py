@@ -263,7 +263,9 @@ def _scans(pattern: str, script: str, resolver: Resolver) -> tuple[re.Pattern[st
     return None, None
 
 
-_RULES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None, str, Resolver], ...] = tuple(
+_Pattern = re.Pattern[str]
+# (pattern, opener, needed, lead-in, script, resolver)
+_RULES: tuple[tuple[_Pattern, _Pattern | None, _Pattern | None, _Pattern | None, str, Resolver], ...] = tuple(
     (re.compile(p), *_scans(p, script, r), re.compile(lead) if lead else None, script, r)
     for p, lead, script, r in _RULE_SPECS
 )
