@@ -245,12 +245,30 @@ _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
     (rf"(?P<pnoun>العامين|السنتين|الشهرين|الاسبوعين|اليومين)\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", None, _AR, _period),
     (rf"(?:past|last|previous|next|coming)\s+(?:(?P<n>\d+|{_NUM_EN})\s+)?(?P<unit>years|months|weeks|days){WORD_END}", r"the\s+$", _EN, _period),
 )
-_RULES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str, Resolver], ...] = tuple(
-    (re.compile(p), re.compile(lead) if lead else None, script, r) for p, lead, script, r in _RULE_SPECS
-)
 # A rule that opens with alternative named groups hides its first letters from the regex engine, which
 # then tries it at every position; such a rule is tried only where one of its opening words starts.
-_OPENERS: dict[Resolver, re.Pattern[str]] = {_day_word: re.compile(f"{_DAY_WORDS}|{_WD}")}
+_DAY_OPENER = re.compile(alternation((*_DAY_WORDS.split("|"), *lx.WEEKDAYS_AR, *lx.WEEKDAYS_EN)))
+# Seven rules hold a month name: where month names start is found once per script and text, and the
+# rules that open with one are tried only there; the others (a day number first) only when one occurs.
+_MONTH_SCANS = {_AR: re.compile(_MONTH_AR), _EN: re.compile(_MONTH_EN)}
+
+
+def _scans(pattern: str, script: str, resolver: Resolver) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(opener, needed): what every match of the rule starts with, and what must occur somewhere for it to match."""
+    if resolver is _day_word:
+        return _DAY_OPENER, None
+    if "(?P<month>" in pattern:
+        month = _MONTH_SCANS[script]
+        return (month, None) if pattern.startswith("(?P<month>") else (None, month)
+    return None, None
+
+
+_Pattern = re.Pattern[str]
+# (pattern, opener, needed, lead-in, script, resolver)
+_RULES: tuple[tuple[_Pattern, _Pattern | None, _Pattern | None, _Pattern | None, str, Resolver], ...] = tuple(
+    (re.compile(p), *_scans(p, script, r), re.compile(lead) if lead else None, script, r)
+    for p, lead, script, r in _RULE_SPECS
+)
 _LEAD_WINDOW = 40
 _NEEDS_LEAD = frozenset({_ago, _later, _bare_month})
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
@@ -264,19 +282,29 @@ def _word_start(text: str, pos: int, arabic: bool) -> bool:
     return arabic and text[pos - 1] in "وفبل" and (pos == 1 or not text[pos - 2].isalpha())
 
 
-def _finditer(pattern: re.Pattern[str], opener: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text); with an opener, which every match of pattern starts with, only tried where it matches."""
-    if opener is None:
+def _starts(opener: re.Pattern[str], text: str) -> list[int]:
+    """Every position where opener matches, overlapping ones included, in order."""
+    starts = []
+    pos = 0
+    while (m := opener.search(text, pos)) is not None:
+        starts.append(m.start())
+        pos = m.start() + 1
+    return starts
+
+
+def _finditer(pattern: re.Pattern[str], starts: list[int] | None, text: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text); with starts, the only positions where a match of pattern can begin, tried only there."""
+    if starts is None:
         yield from pattern.finditer(text)
         return
     pos = 0
-    while (start := opener.search(text, pos)) is not None:
-        m = pattern.match(text, start.start())
-        if m is None:
-            pos = start.start() + 1
-        else:
+    for start in starts:
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
             yield m
-            pos = max(m.end(), start.start() + 1)
+            pos = m.end()
 
 
 def _lowered(text: str) -> str:
@@ -292,11 +320,19 @@ def find_dates(folded_text: Folded, published: dt.date | None) -> list[Extracted
     candidates: list[tuple[int, int, Resolver, _Hit]] = []
     # Rules of a script absent from the text cannot match; skipping them halves the work.
     present = {_AR: _ARABIC_LETTER.search(text) is not None, _EN: _LATIN_LETTER.search(text) is not None, _ANY: True}
-    for pattern, lead, script, resolver in _RULES:
+    starts: dict[re.Pattern[str], list[int]] = {}  # shared by the rules that scan for the same words
+    for pattern, opener, needed, lead, script, resolver in _RULES:
         if not present[script]:
             continue
+        if needed is not None:
+            if needed not in starts:
+                starts[needed] = _starts(needed, text)
+            if not starts[needed]:
+                continue
+        if opener is not None and opener not in starts:
+            starts[opener] = _starts(opener, text)
         arabic = script != _EN
-        for m in _finditer(pattern, _OPENERS.get(resolver), text):
+        for m in _finditer(pattern, starts[opener] if opener is not None else None, text):
             start, groups = m.start(), m.groupdict()
             if lead is not None:
                 window_start = max(0, start - _LEAD_WINDOW)

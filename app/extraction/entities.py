@@ -104,8 +104,9 @@ def _first_token_forms(key: str) -> list[tuple[str, int]]:
 
 def find_entities(folded: Folded) -> list[Match]:
     """Longest gazetteer matches, left to right, without overlaps."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded.text)]
-    keys = [fold_key(t[2].rstrip(".")) for t in tokens]
+    # Match objects come from the regex engine in C; offsets are read only where an entity is found.
+    tokens = list(_TOKEN.finditer(folded.text))
+    keys = [fold_key(word.rstrip(".")) for word in map(re.Match.group, tokens)]
     matches: list[Match] = []
     # Most tokens open no gazetteer entry; jump between those that do.
     openers = [i for i, key in enumerate(keys) if _candidates(key)]
@@ -120,7 +121,7 @@ def find_entities(folded: Folded) -> list[Match]:
                 n = len(alias_keys)
                 if keys[i + 1 : i + n] != list(alias_keys[1:]) or i + n > len(tokens):
                     continue
-                surface = folded.text[tokens[i][0] : tokens[i + n - 1][1]].rstrip(".")
+                surface = folded.text[tokens[i].start() : tokens[i + n - 1].end()].rstrip(".")
                 if exact is not None and surface != exact:
                     continue
                 if best is None or n > best[0]:
@@ -129,10 +130,10 @@ def find_entities(folded: Folded) -> list[Match]:
         if best is None:
             continue
         n, cut, entry = best
-        end = tokens[i + n - 1][1]
-        if folded.text[end - 1] == "." and not re.search(r"\.\w", folded.text[tokens[i][0] : end]):
+        start, end = tokens[i].start(), tokens[i + n - 1].end()
+        if folded.text[end - 1] == "." and not re.search(r"\.\w", folded.text[start:end]):
             end -= 1  # a sentence-final period is not part of the name
-        matches.append(Match(tokens[i][0] + cut, end, entry))
+        matches.append(Match(start + cut, end, entry))
         i += n
     return matches
 

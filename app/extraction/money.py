@@ -34,6 +34,10 @@ _VAGUE_RE = re.compile(
     rf"(?P<vague>{alternation(lx.PLURAL_SCALES)}){WORD_END}(?:\s+(?:of\s+)?(?P<vcur>{_CUR_WORD}){WORD_END})?"
 )
 _LEFT_REACH = 60
+# What an amount in words ends with (the last word of a number word), to skip the left search cheaply.
+_NUMBER_WORD_ENDS = tuple({
+    re.split(r"[\s-]+", folded(w))[-1] for w in ("a", "an", *lx.ARABIC_NUMBER_WORDS, *lx.ENGLISH_NUMBER_WORDS)
+})
 # Every amount written in words needs a scale or currency word after it; finding those first lets the
 # slower number-word pattern run only on short windows.
 _ANCHOR_RE = re.compile(alternation(
@@ -100,6 +104,14 @@ def _prefix(text: str, low: str, start: int) -> tuple[str | None, int]:
     return surface, m.start("prefix")
 
 
+def _number_word_before(low: str, a: int) -> bool:
+    """Whether a number word ends right before the spaces or hyphens before a: what `_LEFT_WORDS_RE` needs."""
+    end = a
+    while end > 0 and (low[end - 1].isspace() or low[end - 1] == "-"):
+        end -= 1
+    return end < a and low.endswith(_NUMBER_WORD_ENDS, max(0, a - _LEFT_REACH), end)
+
+
 def _matches(text: str, low: str) -> list[tuple[int, int, dict[str, str | None], str | None]]:
     """Raw candidate matches in text order, with the currency prefix found before each (if any)."""
     found = []
@@ -112,7 +124,7 @@ def _matches(text: str, low: str) -> list[tuple[int, int, dict[str, str | None],
             continue  # inside a longer word
         if low[max(0, a - 2) : a].rstrip()[-1:].isdigit():
             continue  # "148 مليون": the digit pattern reads it
-        left = _LEFT_WORDS_RE.search(low, max(0, a - _LEFT_REACH), a)
+        left = _LEFT_WORDS_RE.search(low, max(0, a - _LEFT_REACH), a) if _number_word_before(low, a) else None
         if left is not None:
             tail = _TAIL_RE.match(low, a)
             end = tail.end() if tail else a

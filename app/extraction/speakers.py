@@ -70,15 +70,20 @@ class Subject:
     is_country: bool = False
 
 
-@dataclass(slots=True)
-class _Token:
-    start: int
-    end: int
-    text: str
+def _tokens(text: str, start: int, end: int) -> tuple[list[str], list[int], list[int]]:
+    """The tokens of text[start:end] as parallel lists: words, and where each starts and ends in text.
 
-
-def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [_Token(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
+    The regex engine lists the words; each is then found from the end of the one before, since
+    the characters between two tokens (spaces, "_") cannot start one.
+    """
+    words = _TOKEN.findall(text, start, end)
+    starts, ends = [], []
+    for word in words:
+        start = text.find(word, start)
+        starts.append(start)
+        start += len(word)
+        ends.append(start)
+    return words, starts, ends
 
 
 def _strip_clitic_entity(tok: str) -> str:
@@ -88,28 +93,28 @@ def _strip_clitic_entity(tok: str) -> str:
 def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match], gazetteer: Gazetteer) -> tuple[Subject | None, int]:
     """Parse title + name (or an organization) right after an Arabic verb; returns it and where it ends."""
     text = f.text
-    toks = _tokens(text, pos, min(limit, pos + _SUBJECT_REACH))
+    words, starts, ends = _tokens(text, pos, min(limit, pos + _SUBJECT_REACH))
     i = 0
     title_start = title_end = None
     organization: str | None = None
     # Title head (وزير الخارجية, الأمين العام) and its complements (nationality, organization, لدى العراق).
-    for head in _AR_TITLE_HEADS.get(toks[0].text, []) if toks else []:
-        if [t.text for t in toks[i : i + len(head)]] == head:
-            title_start, i = toks[0].start, len(head)
-            while i < len(toks):
-                word = toks[i].text
+    for head in _AR_TITLE_HEADS.get(words[0], []) if words else []:
+        if words[i : i + len(head)] == head:
+            title_start, i = starts[0], len(head)
+            while i < len(words):
+                word = words[i]
                 # Linking words take the next word into the title: لدى العراق, باسم الوزارة,
                 # لشؤون اللاجئين (folded: لشوون / لشيون).
-                if word in ("لدي", "باسم", "في", "فى", "لشوون", "لشيون") and i + 1 < len(toks):
+                if word in ("لدي", "باسم", "في", "فى", "لشوون", "لشيون") and i + 1 < len(words):
                     i += 2
                     continue
                 if word in _AR_HONORIFICS:
                     break
-                entity = _entity_at(entities, toks[i].start, toks[i].start + 2)
+                entity = _entity_at(entities, starts[i], starts[i] + 2)
                 if entity is not None:
                     if organization is None:
                         organization = entity.entry.name_ar or entity.entry.name
-                    while i < len(toks) and toks[i].end <= entity.end:
+                    while i < len(words) and ends[i] <= entity.end:
                         i += 1
                     continue
                 if word.startswith(("ال", "لل")) and word not in _AR_NAME_STOP and word not in _SAY_AR:
@@ -119,67 +124,67 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
                     i += 1
                     continue
                 break
-            title_end = toks[i - 1].end
+            title_end = ends[i - 1]
             break
     # An Arabic title may be followed by a comma before the name (الأمين العام للأمم المتحدة، أنطونيو ...).
-    if title_end is not None and i + 1 < len(toks) and toks[i].text in ("،", ","):
-        if _name_like(toks[i + 1].text, 0):
+    if title_end is not None and i + 1 < len(words) and words[i] in ("،", ","):
+        if _name_like(words[i + 1], 0):
             i += 1
-    if title_start is None and toks and toks[0].text in _GROUP_HEADS:
+    if title_start is None and words and words[0] in _GROUP_HEADS:
         # "مصادر مطلعة" / "مسؤولون أمريكيون": a group, with at most one describing word.
-        g_end = toks[1].end if len(toks) > 1 and _name_like(toks[1].text, 1) else toks[0].end
-        return Subject(_original(f, toks[0].start, g_end), None, None, "group", toks[0].start, g_end), g_end
-    name_tokens: list[_Token] = []
-    honorific = i < len(toks) and toks[i].text in _AR_HONORIFICS
+        g_end = ends[1] if len(words) > 1 and _name_like(words[1], 1) else ends[0]
+        return Subject(_original(f, starts[0], g_end), None, None, "group", starts[0], g_end), g_end
+    name_tokens: list[int] = []  # indices into words
+    honorific = i < len(words) and words[i] in _AR_HONORIFICS
     if honorific:
-        name_tokens.append(toks[i])
+        name_tokens.append(i)
         i += 1
     # A name may sit in quotes (“سامي الخطيب”); a long quoted run is the quote itself, not a name.
-    if i < len(toks) and toks[i].text in _QUOTE_MARKS:
-        closing = next((j for j in range(i + 1, min(i + 5, len(toks))) if toks[j].text in _QUOTE_MARKS), None)
+    if i < len(words) and words[i] in _QUOTE_MARKS:
+        closing = next((j for j in range(i + 1, min(i + 5, len(words))) if words[j] in _QUOTE_MARKS), None)
         if closing is None:
             return _title_only(f, title_start, title_end, organization, pos)
         i += 1
-    quoted = i > 0 and toks[i - 1].text in _QUOTE_MARKS
+    quoted = i > 0 and words[i - 1] in _QUOTE_MARKS
     after_title = title_end is not None or honorific
-    while i < len(toks) and len(name_tokens) < 4:
-        word = toks[i].text
+    while i < len(words) and len(name_tokens) < 4:
+        word = words[i]
         first = len(name_tokens) == honorific
         if not (_name_like(word, len(name_tokens) - honorific) or (after_title and first and word in _AR_WEAK_STOP)):
             break
         if word in _AR_WEAK_STOP and not (after_title and first):
             break
         if len(name_tokens) - honorific >= 2 and not (
-                word.startswith("ال") or name_tokens[-1].text in _AR_PARTICLES or len(word) <= 3
-                or _ends_name(toks, i)):
+                word.startswith("ال") or words[name_tokens[-1]] in _AR_PARTICLES or len(word) <= 3
+                or _ends_name(words, i)):
             break
-        name_tokens.append(toks[i])
+        name_tokens.append(i)
         i += 1
-    end = name_tokens[-1].end if name_tokens else (title_end or pos)
+    end = ends[name_tokens[-1]] if name_tokens else (title_end or pos)
     title = text[title_start:title_end] if title_start is not None and title_end is not None else None
     if name_tokens:
-        start = name_tokens[0].start
+        start = starts[name_tokens[0]]
         entity = _entity_at(entities, start)
         if entity is not None and title is None:
             return _entity_subject(f, entity), entity.end
-        np_end = toks[i].end if quoted and i < len(toks) and toks[i].text in _QUOTE_MARKS else end
+        np_end = ends[i] if quoted and i < len(words) and words[i] in _QUOTE_MARKS else end
         return Subject(_original(f, start, end), _original_opt(f, title_start, title_end), organization, "person", start, end), np_end
     if title is not None:
         return _title_only(f, title_start, title_end, organization, pos)
-    if toks:
-        entity = _entity_at(entities, toks[0].start)
-        if toks[0].text in _AR_ORG_HEADS:
+    if words:
+        entity = _entity_at(entities, starts[0])
+        if words[0] in _AR_ORG_HEADS:
             j = 1
-            while j < len(toks) and toks[j].text.startswith(("ال", "لل")) and toks[j].text not in _AR_NAME_STOP:
+            while j < len(words) and words[j].startswith(("ال", "لل")) and words[j] not in _AR_NAME_STOP:
                 j += 1
-            start, org_end = toks[0].start, toks[j - 1].end
+            start, org_end = starts[0], ends[j - 1]
             return Subject(_original(f, start, org_end), None, None, "organization", start, org_end), org_end
         if entity is not None:
             return _entity_subject(f, entity), entity.end
-        group = next((g for g in _GROUP_SUBJECTS if text.startswith(g, toks[0].start)), None)
+        group = next((g for g in _GROUP_SUBJECTS if text.startswith(g, starts[0])), None)
         if group is not None:
-            g_end = toks[0].start + len(group)
-            return Subject(_original(f, toks[0].start, g_end), None, None, "group", toks[0].start, g_end), g_end
+            g_end = starts[0] + len(group)
+            return Subject(_original(f, starts[0], g_end), None, None, "group", starts[0], g_end), g_end
     return None, pos
 
 
@@ -206,11 +211,11 @@ def _title_only(f: Folded, start: int | None, end: int | None, organization: str
     return Subject(title, title, organization, "person", start, end), end
 
 
-def _ends_name(toks: list[_Token], i: int) -> bool:
+def _ends_name(words: list[str], i: int) -> bool:
     """A third name word (جان كريستوف كاريه) is taken when a boundary follows it and it is no noun in ة."""
-    if toks[i].text.endswith("ة"):
+    if words[i].endswith("ة"):
         return False
-    nxt = toks[i + 1].text if i + 1 < len(toks) else "."
+    nxt = words[i + 1] if i + 1 < len(words) else "."
     return nxt in _AR_NAME_STOP or not nxt[0].isalpha()
 
 
@@ -298,6 +303,8 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
 def english_person_in(f: Folded, start: int, end: int, entities: list[Match]) -> Subject | None:
     """The first titled or full personal name in a span: whom a later "he said" refers to."""
     for run in re.finditer(r"(?:[A-Z][\w'’\-]*\.?,?\s+(?:of\s+|for\s+|the\s+)?)*[A-Z][\w'’\-]*", f.text[start:end]):
+        if len(run.group().split()) < 2:
+            continue  # a person read from one word has no full name
         subject = english_subject_before(f, start + run.start(), start + run.end(), entities)
         if subject is not None and not subject.is_country and subject.kind == "person" and " " in subject.name \
                 and subject.name != subject.title:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
+from app.extraction import dates
 from app.extraction.dates import find_dates
 from app.extraction.normalize import fold
 
@@ -85,3 +87,16 @@ def test_month_without_year_takes_the_publication_year() -> None:
     assert _dates("Funds arrived in January, and prices may rise.") == [("January", "2025-01", "month")]
     assert _dates("وصلت الشحنة في يناير") == [("يناير", "2025-01", "month")]
     assert [(d.expression, d.value) for d in find_dates(fold("since March"), None)] == [("March", None)]
+
+
+def test_starts_lists_overlapping_opener_positions() -> None:
+    assert dates._starts(re.compile("aa"), "aaa baa") == [0, 1, 5]
+    assert dates._starts(re.compile("x"), "abc") == []
+
+
+def test_rules_tried_at_opener_starts_match_as_a_full_scan() -> None:
+    text = "in march 2023, on 5 march and sunday; يوم الخميس 15 اذار 2023 و في اذار امس. may 4, 2024 mar"
+    for pattern, opener, _needed, _lead, _script, _resolver in dates._RULES:
+        if opener is not None:
+            tried = [m.span() for m in dates._finditer(pattern, dates._starts(opener, text), text)]
+            assert tried == [m.span() for m in pattern.finditer(text)]

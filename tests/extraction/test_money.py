@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.extraction import extract
+from app.extraction import extract, money
 from app.extraction.money import find_money
 from app.extraction.normalize import fold
 
@@ -99,3 +99,14 @@ def test_money_received_names_its_source_as_donor() -> None:
     facts = extract("The agency has received $12 million from Germany for Somalia.", language="en")
     ((donor, recipient, amount),) = [(p.donor, p.recipient, p.amount) for p in facts.pledges]
     assert (donor, recipient, amount) == ("Germany", "Somalia", 12_000_000)
+
+
+def test_number_word_before_is_what_the_left_search_needs() -> None:
+    for text in ("pledged two hundred million", "twenty-five - billion", "قدمت ثلاثة مليارات", "وخمسين مليون",
+                 "the tree million", "a 5 million", "million", "نحو مليون", "(ثلاثة مليون"):
+        a = list(money._ANCHOR_RE.finditer(text))[-1].start()
+        found = money._LEFT_WORDS_RE.search(text, max(0, a - money._LEFT_REACH), a) is not None
+        assert money._number_word_before(text, a) or not found
+    assert money._number_word_before("two hundred million", 12)
+    assert not money._number_word_before("the tree million", 9)
+    assert not money._number_word_before("twomillion", 3)
