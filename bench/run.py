@@ -31,7 +31,7 @@ from app.services import migrations
 from app.services.bulk import IngestReport, ingest_articles
 from app.services.pagination import encode_cursor
 from app.services.queries import QUOTE_ORDERINGS
-from app.settings import PROJECT_DIR
+from app.settings import PROJECT_DIR, Settings
 from bench.generate import Generated, generate
 
 BENCH_DIR = PROJECT_DIR / ".bench"
@@ -688,7 +688,7 @@ def run_references(
         "--no-proxy-headers",
         # The event loop `facts serve` runs on.
         "--loop",
-        "asyncio",
+        Settings().event_loop,
     ]
     by_name = {row.endpoint: row for row in rows}
     for attribute, target in (

@@ -146,10 +146,12 @@ def test_serve_passes_settings_to_uvicorn(monkeypatch: pytest.MonkeyPatch) -> No
 
     monkeypatch.setattr("app.cli.uvicorn.run", run)
     monkeypatch.setenv("FACTS_WORKERS", "3")
+    monkeypatch.setenv("FACTS_EVENT_LOOP", "uvloop")
     # Set then unset, so that the variable `serve` sets is undone after the test.
     monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "")
     monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR")
     assert runner.invoke(app, ["serve", "--port", "9999"]).exit_code == 0
     [options] = calls
     assert options["workers"] == 3 and options["port"] == 9999 and options["access_log"] is False
+    assert options["loop"] == "uvloop"
     assert not Path(str(options["metrics_dir"])).exists()  # removed when serving ends
