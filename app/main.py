@@ -10,8 +10,8 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.routing import Mount
 
-from app.api.caching import install_http_caching
 from app.api.body import with_body_schemas
+from app.api.caching import install_http_caching
 from app.api.main import api_routes
 from app.api.openapi import examples_as_responses
 from app.api.routes import docs

@@ -67,9 +67,9 @@ def deep_cursor(database: Database, params: dict[str, object]) -> str:
     with database.reader.connect() as connection:
         listing = queries.list_pledges(connection, filters)
         order = [k.column.desc() if k.descending else k.column.asc() for k in listing.ordering.keys]
-        row = session.execute(
-            listing.statement.order_by(*order).offset(PAGE * (DEEP_PAGE - 1) - 1).limit(1)
-        ).scalar_one()
+        row = connection.execute(
+            listing.statement.order_by(*order).offset(PAGE * (DEEP_PAGE - 1) - 1).limit(1), listing.params
+        ).one()
         return encode_cursor(listing.ordering, sort_values(row, listing.ordering))
 
 

@@ -6,8 +6,8 @@ can serve the query. The queries are taken mid-listing (with a cursor), the case
 fast on page 1,000 as on page 1. `count=true` is left out: counting is a scan by nature."""
 
 import re
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest

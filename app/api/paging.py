@@ -30,7 +30,8 @@ async def respond(
     offered = formats.LIST_FORMATS + (("jsonld",) if linked_data is not None else ())
     chosen = formats.negotiate(request, params.format, offered)
     if chosen in ("csv", "ndjson"):
-        return formats.export_response(request.app.state.database, await read(request, listing), params, model, chosen)
+        built = await read(request, listing)
+        return formats.export_response(request.app.state.database, built, params, model, chosen)
 
     def page(connection: Connection) -> PageOf[T]:
         return queries.page(connection, listing(connection), params)

@@ -17,8 +17,8 @@ from app.extraction.speakers import (
     Subject,
     arabic_subject_after,
     arabic_subject_before,
-    english_subject_after,
     english_person_in,
+    english_subject_after,
     english_subject_before,
 )
 from app.extraction.types import ExtractedQuote, ExtractedSpeaker

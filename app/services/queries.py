@@ -1,8 +1,7 @@
 """Read queries: filters, keyset pages and the per-article bundle. Routers stay thin.
 
-Every query runs on a Core connection (a write session passes `session.connection()`) and reads
-plain rows, which validate straight into the response schemas: reads need neither the ORM's
-identity map nor its unit of work."""
+Every query runs on a Core connection and reads plain rows, which validate straight into the
+response schemas: reads need neither the ORM's identity map nor its unit of work."""
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence

@@ -9,8 +9,9 @@ from app.api.body import read_json, request_body_schema
 from app.api.deps import SettingsDep, WriteSessionDep, read
 from app.api.formats import export_responses
 from app.api.paging import respond
-from app.api.security import WriteAccess
 from app.api.routing import resource_router
+from app.api.security import WriteAccess
+from app.db import Database
 from app.errors import PayloadTooLarge, problem_responses
 from app.schemas.article import ArticleCreate, ArticleDetail, ArticlePublic
 from app.schemas.bundle import ArticleFacts
@@ -90,4 +91,5 @@ def create_article(
         response.status_code = 200
     response.headers["Location"] = str(request.url_for("get_article", article_id=stored.article.id))
     # Read back on the reader: on SQLite a statement on the writer would take its lock again.
-    return request.app.state.database.read(queries.article_facts, stored.article.id)  # type: ignore[no-any-return]
+    database: Database = request.app.state.database
+    return database.read(queries.article_facts, stored.article.id)

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import DatabaseDep, WriteSessionDep
 from app.api.paging import respond
-from app.api.security import WriteAccess
 from app.api.routing import resource_router
+from app.api.security import WriteAccess
 from app.errors import problem_responses
 from app.schemas.curation import AuditEventPublic, DateUpdate, PledgeUpdate, QuoteUpdate, SpeakerUpdate
 from app.schemas.filters import ListParams

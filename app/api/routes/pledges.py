@@ -4,7 +4,6 @@ from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query, Request, Response
-
 from starlette.concurrency import run_in_threadpool
 
 from app.api import formats
@@ -12,6 +11,7 @@ from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.routing import resource_router
+from app.db import Database
 from app.errors import problem_responses
 from app.schemas.filters import PledgeFilters, PledgeSummaryFilters
 from app.schemas.page import Page
@@ -44,8 +44,8 @@ async def summarize_pledges(
         return await read(request, queries.summarize_pledges, filters)
     # Aggregating the matching pledges themselves reads every one of them: in the thread pool, so
     # that the event loop, and every other request, does not wait for it.
-    database = request.app.state.database
-    return await run_in_threadpool(database.read, queries.summarize_pledges, filters)  # type: ignore[no-any-return]
+    database: Database = request.app.state.database
+    return await run_in_threadpool(database.read, queries.summarize_pledges, filters)
 
 
 @router.get(
