@@ -282,7 +282,7 @@ SPEAKER_IDS_NAMED = _named(bindparam("name"))
 SPEAKER_ORDERINGS = orderings(Speaker.name)
 
 
-def _speakers_public(connection: Connection, rows: Sequence[Speaker]) -> list[SpeakerPublic]:
+def _speakers_public(connection: Connection, rows: Sequence[Any]) -> list[SpeakerPublic]:
     shown = _speakers_by_id(connection, [s.id for s in rows])
     return [shown[s.id] for s in rows]
 
@@ -300,8 +300,10 @@ def list_speakers(_connection: Connection, filters: SpeakerFilters) -> Listing[S
 
 
 def get_speaker(connection: Connection, speaker_id: int) -> SpeakerPublic:
-    get_or_404(connection, Speaker, speaker_id, "speaker")
-    return _speakers_by_id(connection, [speaker_id])[speaker_id]
+    found = _speakers_by_id(connection, [speaker_id])
+    if speaker_id not in found:
+        raise NotFound(f"No speaker has id {speaker_id}.")
+    return found[speaker_id]
 
 
 # Quotes
@@ -351,8 +353,8 @@ def list_quotes(connection: Connection, filters: QuoteFilters) -> Listing[QuoteP
         match=match_value(connection, filters.q),
         article_id=filters.article_id,
         speaker_id=filters.speaker_id,
-        named_speaker=named[0] if named is not None and one else None,
-        named_speakers=named if named is not None and not one else None,
+        named_speaker=named[0] if one else None,
+        named_speakers=None if one else named,
         kind=filters.kind,
     )
     return Listing(statement, QUOTE_ORDERINGS[filters.sort], _quotes_public, params)
@@ -434,8 +436,7 @@ def summarize_pledges(connection: Connection, filters: PledgeSummaryFilters) -> 
     """Totals and counts by currency, donor, status and year; from pledge_rollup when the filters
     allow, otherwise aggregated from the matching pledges."""
     if rolled_up(filters):
-        rollup = PledgeRollup.__table__.c  # type: ignore[attr-defined]
-        return _summary(*_rollup_totals(connection, filters, rollup))
+        return _summary(*_rollup_totals(connection, filters))
     return _summary(*_live_totals(connection, filters))
 
 
@@ -457,10 +458,9 @@ def _grouped(
     return [{**row._mapping, "total": int(row.total)} for row in connection.execute(query, params).all()]
 
 
-def _rollup_totals(
-    connection: Connection, filters: PledgeSummaryFilters, rollup: Any
-) -> tuple[Totals, Any, Any, Any]:
+def _rollup_totals(connection: Connection, filters: PledgeSummaryFilters) -> tuple[Totals, Any, Any, Any]:
     """Sums of the rollup's rows; its "" and 0 read back as none."""
+    rollup = PledgeRollup.__table__.c  # type: ignore[attr-defined]
     conditions = [
         getattr(rollup, name) == value
         for name, value in filters.model_dump(exclude_none=True).items()

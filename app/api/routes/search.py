@@ -20,7 +20,7 @@ async def search(
     request: Request, response: Response, filters: Annotated[SearchFilters, Query()]
 ) -> Page[SearchHit]:
     """Quotes, pledges and articles matching every word of `q`, best first, with the matched passage.
-    Of a word found in more than 2,000 rows of a kind, the most recently stored 2,000 are ranked."""
+    Of a word found almost everywhere, the most recently stored matches of each kind are ranked."""
     items, cursor = await read(request, search_service.search, filters)
     if cursor is not None:
         response.headers["Link"] = f'<{request.url.include_query_params(cursor=cursor)}>; rel="next"'
