@@ -43,6 +43,8 @@ async def test_request_id_is_echoed_or_made(client: httpx.AsyncClient) -> None:
     assert given.headers["x-request-id"] == "abc-123.trace:7"
     made = await client.get("/health")
     assert len(made.headers["x-request-id"]) == 32
+    others = {(await client.get("/health")).headers["x-request-id"] for _ in range(3)}
+    assert len(others | {made.headers["x-request-id"]}) == 4
     for insane in ("x" * 200, "a b", '{"forged": 1}'):
         response = await client.get("/health", headers={"X-Request-ID": insane})
         assert response.headers["x-request-id"] != insane

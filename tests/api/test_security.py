@@ -186,6 +186,10 @@ async def test_cors_is_closed_by_default(client: httpx.AsyncClient, settings: Se
         assert response.headers["access-control-allow-origin"] == "https://example.org"
         other = await open_client.get("/v1/quotes", headers={"Origin": "https://evil.test"})
         assert "access-control-allow-origin" not in other.headers
+        # Caches learn every header the answer depends on, CORS's Origin among them.
+        allowed = await open_client.get("/v1/quotes", headers={"Origin": "https://example.org"})
+        varies = {name.strip() for name in allowed.headers["vary"].split(",")}
+        assert {"Origin", "Accept", "Accept-Encoding"} <= varies
 
 
 def test_cors_origins_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
