@@ -14,6 +14,7 @@ import typer
 import uvicorn
 from rich.progress import Progress
 
+from app import server
 from app.db import Database
 from app.errors import AppError, NotFound
 from app.extraction import extract as extract_facts
@@ -65,6 +66,7 @@ def serve(
             # 32 connections 1% of list requests took a second (p99 15x p50); asyncio serves them in
             # turn (p99 under 2x p50). uvloop answers more requests, above all with several workers.
             loop=settings.event_loop,
+            http=server.PROTOCOL,
             # Our own access log replaces uvicorn's, which would print query strings.
             access_log=False,
             log_config=logging_config(settings.log_level),

@@ -153,5 +153,5 @@ def test_serve_passes_settings_to_uvicorn(monkeypatch: pytest.MonkeyPatch) -> No
     assert runner.invoke(app, ["serve", "--port", "9999"]).exit_code == 0
     [options] = calls
     assert options["workers"] == 3 and options["port"] == 9999 and options["access_log"] is False
-    assert options["loop"] == "uvloop"
+    assert options["loop"] == "uvloop" and options["http"] == "app.server:NoDelayHttpProtocol"
     assert not Path(str(options["metrics_dir"])).exists()  # removed when serving ends
