@@ -14,6 +14,7 @@ from app.api.body import with_body_schemas
 from app.api.caching import install_http_caching
 from app.api.main import api_routes
 from app.api.openapi import examples_as_responses
+from app.api.params import with_query_parameters
 from app.api.routes import docs
 from app.db import Database
 from app.errors import PROBLEM_JSON, install_error_handlers
@@ -117,9 +118,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = examples_as_responses(
-                with_body_schemas(_problem_json_only(original_openapi()))
-            )
+            document = with_query_parameters(app, original_openapi())
+            app.openapi_schema = examples_as_responses(with_body_schemas(_problem_json_only(document)))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -3,12 +3,13 @@
 from functools import partial
 from typing import Annotated
 
-from fastapi import Depends, Path, Query, Request, Response
+from fastapi import Depends, Path, Request, Response
 
 from app.api.body import read_json, request_body_schema
 from app.api.deps import SettingsDep, WriteSessionDep, read
 from app.api.formats import export_responses
 from app.api.paging import respond
+from app.api.params import query
 from app.api.routing import resource_router
 from app.api.security import WriteAccess
 from app.db import Database
@@ -28,7 +29,7 @@ ArticleId = Annotated[int, Path(examples=[1])]
     "", summary="List articles", responses={**problem_responses(400, 406, 422), **export_responses()}
 )
 async def list_articles(
-    request: Request, response: Response, filters: Annotated[ArticleFilters, Query()]
+    request: Request, response: Response, filters: Annotated[ArticleFilters, query(ArticleFilters)]
 ) -> Page[ArticlePublic]:
     """Articles without their text; filter by language, date or full-text `q`; sort by date."""
     listing = partial(queries.list_articles, filters=filters)

@@ -4,10 +4,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 
 from app.api.deps import DatabaseDep, WriteSessionDep
 from app.api.paging import respond
+from app.api.params import query
 from app.api.routing import resource_router
 from app.api.security import WriteAccess
 from app.errors import problem_responses
@@ -26,7 +27,7 @@ def history_route(router: APIRouter, resource: str, noun: str, id_name: str) -> 
         request: Request,
         response: Response,
         row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID, examples=[1])],
-        params: Annotated[ListParams, Query()],
+        params: Annotated[ListParams, query(ListParams)],
     ) -> Page[AuditEventPublic]:
         listing = partial(curation.history, resource=resource, row_id=row_id)
         return await respond(request, response, listing, params, AuditEventPublic)

@@ -3,11 +3,12 @@
 from functools import partial
 from typing import Annotated
 
-from fastapi import Path, Query, Request, Response
+from fastapi import Path, Request, Response
 
 from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
+from app.api.params import query
 from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.schemas.date_mention import DatePublic
@@ -22,7 +23,7 @@ router = resource_router("/dates", "dates")
     "", summary="List dates", responses={**problem_responses(400, 406, 422), **export_responses()}
 )
 async def list_dates(
-    request: Request, response: Response, filters: Annotated[DateFilters, Query()]
+    request: Request, response: Response, filters: Annotated[DateFilters, query(DateFilters)]
 ) -> Page[DatePublic]:
     """Date mentions whose period overlaps `from`..`to`, filtered by grain and article."""
     listing = partial(queries.list_dates, filters=filters)

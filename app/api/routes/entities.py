@@ -3,11 +3,12 @@
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 
 from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
+from app.api.params import query
 from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.models import Organization, OrganizationMention, Place, PlaceMention
@@ -34,7 +35,7 @@ def entity_router(
     async def list_entities(
         request: Request,
         response: Response,
-        filters: Annotated[EntityFilters, Query()],
+        filters: Annotated[EntityFilters, query(EntityFilters)],
     ) -> Page[EntityPublic]:
         listing = partial(queries.list_entities, model=model, mention=mention, fk=fk, filters=filters)
         return await respond(request, response, listing, filters, EntityPublic)

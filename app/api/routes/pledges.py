@@ -10,6 +10,7 @@ from app.api import formats
 from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
+from app.api.params import query
 from app.api.routing import resource_router
 from app.db import Database
 from app.errors import problem_responses
@@ -28,7 +29,7 @@ LINKED_DATA = {200: {"content": {"application/ld+json": {}}}}
     responses={**problem_responses(400, 406, 422), **export_responses(linked_data=True)},
 )
 async def list_pledges(
-    request: Request, response: Response, filters: Annotated[PledgeFilters, Query()]
+    request: Request, response: Response, filters: Annotated[PledgeFilters, query(PledgeFilters)]
 ) -> Page[PledgePublic]:
     """Pledges, filtered by donor, currency, amount range, status, speaker, article and `q`."""
     listing = partial(queries.list_pledges, filters=filters)
@@ -37,7 +38,7 @@ async def list_pledges(
 
 @router.get("/summary", summary="Summarize pledges", responses=problem_responses(422))
 async def summarize_pledges(
-    request: Request, filters: Annotated[PledgeSummaryFilters, Query()]
+    request: Request, filters: Annotated[PledgeSummaryFilters, query(PledgeSummaryFilters)]
 ) -> PledgeSummary:
     """Totals and counts by currency, donor, status and year; amounts are never added across currencies."""
     if queries.rolled_up(filters):

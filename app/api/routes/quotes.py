@@ -9,6 +9,7 @@ from app.api import formats
 from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
+from app.api.params import query
 from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.schemas.filters import QuoteFilters
@@ -26,7 +27,7 @@ LINKED_DATA = {200: {"content": {"application/ld+json": {}}}}
     responses={**problem_responses(400, 406, 422), **export_responses(linked_data=True)},
 )
 async def list_quotes(
-    request: Request, response: Response, filters: Annotated[QuoteFilters, Query()]
+    request: Request, response: Response, filters: Annotated[QuoteFilters, query(QuoteFilters)]
 ) -> Page[QuotePublic]:
     """Quotes, filtered by speaker (id, name or alias), kind, article and full-text `q`."""
     listing = partial(queries.list_quotes, filters=filters)

@@ -2,9 +2,10 @@
 
 from typing import Annotated
 
-from fastapi import Query, Request, Response
+from fastapi import Request, Response
 
 from app.api.deps import read
+from app.api.params import query
 from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.schemas.filters import SearchFilters
@@ -17,7 +18,7 @@ router = resource_router("/search", "search")
 
 @router.get("", summary="Search", responses=problem_responses(400, 422))
 async def search(
-    request: Request, response: Response, filters: Annotated[SearchFilters, Query()]
+    request: Request, response: Response, filters: Annotated[SearchFilters, query(SearchFilters)]
 ) -> Page[SearchHit]:
     """Quotes, pledges and articles matching every word of `q`, best first, with the matched passage.
     Of a word found almost everywhere, the most recently stored matches of each kind are ranked."""

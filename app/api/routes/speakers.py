@@ -3,11 +3,12 @@
 from functools import partial
 from typing import Annotated
 
-from fastapi import Path, Query, Request, Response
+from fastapi import Path, Request, Response
 
 from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
+from app.api.params import query
 from app.api.routing import resource_router
 from app.errors import problem_responses
 from app.schemas.filters import SpeakerFilters
@@ -22,7 +23,7 @@ router = resource_router("/speakers", "speakers")
     "", summary="List speakers", responses={**problem_responses(400, 406, 422), **export_responses()}
 )
 async def list_speakers(
-    request: Request, response: Response, filters: Annotated[SpeakerFilters, Query()]
+    request: Request, response: Response, filters: Annotated[SpeakerFilters, query(SpeakerFilters)]
 ) -> Page[SpeakerPublic]:
     """Speakers with their aliases; `name` matches a name as written, in English, or an alias."""
     listing = partial(queries.list_speakers, filters=filters)
