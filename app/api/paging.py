@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from fastapi import Request, Response
 from pydantic import BaseModel
@@ -16,6 +17,16 @@ from app.services import queries
 from app.services.queries import Listing, PageOf
 
 T = TypeVar("T", bound=BaseModel)
+
+
+def next_link(request: Request, cursor: str) -> str:
+    """`Link: <this URL with cursor=...>; rel="next"`. The other parameters stay as the client
+    wrote them, so the query string is edited rather than decoded and encoded again."""
+    url = str(request.url)
+    base, _, query = url.partition("?")
+    kept = [pair for pair in query.split("&") if pair and pair.partition("=")[0] != "cursor"]
+    kept.append("cursor=" + quote(cursor, safe=""))
+    return f'<{base}?{"&".join(kept)}>; rel="next"'
 
 
 async def respond(
@@ -39,8 +50,7 @@ async def respond(
     found = await read(request, page)
     headers: dict[str, str] = {}
     if found.next_cursor is not None:
-        next_url = request.url.include_query_params(cursor=found.next_cursor)
-        headers["Link"] = f'<{next_url}>; rel="next"'
+        headers["Link"] = next_link(request, found.next_cursor)
     if chosen == "jsonld":
         assert linked_data is not None
         node = formats.linked_data_list(found.items, linked_data, formats.base_url(request))

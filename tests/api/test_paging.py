@@ -22,10 +22,20 @@ async def test_walk_all_pages(client: httpx.AsyncClient, seeded: int) -> None:
         else:
             assert link is not None and link.endswith('>; rel="next"')
             url = link[1 : link.index(">")]
-            assert f"cursor={body['next_cursor']}" in url
+            assert f"cursor={body['next_cursor']}" in url and url.count("cursor=") == 1
             assert "limit=3" in url
     assert pages == 4
     assert seen == sorted(seen) and len(set(seen)) == 11
+
+
+async def test_link_keeps_filters_as_written(client: httpx.AsyncClient, seeded: int) -> None:
+    first = await client.get("/v1/quotes", params={"speaker": "بلينكن", "limit": 2, "kind": "direct"})
+    link = first.headers["link"]
+    url = link[1 : link.index(">")]
+    assert url.startswith("http://") and "speaker=%D8%A8%D9%84%D9%8A%D9%86%D9%83%D9%86" in url
+    second = (await client.get(url)).json()
+    assert second["items"] and all(q["kind"] == "direct" for q in second["items"])
+    assert {q["id"] for q in second["items"]}.isdisjoint(q["id"] for q in first.json()["items"])
 
 
 async def test_cursor_keeps_filters(client: httpx.AsyncClient, seeded: int) -> None:

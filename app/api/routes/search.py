@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import Request, Response
 
 from app.api.deps import read
+from app.api.paging import next_link
 from app.api.params import query
 from app.api.routing import resource_router
 from app.errors import problem_responses
@@ -24,5 +25,5 @@ async def search(
     Of a word found almost everywhere, the most recently stored matches of each kind are ranked."""
     items, cursor = await read(request, search_service.search, filters)
     if cursor is not None:
-        response.headers["Link"] = f'<{request.url.include_query_params(cursor=cursor)}>; rel="next"'
+        response.headers["Link"] = next_link(request, cursor)
     return Page[SearchHit](items=items, next_cursor=cursor, total=None)
