@@ -13,7 +13,7 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-def _sqlite_engine(database_url: str, begin: str) -> Engine:
+def _sqlite_engine(database_url: str, begin: str | None = None) -> Engine:
     engine = create_engine(
         database_url,
         connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
@@ -32,11 +32,13 @@ def _sqlite_engine(database_url: str, begin: str) -> Engine:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
 
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Any) -> None:
-        # Straight to the driver: through Connection.exec_driver_sql, this one statement would cost
-        # as much as the query that follows.
-        connection.connection.driver_connection.execute(begin)
+    if begin is not None:
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Any) -> None:
+            # Straight to the driver: through Connection.exec_driver_sql, this one statement would
+            # cost as much as the query that follows.
+            connection.connection.driver_connection.execute(begin)
 
     return engine
 
@@ -49,12 +51,15 @@ class Database:
     def __init__(self, database_url: str, *, pool_size: int = 10, max_overflow: int = 20) -> None:
         self.url = make_url(database_url)
         if self.url.get_backend_name() == "sqlite":
-            self.reader = _sqlite_engine(database_url, "BEGIN")
+            # Readers begin in `reading`: a begin event costs as much as a one-row query.
+            self.reader = _sqlite_engine(database_url)
             self.writer = _sqlite_engine(database_url, "BEGIN IMMEDIATE")
         else:
-            self.reader = self.writer = create_engine(
+            self.writer = create_engine(
                 self.url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow
             )
+            # The same pool; psycopg names the level in its BEGIN, so this costs no round trip.
+            self.reader = self.writer.execution_options(isolation_level="REPEATABLE READ")
 
     @property
     def backend(self) -> str:
@@ -62,17 +67,32 @@ class Database:
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:
-        """A session on the reader or the writer; the caller commits, and whatever it leaves
-        uncommitted is rolled back."""
-        with Session(self.writer if write else self.reader, expire_on_commit=False) as session:
+        """A session on the writer, or on a reading connection; the caller commits, and whatever
+        it leaves uncommitted is rolled back."""
+        if write:
+            with Session(self.writer, expire_on_commit=False) as session:
+                yield session
+            return
+        with self.reading() as connection, Session(bind=connection, expire_on_commit=False) as session:
             yield session
 
-    def read(self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """Run `work` on a connection of the reader, in one transaction: its queries see one
-        snapshot. Reads go through Core, not the ORM, whose unit of work they do not need."""
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection of the reader in one transaction, whose queries see one snapshot: SQLite's
+        transactions do, and PostgreSQL's at REPEATABLE READ. On SQLite the BEGIN goes straight to
+        the driver, and the pool's rollback on return ends it."""
         with self.reader.connect() as connection:
+            if self.backend == "sqlite":
+                connection.connection.driver_connection.execute("BEGIN")  # type: ignore[union-attr]
+            yield connection
+
+    def read(self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run `work` on a reading connection. Reads go through Core, not the ORM, whose unit of
+        work they do not need."""
+        with self.reading() as connection:
             return work(connection, *args, **kwargs)
 
     def dispose(self) -> None:
-        self.reader.dispose()
         self.writer.dispose()
+        if self.backend == "sqlite":
+            self.reader.dispose()

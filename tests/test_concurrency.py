@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from app.db import Database
 from app.models import Article, Quote, Speaker
@@ -109,3 +109,20 @@ async def test_concurrent_corrections_are_all_kept(
         for earlier, later in zip(page, page[1:], strict=False):
             assert later["before"]["amount"] == earlier["after"]["amount"]
     assert sorted(amounts) == list(range(60))
+
+
+def test_a_read_sees_one_snapshot(application: FastAPI, seeded: int) -> None:
+    """A write committed while a read runs is seen by the next read, not by the rest of this one."""
+    database: Database = application.state.database
+    count = select(func.count()).select_from(Quote)
+
+    def read_around_a_write(connection: Connection) -> tuple[int, int]:
+        before = connection.execute(count).scalar_one()
+        with database.session(write=True) as session:
+            session.delete(session.scalars(select(Quote).limit(1)).one())
+            session.commit()
+        return before, connection.execute(count).scalar_one()
+
+    before, during = database.read(read_around_a_write)
+    assert during == before
+    assert database.read(lambda connection: connection.execute(count).scalar_one()) == before - 1

@@ -123,7 +123,7 @@ def export_response(
     """Stream the listing as CSV or NDJSON from its own connection, one batch of rows at a time."""
 
     def batches() -> Iterator[list[Any]]:
-        with database.reader.connect() as connection:
+        with database.reading() as connection:
             yield from queries.export(connection, listing, params)
 
     body = _csv_lines(model, batches()) if chosen == "csv" else _ndjson_lines(batches())

@@ -48,7 +48,7 @@ def get_health() -> Health:
 def get_ready(database: DatabaseDep) -> Readiness:
     """Ready when the database answers and its schema is at the newest migration; 503 otherwise."""
     try:
-        with database.reader.connect() as connection:
+        with database.reading() as connection:
             current = migrations.current_revisions(connection)
     except SQLAlchemyError as exc:
         raise ServiceUnavailable("The database is not reachable.") from exc
