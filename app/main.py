@@ -16,6 +16,7 @@ from app.api.main import api_routes
 from app.api.openapi import examples_as_responses
 from app.api.params import with_query_parameters
 from app.api.routes import docs
+from app.api.security import install_read_access
 from app.db import Database
 from app.errors import PROBLEM_JSON, install_error_handlers
 from app.limits import BodyLimitMiddleware
@@ -101,6 +102,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
     )
     install_error_handlers(app)
+    # Inside CORS, which then answers preflights itself and labels refusals for browsers.
+    install_read_access(app, app.state.database, settings)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

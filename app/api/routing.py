@@ -3,10 +3,8 @@
 FastAPI's `include_router` keeps each included router as a node of a tree that every request
 walks, matching its way down; a flat list is matched in one pass."""
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.routing import APIRoute
-
-from app.api.security import read_access
 
 API_PREFIX = "/v1"
 
@@ -28,10 +26,5 @@ def router(prefix: str = "", *, tags: list[str] | None = None, include_in_schema
 
 
 def resource_router(prefix: str, tag: str) -> APIRouter:
-    """A router for one resource under /v1, whose reads pass `read_access`."""
-    return APIRouter(
-        prefix=API_PREFIX + prefix,
-        tags=[tag],
-        dependencies=[Depends(read_access)],
-        generate_unique_id_function=operation_id,
-    )
+    """A router for one resource under /v1 (where ReadAccessMiddleware checks reads)."""
+    return APIRouter(prefix=API_PREFIX + prefix, tags=[tag], generate_unique_id_function=operation_id)

@@ -2,13 +2,15 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.deps import DatabaseDep, SettingsDep
+from app.api.routing import API_PREFIX
 from app.db import Database
-from app.errors import Forbidden, TooManyRequests, Unauthorized
+from app.errors import AppError, Forbidden, TooManyRequests, Unauthorized, problem_response
 from app.services import keys, rate_limit
 from app.services.keys import Caller
 from app.settings import Settings
@@ -104,18 +106,44 @@ def require_write_key(
     return Caller(required(key_id))
 
 
-async def read_access(request: Request) -> None:
-    """Reads are public and unmetered by default, and then cost nothing here: this dependency,
-    run on every request, takes the request alone, as sub-dependencies would cost each time."""
-    if request.method not in READ_METHODS:
-        return
-    database: Database = request.app.state.database
-    settings: Settings = request.app.state.settings
-    if settings.read_rate_limit_per_address:
-        bucket = (f"read-address:{client_address(request)}", settings.read_rate_limit_per_address)
-        await run_in_threadpool(meter, database, settings, [bucket])
-    if settings.read_requires_key:
-        required(await run_in_threadpool(identify, request, database))
+class ReadAccessMiddleware:
+    """Reads of the API (`/v1/...`) when they take a key or are metered: installed only then, so
+    that open reads, the default, pass no check at all. Inside CORS, so that preflights are
+    answered first; an unknown path needs a key like any other read."""
+
+    def __init__(self, app: ASGIApp, database: Database, settings: Settings) -> None:
+        self.app = app
+        self.database = database
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in READ_METHODS
+            or not scope["path"].startswith(API_PREFIX + "/")
+        ):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        try:
+            await run_in_threadpool(self.check, request)
+        except AppError as error:
+            response = problem_response(request, error.status, error.detail, headers=error.headers)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+    def check(self, request: Request) -> None:
+        if self.settings.read_rate_limit_per_address:
+            bucket = (f"read-address:{client_address(request)}", self.settings.read_rate_limit_per_address)
+            meter(self.database, self.settings, [bucket])
+        if self.settings.read_requires_key:
+            required(identify(request, self.database))
+
+
+def install_read_access(app: FastAPI, database: Database, settings: Settings) -> None:
+    if settings.read_requires_key or settings.read_rate_limit_per_address:
+        app.add_middleware(ReadAccessMiddleware, database=database, settings=settings)
 
 
 WriteAccess = Annotated[Caller, Depends(require_write_key)]

@@ -114,6 +114,14 @@ async def test_reads_are_public_unless_configured(
         assert_problem(await keyed.get("/v1/quotes", headers={"X-API-Key": "nope"}), 403)
         assert (await keyed.get("/v1/quotes", headers={"X-API-Key": api_key})).status_code == 200
         assert (await keyed.get("/health")).status_code == 200
+        assert (await keyed.get("/openapi.json")).status_code == 200
+        assert_problem(await keyed.get("/v1/no-such-thing"), 401)
+    preflight = {"Origin": "https://example.org", "Access-Control-Request-Method": "GET"}
+    async with client_with(settings, read_requires_key=True, cors_origins=["https://example.org"]) as browser:
+        assert (await browser.options("/v1/quotes", headers=preflight)).status_code == 200
+        refused = await browser.get("/v1/quotes", headers={"Origin": "https://example.org"})
+        assert_problem(refused, 401)
+        assert refused.headers["access-control-allow-origin"] == "https://example.org"
 
 
 async def test_rate_limit_per_key(
