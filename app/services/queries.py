@@ -424,7 +424,6 @@ def list_pledges(connection: Connection, filters: PledgeFilters) -> Listing[Pled
 
 # The filters that pledge_rollup can answer: it keeps totals by currency, donor, status and year.
 ROLLED_UP_FILTERS = frozenset({"currency", "donor", "status"})
-Totals: TypeAlias = Callable[..., list[dict[str, Any]]]
 
 
 def rolled_up(filters: PledgeSummaryFilters) -> bool:
@@ -435,67 +434,70 @@ def rolled_up(filters: PledgeSummaryFilters) -> bool:
 def summarize_pledges(connection: Connection, filters: PledgeSummaryFilters) -> PledgeSummary:
     """Totals and counts by currency, donor, status and year; from pledge_rollup when the filters
     allow, otherwise aggregated from the matching pledges."""
-    if rolled_up(filters):
-        return _summary(*_rollup_totals(connection, filters))
-    return _summary(*_live_totals(connection, filters))
-
-
-def _summary(totals: Totals, donor: Any, status: Any, year: Any) -> PledgeSummary:
-    by_currency = totals()
+    totals = _rollup_totals if rolled_up(filters) else _live_totals
+    by_currency = totals(connection, filters, None)
     return PledgeSummary(
         count=sum(group["count"] for group in by_currency),
         by_currency=[PledgeTotal.model_validate(group) for group in by_currency],
-        by_donor=[DonorTotal.model_validate(group) for group in totals(donor)],
-        by_status=[StatusTotal.model_validate(group) for group in totals(status)],
-        by_year=[YearTotal.model_validate(group) for group in totals(year, dated=True)],
+        by_donor=[DonorTotal.model_validate(group) for group in totals(connection, filters, "donor")],
+        by_status=[StatusTotal.model_validate(group) for group in totals(connection, filters, "status")],
+        by_year=[YearTotal.model_validate(group) for group in totals(connection, filters, "year")],
     )
 
 
-def _grouped(
-    connection: Connection, query: Select[Any], keys: list[Any], params: Mapping[str, Any]
-) -> list[dict[str, Any]]:
-    query = query.group_by(*keys).order_by(*(key.asc().nulls_last() for key in keys))
+def _grouped(query: Select[Any], keys: list[Any]) -> Select[Any]:
+    return query.group_by(*keys).order_by(*(key.asc().nulls_last() for key in keys))
+
+
+def _totals(connection: Connection, query: Select[Any], params: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [{**row._mapping, "total": int(row.total)} for row in connection.execute(query, params).all()]
 
 
-def _rollup_totals(connection: Connection, filters: PledgeSummaryFilters) -> tuple[Totals, Any, Any, Any]:
-    """Sums of the rollup's rows; its "" and 0 read back as none."""
+@cache
+def _rollup_grouping(group: str | None) -> Where:
+    """Sums of the rollup's rows by `group` and currency, under any of its filters; its "" and 0
+    read back as none. Built once per grouping, as the summary is asked for often."""
     rollup = PledgeRollup.__table__.c  # type: ignore[attr-defined]
-    conditions = [
-        getattr(rollup, name) == value
-        for name, value in filters.model_dump(exclude_none=True).items()
-    ]
-    currency = func.nullif(rollup.currency, "").label("currency")
-
-    def totals(*groups: Any, dated: bool = False) -> list[dict[str, Any]]:
-        # Every grouping includes the currency: sums across currencies mean nothing.
-        keys = [*groups, currency]
-        count = func.sum(rollup.pledges)
-        query = select(*keys, func.sum(rollup.total).label("total"), count.label("count"))
-        return _grouped(connection, query.where(*conditions).having(count > 0), keys, {})
-
-    donor = func.nullif(rollup.donor, "").label("donor")
-    year = func.nullif(rollup.year, 0).label("year")
-    return totals, donor, rollup.status.label("status"), year
+    groups = {
+        None: [],
+        "donor": [func.nullif(rollup.donor, "").label("donor")],
+        "status": [rollup.status.label("status")],
+        "year": [func.nullif(rollup.year, 0).label("year")],
+    }
+    # Every grouping includes the currency: sums across currencies mean nothing.
+    keys = [*groups[group], func.nullif(rollup.currency, "").label("currency")]
+    count = func.sum(rollup.pledges)
+    query = select(*keys, func.sum(rollup.total).label("total"), count.label("count")).having(count > 0)
+    conditions = {name: getattr(rollup, name) == bindparam(name) for name in ROLLED_UP_FILTERS}
+    return Where(_grouped(query, keys), **conditions)
 
 
-def _live_totals(connection: Connection, filters: PledgeSummaryFilters) -> tuple[Totals, Any, Any, Any]:
+def _rollup_totals(
+    connection: Connection, filters: PledgeSummaryFilters, group: str | None
+) -> list[dict[str, Any]]:
+    statement, params = _rollup_grouping(group).select(**filters.model_dump(exclude_none=True))
+    return _totals(connection, statement, params)
+
+
+def _live_totals(
+    connection: Connection, filters: PledgeSummaryFilters, group: str | None
+) -> list[dict[str, Any]]:
     statement, params = pledge_statement(connection, filters)
     pledges = statement.subquery()
-    year = extract("year", Article.published_on)
-
-    def totals(*groups: Any, dated: bool = False) -> list[dict[str, Any]]:
-        # Every grouping includes the currency: sums across currencies mean nothing.
-        keys = [*groups, pledges.c.currency]
-        query = select(*keys, func.sum(pledges.c.amount).label("total"), func.count().label("count"))
-        query = query.select_from(pledges)
-        if dated:
-            # Only the year needs the article, whose wide rows are costly to visit; every pledge
-            # has its article (a foreign key), so the other groupings count the same without it.
-            query = query.join(Article, Article.id == pledges.c.article_id)
-        return _grouped(connection, query, keys, params)
-
-    return totals, pledges.c.donor, pledges.c.status, year.label("year")
+    groups = {
+        None: [],
+        "donor": [pledges.c.donor],
+        "status": [pledges.c.status],
+        "year": [extract("year", Article.published_on).label("year")],
+    }
+    keys = [*groups[group], pledges.c.currency]
+    query = select(*keys, func.sum(pledges.c.amount).label("total"), func.count().label("count"))
+    query = query.select_from(pledges)
+    if group == "year":
+        # Only the year needs the article, whose wide rows are costly to visit; every pledge has
+        # its article (a foreign key), so the other groupings count the same without it.
+        query = query.join(Article, Article.id == pledges.c.article_id)
+    return _totals(connection, _grouped(query, keys), params)
 
 
 def get_pledge(connection: Connection, pledge_id: int) -> PledgePublic:
