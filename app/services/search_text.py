@@ -100,7 +100,7 @@ def snippet(text: str, wanted: Iterable[tuple[str, ...]], radius: int = 80) -> S
     accepted = {term for alternatives in wanted for term in alternatives}
 
     def matching(start: int, end: int) -> Iterator[re.Match[str]]:
-        return (m for m in WORD.finditer(text, start, end) if accepted.intersection(terms(m.group())))
+        return (m for m in WORD.finditer(text, start, end) if not accepted.isdisjoint(terms(m[0])))
 
     first = next(matching(0, len(text)), None)
     if first is None:
