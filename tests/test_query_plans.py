@@ -25,7 +25,7 @@ from app.schemas.filters import (
     TimelineFilters,
 )
 from app.services import queries
-from app.services.pagination import encode_cursor, segments
+from app.services.pagination import encode_cursor, page_statement, segments
 from app.services.search import SEARCHABLE, matches
 from app.services.search_text import query_terms
 
@@ -111,7 +111,8 @@ def listings(connection: Connection) -> list[tuple[str, queries.Listing[Any]]]:
 
 
 def statements(listing: queries.Listing[Any]) -> list[Select[Any]]:
-    """The statements a page reads, mid-listing: after a row with a value and after one without."""
+    """The statements a page reads, as fetch_page runs them, mid-listing: after a row with a value
+    and after one without."""
     keys = listing.ordering.keys
     values = [SAMPLE_VALUES[key.column.key] for key in keys]
     cursors = [encode_cursor(listing.ordering, values)]
@@ -120,7 +121,10 @@ def statements(listing: queries.Listing[Any]) -> list[Select[Any]]:
     found = []
     for cursor in cursors:
         parts, bound = segments(listing.statement, listing.ordering, cursor)
-        found += [part.limit(51).params(**listing.params, **bound) for part in parts]
+        found += [
+            page_statement(part, listing.ordering).params(**listing.params, **bound, page_limit=51)
+            for part in parts
+        ]
     return found
 
 

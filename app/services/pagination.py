@@ -16,7 +16,20 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Integer, Select, and_, bindparam, func, or_, select, tuple_
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    func,
+    or_,
+    select,
+    tuple_,
+)
 
 from app.errors import BadRequest
 
@@ -156,6 +169,21 @@ def _limited(part: Select[Any]) -> Select[Any]:
     return part.limit(PAGE_LIMIT)
 
 
+@lru_cache(maxsize=1024)
+def page_statement(part: Select[Any], ordering: Ordering) -> Select[Any]:
+    """`part`, limited to a page, as a deferred join: the page's ids are found first, then only
+    their rows are read. Where no index yields the order (an amount range sorted by id), the
+    sort then reads the index alone rather than every matching row. The ordering's last key is
+    its table's primary key, unique; a page of a subquery (ranked search hits) is left as it is."""
+    key = ordering.keys[-1].column
+    if hasattr(key, "__clause_element__"):  # an ORM attribute: its column
+        key = key.__clause_element__()
+    if not (isinstance(key, Column) and key.primary_key and isinstance(key.table, Table)):
+        return _limited(part)
+    ids = part.with_only_columns(key).limit(PAGE_LIMIT)
+    return part.where(key.in_(ids))
+
+
 def fetch_page(
     connection: Connection,
     statement: Select[Any],
@@ -170,7 +198,7 @@ def fetch_page(
     parts, bound = segments(statement, ordering, cursor)
     for part in parts:
         wanted = {**params, **bound, "page_limit": limit + 1 - len(rows)}
-        result = connection.execute(_limited(part), wanted)
+        result = connection.execute(page_statement(part, ordering), wanted)
         rows += result.all()
         if len(rows) > limit:
             break
