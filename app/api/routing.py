@@ -6,6 +6,8 @@ walks, matching its way down; a flat list is matched in one pass."""
 from fastapi import APIRouter
 from fastapi.routing import APIRoute
 
+from app.api.reads import ReadRoute
+
 API_PREFIX = "/v1"
 
 
@@ -27,4 +29,6 @@ def router(prefix: str = "", *, tags: list[str] | None = None, include_in_schema
 
 def resource_router(prefix: str, tag: str) -> APIRouter:
     """A router for one resource under /v1 (where ReadAccessMiddleware checks reads)."""
-    return APIRouter(prefix=API_PREFIX + prefix, tags=[tag], generate_unique_id_function=operation_id)
+    return APIRouter(
+        prefix=API_PREFIX + prefix, tags=[tag], route_class=ReadRoute, generate_unique_id_function=operation_id
+    )
