@@ -1,5 +1,6 @@
 """Database engines and sessions, tuned per backend."""
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -50,6 +51,7 @@ class Database:
 
     def __init__(self, database_url: str, *, pool_size: int = 10, max_overflow: int = 20) -> None:
         self.url = make_url(database_url)
+        self._inline: tuple[int, Connection] | None = None
         if self.url.get_backend_name() == "sqlite":
             # Readers begin in `reading`: a begin event costs as much as a one-row query.
             self.reader = _sqlite_engine(database_url)
@@ -92,7 +94,31 @@ class Database:
         with self.reading() as connection:
             return work(connection, *args, **kwargs)
 
+    def read_inline(
+        self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """`read` for the event loop's own SQLite reads, on one connection kept for its thread
+        (as Datasette keeps one per thread): checking a connection out of the pool and back cost
+        about 16 µs, as much as a one-row query. The connection is kept for the first thread that
+        calls this; any other thread, and PostgreSQL, read through the pool."""
+        here = threading.get_ident()
+        if self.backend != "sqlite" or (self._inline is not None and self._inline[0] != here):
+            return self.read(work, *args, **kwargs)
+        if self._inline is None:
+            self._inline = (here, self.reader.connect())
+        connection = self._inline[1]
+        # SQLAlchemy's transaction, so that its rollback always reaches the driver, ends ours.
+        transaction = connection.begin()
+        connection.connection.driver_connection.execute("BEGIN")  # type: ignore[union-attr]
+        try:
+            return work(connection, *args, **kwargs)
+        finally:
+            transaction.rollback()
+
     def dispose(self) -> None:
+        if self._inline is not None:
+            self._inline[1].close()
+            self._inline = None
         self.writer.dispose()
         if self.backend == "sqlite":
             self.reader.dispose()

@@ -111,9 +111,12 @@ async def test_concurrent_corrections_are_all_kept(
     assert sorted(amounts) == list(range(60))
 
 
-def test_a_read_sees_one_snapshot(application: FastAPI, seeded: int) -> None:
-    """A write committed while a read runs is seen by the next read, not by the rest of this one."""
+@pytest.mark.parametrize("inline", [False, True])
+def test_a_read_sees_one_snapshot(application: FastAPI, seeded: int, inline: bool) -> None:
+    """A write committed while a read runs is seen by the next read, not by the rest of this one:
+    through the pool, and on the connection kept for inline reads."""
     database: Database = application.state.database
+    read = database.read_inline if inline else database.read
     count = select(func.count()).select_from(Quote)
 
     def read_around_a_write(connection: Connection) -> tuple[int, int]:
@@ -123,6 +126,27 @@ def test_a_read_sees_one_snapshot(application: FastAPI, seeded: int) -> None:
             session.commit()
         return before, connection.execute(count).scalar_one()
 
-    before, during = database.read(read_around_a_write)
+    before, during = read(read_around_a_write)
     assert during == before
-    assert database.read(lambda connection: connection.execute(count).scalar_one()) == before - 1
+    assert read(lambda connection: connection.execute(count).scalar_one()) == before - 1
+
+
+def test_inline_reads_end_their_transaction_whatever_happens(application: FastAPI, seeded: int) -> None:
+    database: Database = application.state.database
+    count = select(func.count()).select_from(Quote)
+
+    def fails(connection: Connection) -> None:
+        connection.execute(count).scalar_one()
+        raise LookupError
+
+    with pytest.raises(LookupError):
+        database.read_inline(fails)
+    database.read_inline(lambda connection: None)  # no statement at all
+    with database.session(write=True) as session:
+        session.delete(session.scalars(select(Quote).limit(1)).one())
+        session.commit()
+    fresh = database.read(lambda connection: connection.execute(count).scalar_one())
+    assert database.read_inline(lambda connection: connection.execute(count).scalar_one()) == fresh
+    with ThreadPoolExecutor(4) as pool:  # other threads read through the pool, side by side
+        counted = pool.map(lambda _: database.read_inline(lambda c: c.execute(count).scalar_one()), range(8))
+        assert set(counted) == {fresh}

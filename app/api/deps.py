@@ -47,7 +47,7 @@ async def read(
     serving other requests meanwhile."""
     database: Database = request.app.state.database
     if database.backend == "sqlite":
-        return database.read(work, *args, **kwargs)
+        return database.read_inline(work, *args, **kwargs)
     return await run_in_threadpool(database.read, work, *args, **kwargs)
 
 
