@@ -88,10 +88,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         openapi_tags=TAGS,
+        # The API first: routes are matched in order, and API requests are the many.
         routes=[
+            *api_routes(),
             *docs.router.routes,
             Mount(docs.STATIC_URL, StaticFiles(directory=docs.STATIC_DIR), name="static"),
-            *api_routes(),
         ],
         lifespan=lifespan,
         docs_url=None,
