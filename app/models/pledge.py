@@ -50,6 +50,8 @@ class PledgeRollup(SQLModel, table=True):
     backends would count as distinct from itself."""
 
     __tablename__ = "pledge_rollup"
+    # Currency filters read the key's prefix; donor filters, this index (migration 0005).
+    __table_args__ = (Index("ix_pledge_rollup_donor", "donor"),)
 
     currency: str = Field(primary_key=True, sa_type=String(3))
     donor: str = Field(primary_key=True)
