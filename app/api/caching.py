@@ -107,8 +107,8 @@ class AcceptedGZipMiddleware(GZipMiddleware):
     untouched; ETagMiddleware names Accept-Encoding in Vary for every cacheable answer."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        accepted = scope["type"] == "http" and b"gzip" in (header(scope["headers"], b"accept-encoding") or b"")
-        if not accepted:
+        encodings = header(scope["headers"], b"accept-encoding") if scope["type"] == "http" else None
+        if encodings is None or b"gzip" not in encodings:
             await self.app(scope, receive, send)
             return
         responder = GZipResponder(

@@ -42,9 +42,9 @@ async def read(
 
     On SQLite it runs inline, on the connection the event loop keeps: an indexed read takes tens of
     microseconds and waits on no network, so the hop to the thread pool and back (and the GIL
-    hand-offs it costs) would take longer than the read itself. A server database's driver blocks on each round trip, so there the work,
-    connection checkout and return included, runs in the thread pool and the event loop keeps
-    serving other requests meanwhile."""
+    hand-offs it costs) would take longer than the read itself. A server database's driver blocks
+    on each round trip, so there the work, connection checkout and return included, runs in the
+    thread pool and the event loop keeps serving other requests meanwhile."""
     database: Database = request.app.state.database
     if database.backend == "sqlite":
         return database.read_inline(work, *args, **kwargs)

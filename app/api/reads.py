@@ -86,10 +86,12 @@ def _read_handler(route: APIRoute, signature: Signature) -> Handler:
     # As FastAPI answers: JSON bytes straight from the response model's serializer, unless the
     # route names its own response class.
     plain_json = route.response_field is not None and isinstance(route.response_class, DefaultPlaceholder)
-    response_class = route.response_class.value if isinstance(route.response_class, DefaultPlaceholder) else route.response_class
+    response_class = route.response_class
+    if isinstance(response_class, DefaultPlaceholder):
+        response_class = response_class.value
 
     async def handle(request: Request) -> Response:
-        given = {}
+        given: dict[str, Any] = {}
         path_params = request.path_params
         query_params = request.query_params
         for alias, source in signature.sources.items():
@@ -99,7 +101,8 @@ def _read_handler(route: APIRoute, signature: Signature) -> Handler:
         try:
             parsed = signature.params.model_validate(given)
         except ValidationError as exc:
-            raise RequestValidationError([_located(error, signature) for error in exc.errors()]) from exc
+            errors = [_located(error, signature) for error in exc.errors()]
+            raise RequestValidationError(errors) from exc
         arguments = {name: getattr(parsed, name) for name in signature.names.values()}
         for name, parse in signature.models.items():
             arguments[name] = await parse(request)

@@ -30,5 +30,8 @@ def router(prefix: str = "", *, tags: list[str] | None = None, include_in_schema
 def resource_router(prefix: str, tag: str) -> APIRouter:
     """A router for one resource under /v1 (where ReadAccessMiddleware checks reads)."""
     return APIRouter(
-        prefix=API_PREFIX + prefix, tags=[tag], route_class=ReadRoute, generate_unique_id_function=operation_id
+        prefix=API_PREFIX + prefix,
+        tags=[tag],
+        route_class=ReadRoute,
+        generate_unique_id_function=operation_id,
     )

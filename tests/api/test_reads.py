@@ -78,7 +78,9 @@ async def answers(client: httpx.AsyncClient) -> list[tuple[int, dict[str, str], 
     return found
 
 
-async def test_answers_match_fastapis_own(client: httpx.AsyncClient, seeded: int, request: pytest.FixtureRequest) -> None:
+async def test_answers_match_fastapis_own(
+    client: httpx.AsyncClient, seeded: int, request: pytest.FixtureRequest
+) -> None:
     ours = await answers(client)
     request.getfixturevalue("fastapi_handlers")
     theirs = await answers(client)
