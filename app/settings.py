@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     event_loop: Literal["asyncio", "uvloop"] = Field(
         default="asyncio",
         description="Event loop of `facts serve`: asyncio serves connections in turn (steady latency); "
-        "uvloop gives more throughput, most with several workers, with a longer latency tail.",
+        "uvloop answers a few percent more requests, with a longer latency tail.",
     )
     db_pool_size: int = Field(default=10, ge=1, description="PostgreSQL connections kept per worker.")
     db_max_overflow: int = Field(
