@@ -176,7 +176,7 @@ def quotes_by_speaker_deep(
             paths.append(
                 (
                     f"/v1/quotes?{urlencode({'speaker': name, 'cursor': cursor})}",
-                    {"name": name, "after": after},
+                    {"name": name, "after": after, "page": page},
                 )
             )
     rng.shuffle(paths)
@@ -514,6 +514,8 @@ def load(
 
 def datasette_path(database: str, sql: str, params: dict[str, Any]) -> str:
     named = {"currency": "", "donor": "", **params} if "summary" in sql or ":currency" in sql else params
+    # Only the parameters the SQL names: Datasette would take any other as a filter.
+    named = {name: value for name, value in named.items() if f":{name}" in sql}
     return f"/{database}.json?" + urlencode({"sql": sql, "_shape": "array", **named}, quote_via=quote)
 
 
@@ -664,7 +666,8 @@ def print_rss(label: str, rss: list[float]) -> None:
 
 
 def _depth(sample: list[tuple[str, dict[str, Any] | None]]) -> int:
-    return min((params or {}).get("after", 0) for _, params in sample) // PAGE if sample else 0
+    """How many pages deep the shallowest of the sampled pages is."""
+    return min((params or {}).get("page", 0) for _, params in sample) if sample else 0
 
 
 def run_references(
