@@ -84,9 +84,12 @@ class Database:
         transactions do, and PostgreSQL's at REPEATABLE READ. On SQLite the BEGIN goes straight to
         the driver, and the pool's rollback on return ends it."""
         with self.reader.connect() as connection:
-            if self.backend == "sqlite":
-                connection.connection.driver_connection.execute("BEGIN")  # type: ignore[union-attr]
+            self._begin_on_sqlite(connection)
             yield connection
+
+    def _begin_on_sqlite(self, connection: Connection) -> None:
+        if self.backend == "sqlite":
+            connection.connection.driver_connection.execute("BEGIN")  # type: ignore[union-attr]
 
     def read(self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run `work` on a reading connection. Reads go through Core, not the ORM, whose unit of
@@ -109,8 +112,8 @@ class Database:
         connection = self._inline[1]
         # SQLAlchemy's transaction, so that its rollback always reaches the driver, ends ours.
         transaction = connection.begin()
-        connection.connection.driver_connection.execute("BEGIN")  # type: ignore[union-attr]
         try:
+            self._begin_on_sqlite(connection)
             return work(connection, *args, **kwargs)
         finally:
             transaction.rollback()

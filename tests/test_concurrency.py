@@ -147,6 +147,9 @@ def test_inline_reads_end_their_transaction_whatever_happens(application: FastAP
         session.commit()
     fresh = database.read(lambda connection: connection.execute(count).scalar_one())
     assert database.read_inline(lambda connection: connection.execute(count).scalar_one()) == fresh
+    # A connection lost (as to a disk error) is opened again by SQLAlchemy on the next read.
+    database.read_inline(lambda connection: connection.invalidate())
+    assert database.read_inline(lambda connection: connection.execute(count).scalar_one()) == fresh
     with ThreadPoolExecutor(4) as pool:  # other threads read through the pool, side by side
         counted = pool.map(lambda _: database.read_inline(lambda c: c.execute(count).scalar_one()), range(8))
         assert set(counted) == {fresh}
