@@ -123,14 +123,15 @@ class RequestMiddleware:
             await self.app(scope, receive, send_with_id)
         finally:
             duration = time.perf_counter() - started
-            self.observe(scope["method"], route_label(scope), status, duration)
+            route = route_label(scope)
+            self.observe(scope["method"], route, status, duration)
             if access_logger.isEnabledFor(logging.INFO):
                 client = scope.get("client")
                 fields = {
                     "method": scope["method"],
                     # The path alone: query strings are left out of logs.
                     "path": scope["path"],
-                    "route": route_label(scope),
+                    "route": route,
                     "status": status,
                     "duration_ms": round(duration * 1000, 3),
                     "client": client[0] if client else None,

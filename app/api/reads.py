@@ -108,10 +108,12 @@ def _read_handler(route: APIRoute, signature: Signature) -> Handler:
             arguments[name] = await parse(request)
         if signature.request is not None:
             arguments[signature.request] = request
-        sub_response = Response()
-        del sub_response.headers["content-length"]
-        sub_response.status_code = None  # type: ignore[assignment]
+        # The response an endpoint may set headers or a status on, as FastAPI makes it.
+        sub_response: Response | None = None
         if signature.response is not None:
+            sub_response = Response()
+            del sub_response.headers["content-length"]
+            sub_response.status_code = None  # type: ignore[assignment]
             arguments[signature.response] = sub_response
         answer = await route.endpoint(**arguments)
         if isinstance(answer, Response):
@@ -127,12 +129,13 @@ def _read_handler(route: APIRoute, signature: Signature) -> Handler:
             exclude_none=route.response_model_exclude_none,
             dump_json=plain_json,
         )
-        status = sub_response.status_code or route.status_code or 200
+        status = (sub_response and sub_response.status_code) or route.status_code or 200
         if plain_json:
             response = Response(content, status_code=status, media_type="application/json")
         else:
             response = response_class(content, status_code=status)
-        response.headers.raw.extend(sub_response.headers.raw)
+        if sub_response is not None:
+            response.headers.raw.extend(sub_response.headers.raw)
         return response
 
     return handle
