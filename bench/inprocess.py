@@ -87,7 +87,7 @@ def main() -> None:
         loop.run_until_complete(drive(app, paths, 200))
         profile = cProfile.Profile()
         profile.runcall(loop.run_until_complete, drive(app, paths, args.requests))
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(60)
+        pstats.Stats(profile).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(60)
         return
     print(f"In process, {database.name}: µs per request, best of 3 rounds")
     for name, paths in samples.items():

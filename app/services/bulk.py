@@ -29,6 +29,7 @@ from app.models.article import utc_now
 from app.models.search import search_text_of
 from app.schemas.facts import EntityIn, FactsIn, PledgeIn, QuoteIn, SpeakerIn
 from app.services.ingest import ArticleIn, check_spans, content_hash, period
+from app.services.search import merge_index_segments
 
 Extract = Callable[[str, str, date | None], FactsIn]
 
@@ -453,7 +454,7 @@ def ingest_articles(
 ) -> IngestReport:
     """Extract the facts of each article and store them in batches; reports articles per second.
     Articles already stored (same text) are counted as duplicates; those whose facts do not match
-    their text are counted as rejected and skipped."""
+    their text are counted as rejected and skipped. Each search index is merged at the end."""
     loader = BulkLoader(database)
     report = IngestReport()
     started = time.perf_counter()
@@ -470,5 +471,8 @@ def ingest_articles(
         report.seconds = time.perf_counter() - started
         if progress is not None:
             progress(report)
+    if report.stored:
+        with database.writer.begin() as connection:
+            merge_index_segments(connection)
     report.seconds = time.perf_counter() - started
     return report

@@ -113,9 +113,10 @@ def snippet(text: str, wanted: Iterable[tuple[str, ...]], radius: int = 80) -> S
     while end < len(text) and WORD.match(text, end):
         end += 1
     # Only the passage is read past the first match: a long article costs no more than a short one.
+    # No word before the first match matches, so the reading goes on from it.
     pieces: list[str] = []
     cursor = start
-    for hit in matching(start, end):
+    for hit in (first, *matching(first.end(), end)):
         pieces += [text[cursor : hit.start()], "<mark>", hit.group(), "</mark>"]
         cursor = hit.end()
     pieces.append(text[cursor:end])

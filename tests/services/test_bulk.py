@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,9 +11,11 @@ from sqlalchemy import text
 from app.db import Database
 from app.errors import Unprocessable
 from app.schemas.facts import FactsIn, QuoteIn, SpeakerIn
+from app.schemas.filters import SearchFilters
 from app.services import migrations
 from app.services.bulk import BulkLoader, ingest_articles
 from app.services.ingest import ArticleIn, store_article
+from app.services.search import search
 from app.services.seed import load_seed
 from bench.generate import generate
 
@@ -186,3 +189,34 @@ def test_ingest_articles_extracts_and_reports(fresh_database: Callable[[], Datab
     assert seen[0] == (articles[0].language, articles[0].published_on)
     again = ingest_articles(database, articles[:5], extract)
     assert (again.stored, again.duplicates) == (0, 5)
+
+
+def test_ingest_articles_leaves_each_sqlite_search_index_in_one_segment(tmp_path: Path) -> None:
+    """FTS5 segments exist on SQLite alone, so this runs there whatever the suite's database."""
+    url = f"sqlite:///{tmp_path / 'facts.db'}"
+    migrations.upgrade(url)
+    database = Database(url)
+    generated = list(generate(40, seed=7))
+    known = {g.article.text: g.facts for g in generated}
+
+    def segments() -> list[int]:
+        with database.reader.connect() as connection:
+            return [
+                connection.execute(text(f"SELECT count(DISTINCT segid) FROM {name}_fts_idx")).scalar_one()
+                for name in ("article", "quote", "pledge")
+            ]
+
+    try:
+        loader = BulkLoader(database)
+        for start in range(0, 20, 4):
+            loader.store_batch([(g.article, g.facts) for g in generated[start : start + 4]])
+        assert max(segments()) > 1
+        rest = [g.article for g in generated[20:]]
+        ingest_articles(database, rest, lambda article_text, *_: known[article_text], batch_size=4)
+        assert segments() == [1, 1, 1]
+        with database.reader.connect() as connection:
+            filters = SearchFilters(q=generated[-1].article.title or generated[-1].article.text[:40])
+            hits, _ = search(connection, filters)
+        assert any(hit.kind == "article" and hit.id == 40 for hit in hits)
+    finally:
+        database.dispose()
