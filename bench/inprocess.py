@@ -2,10 +2,10 @@
 the ASGI app, with no server, sockets or load generator, so that one core measures only our code
 (middleware, routing, handler, queries, serialization) and A/B runs agree to a few percent.
 
-    .venv/bin/python -m bench.inprocess [--articles N] [--requests N] [--profile ENDPOINT]
+    .venv/bin/python -m bench.inprocess [--articles N] [--requests N] [--profile ENDPOINT [--sort KEY]]
 
 It reads the database `make bench` built (build it first); `--profile` prints a cProfile listing
-of one endpoint, sorted by cumulative time. The access log is on, written to /dev/null."""
+of one endpoint, by cumulative time or as `--sort` names. The access log is on, to /dev/null."""
 
 import argparse
 import asyncio
@@ -69,6 +69,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=int(os.environ.get("BENCH_ARTICLES", 100_000)))
     parser.add_argument("--requests", type=int, default=2000, help="Requests per round.")
     parser.add_argument("--profile", metavar="ENDPOINT", help="Profile this endpoint instead.")
+    parser.add_argument("--sort", default="cumulative", help="The profile's order: cumulative or tottime.")
     args = parser.parse_args()
     database = BENCH_DIR / f"facts-{args.articles}-{_fingerprint()}.db"
     if not database.exists():
@@ -87,7 +88,7 @@ def main() -> None:
         loop.run_until_complete(drive(app, paths, 200))
         profile = cProfile.Profile()
         profile.runcall(loop.run_until_complete, drive(app, paths, args.requests))
-        pstats.Stats(profile).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(60)
+        pstats.Stats(profile).sort_stats(args.sort).print_stats(60)
         return
     print(f"In process, {database.name}: µs per request, best of 3 rounds")
     for name, paths in samples.items():
