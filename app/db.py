@@ -1,12 +1,16 @@
 """Database engines and sessions, tuned per backend."""
 
 import threading
-from collections.abc import Callable, Iterator
+from collections import namedtuple
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Dialect, Engine, Select, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -125,3 +129,91 @@ class Database:
         self.writer.dispose()
         if self.backend == "sqlite":
             self.reader.dispose()
+
+
+# Reads straight on the driver's cursor.
+#
+# Executing a statement through SQLAlchemy (its execution context, result metadata and Row
+# objects) took about 27 µs, where the driver ran the same indexed query and returned its row in
+# 5: most of a one-row read. `fetch` compiles each statement once per dialect and runs it on the
+# driver, converting parameters and values with the same processors SQLAlchemy would apply.
+
+
+@dataclass
+class _Prepared:
+    dialect: Dialect
+    sql: str
+    positional: tuple[str, ...] | None  # parameter order for a positional paramstyle
+    defaults: dict[str, Any]  # values bound in the statement itself
+    binds: dict[str, Callable[[Any], Any]]  # parameter -> conversion for the driver
+    row: type  # a named tuple: attributes, _fields and _asdict(), as SQLAlchemy's Row
+    types: list[Any]  # each column's type, for this dialect
+    # Column index -> conversion; set on the first run, from the column types the driver reports.
+    results: list[tuple[int, Callable[[Any], Any]]] | None = None
+
+    def converted(self, rows: list[Any], description: Any) -> list[Any]:
+        if self.results is None:
+            self.results = [
+                (index, process)
+                for index, (kind, column) in enumerate(zip(self.types, description, strict=True))
+                if (process := kind.result_processor(self.dialect, column[1])) is not None
+            ]
+        if not self.results:
+            return rows
+        converted = []
+        for row in rows:
+            values = list(row)
+            for index, process in self.results:
+                values[index] = process(values[index])
+            converted.append(values)
+        return converted
+
+
+@lru_cache(maxsize=2048)
+def _prepared(statement: Select[Any], dialect: Dialect) -> _Prepared | None:
+    """The statement compiled for the driver, or None where its SQL depends on the values
+    (expanding IN lists), which SQLAlchemy then renders per execution."""
+    compiled = statement.compile(dialect=dialect)
+    sql = str(compiled)
+    names = list(statement.selected_columns.keys())
+    if "POSTCOMPILE" in sql or len(set(names)) != len(names):
+        return None
+    binds = {}
+    for name, bind in compiled.binds.items():
+        process = bind.type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            binds[name] = process
+    positional = tuple(compiled.positiontup) if compiled.positional else None  # type: ignore[arg-type]
+    types = [column.type.dialect_impl(dialect) for column in statement.selected_columns]
+    row = namedtuple("Row", names)  # type: ignore[misc]
+    return _Prepared(dialect, sql, positional, dict(compiled.params), binds, row, types)
+
+
+def fetch(
+    connection: Connection, statement: Select[Any], params: Mapping[str, Any] | None = None
+) -> list[Any]:
+    """The rows of a SELECT, each a named tuple, read on the connection's driver (see above).
+    The statement should be built once (a module constant, or cached): it is compiled once."""
+    prepared = _prepared(statement, connection.dialect)
+    if prepared is None:
+        return list(connection.execute(statement, params))
+    values = {**prepared.defaults, **(params or {})}
+    for name, process in prepared.binds.items():
+        values[name] = process(values[name])
+    bound: Any = values if prepared.positional is None else [values[n] for n in prepared.positional]
+    driver = connection.connection.driver_connection
+    cursor = driver.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(prepared.sql, bound)
+        rows = prepared.converted(cursor.fetchall(), cursor.description)
+    except connection.dialect.loaded_dbapi.Error as error:
+        # As SQLAlchemy reports a driver's error: in its own classes (DataError, ...), and with a
+        # lost connection invalidated, so that the pool opens another.
+        if connection.dialect.is_disconnect(error, driver, cursor):
+            connection.invalidate(error)
+        raise DBAPIError.instance(
+            prepared.sql, bound, error, connection.dialect.loaded_dbapi.Error, dialect=connection.dialect
+        ) from error
+    finally:
+        cursor.close()
+    return list(map(prepared.row._make, rows))

@@ -36,7 +36,7 @@ def _snapshot(row: SQLModel) -> dict[str, Any]:
 def _article_snapshot(session: Session, article_id: int) -> dict[str, Any]:
     """The article's metadata without its text: the trail records what was removed, not a copy."""
     row = session.execute(select(*ARTICLE_COLUMNS).where(Article.id == article_id)).one()
-    return ArticlePublic.model_validate(row._mapping).model_dump(mode="json")
+    return ArticlePublic.model_validate(row._asdict()).model_dump(mode="json")
 
 
 def _locked(session: Session, model: type[M], row_id: int, noun: str) -> M:
@@ -148,7 +148,7 @@ HISTORY = Where(
 
 
 def _events_public(_connection: Connection, rows: Sequence[Any]) -> list[AuditEventPublic]:
-    return [AuditEventPublic.model_validate(row._mapping) for row in rows]
+    return [AuditEventPublic.model_validate(row._asdict()) for row in rows]
 
 
 def history(connection: Connection, resource: str, row_id: int) -> Listing[AuditEventPublic]:

@@ -31,6 +31,7 @@ from sqlalchemy import (
     tuple_,
 )
 
+from app.db import fetch
 from app.errors import BadRequest
 
 INVALID_CURSOR = "The cursor is not valid; pass back a next_cursor as given."
@@ -198,8 +199,7 @@ def fetch_page(
     parts, bound = segments(statement, ordering, cursor)
     for part in parts:
         wanted = {**params, **bound, "page_limit": limit + 1 - len(rows)}
-        result = connection.execute(page_statement(part, ordering), wanted)
-        rows += result.all()
+        rows += fetch(connection, page_statement(part, ordering), wanted)
         if len(rows) > limit:
             break
     if len(rows) <= limit:
@@ -237,7 +237,7 @@ def stream_rows(
 
 def count(connection: Connection, statement: Select[Any], params: Mapping[str, Any]) -> int:
     """How many rows the filtered statement has, whatever the page."""
-    return connection.execute(_counting(statement), params).scalar_one()
+    return fetch(connection, _counting(statement), params)[0][0]
 
 
 @lru_cache(maxsize=1024)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, TypeAdapter
 from sqlalchemy import ColumnElement, Connection, Row, Select, bindparam, extract, func, or_, select
 from sqlmodel import SQLModel
 
+from app.db import fetch
 from app.errors import NotFound
 from app.models import (
     Article,
@@ -217,18 +218,18 @@ ARTICLE_BY_ID = select(*ARTICLE_COLUMNS, Article.text).where(Article.id == bindp
 
 
 def get_article(connection: Connection, article_id: int) -> ArticleDetail:
-    article = connection.execute(ARTICLE_BY_ID, {"article_id": article_id}).first()
-    if article is None:
+    found = fetch(connection, ARTICLE_BY_ID, {"article_id": article_id})
+    if not found:
         raise NotFound(f"No article has id {article_id}.")
-    return ArticleDetail.model_validate(article._mapping)
+    return ArticleDetail.model_validate(found[0]._asdict())
 
 
 def article_facts(connection: Connection, article_id: int) -> ArticleFacts:
     article = get_article(connection, article_id)
     by_article = {"article_id": article_id}
-    quotes = connection.execute(QUOTES_OF_ARTICLE, by_article).all()
-    pledges = connection.execute(PLEDGES_OF_ARTICLE, by_article).all()
-    dates = connection.execute(DATES_OF_ARTICLE, by_article).all()
+    quotes = fetch(connection, QUOTES_OF_ARTICLE, by_article)
+    pledges = fetch(connection, PLEDGES_OF_ARTICLE, by_article)
+    dates = fetch(connection, DATES_OF_ARTICLE, by_article)
     speaker_ids = {q.speaker_id for q in quotes} | {p.speaker_id for p in pledges}
     speakers = _speakers_by_id(connection, {i for i in speaker_ids if i is not None})
     return ArticleFacts(
@@ -264,7 +265,7 @@ def _speakers_by_id(connection: Connection, ids: Iterable[int]) -> dict[int, Spe
     for speaker_id, alias in connection.execute(ALIASES_BY_SPEAKER_ID, by_ids):
         aliases[speaker_id].append(alias)
     return {
-        s.id: SpeakerPublic.model_validate({**s._mapping, "aliases": aliases[s.id]}) for s in speakers
+        s.id: SpeakerPublic.model_validate({**s._asdict(), "aliases": aliases[s.id]}) for s in speakers
     }
 
 
@@ -347,7 +348,7 @@ def list_quotes(connection: Connection, filters: QuoteFilters) -> Listing[QuoteP
         # The name is resolved to ids first: with `speaker_id = ?` the (speaker_id, id) index
         # hands rows over in id order, where `speaker_id IN (subquery)` makes SQLite sort all of
         # a speaker's quotes for every page.
-        named = list(connection.execute(SPEAKER_IDS_NAMED, {"name": filters.speaker}).scalars())
+        named = [row.id for row in fetch(connection, SPEAKER_IDS_NAMED, {"name": filters.speaker})]
     one = named is not None and len(named) == 1
     statement, params = _quotes(connection.dialect.name).select(
         match=match_value(connection, filters.q),
@@ -361,10 +362,10 @@ def list_quotes(connection: Connection, filters: QuoteFilters) -> Listing[QuoteP
 
 
 def get_quote(connection: Connection, quote_id: int) -> QuotePublic:
-    row = connection.execute(QUOTE_BY_ID, {"quote_id": quote_id}).first()
-    if row is None:
+    found = fetch(connection, QUOTE_BY_ID, {"quote_id": quote_id})
+    if not found:
         raise NotFound(f"No quote has id {quote_id}.")
-    return QuotePublic.model_validate(row._mapping)
+    return QuotePublic.model_validate(found[0]._asdict())
 
 
 # Pledges
@@ -449,8 +450,8 @@ def _grouped(query: Select[Any], keys: list[Any]) -> Select[Any]:
     return query.group_by(*keys).order_by(*(key.asc().nulls_last() for key in keys))
 
 
-def _totals(connection: Connection, query: Select[Any], params: Mapping[str, Any]) -> list[dict[str, Any]]:
-    return [{**row._mapping, "total": int(row.total)} for row in connection.execute(query, params).all()]
+def _totals(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    return [{**row._asdict(), "total": int(row.total)} for row in rows]
 
 
 @cache
@@ -476,7 +477,7 @@ def _rollup_totals(
     connection: Connection, filters: PledgeSummaryFilters, group: str | None
 ) -> list[dict[str, Any]]:
     statement, params = _rollup_grouping(group).select(**filters.model_dump(exclude_none=True))
-    return _totals(connection, statement, params)
+    return _totals(fetch(connection, statement, params))
 
 
 def _live_totals(
@@ -497,14 +498,14 @@ def _live_totals(
         # Only the year needs the article, whose wide rows are costly to visit; every pledge has
         # its article (a foreign key), so the other groupings count the same without it.
         query = query.join(Article, Article.id == pledges.c.article_id)
-    return _totals(connection, _grouped(query, keys), params)
+    return _totals(connection.execute(_grouped(query, keys), params))
 
 
 def get_pledge(connection: Connection, pledge_id: int) -> PledgePublic:
-    row = connection.execute(PLEDGE_BY_ID, {"pledge_id": pledge_id}).first()
-    if row is None:
+    found = fetch(connection, PLEDGE_BY_ID, {"pledge_id": pledge_id})
+    if not found:
         raise NotFound(f"No pledge has id {pledge_id}.")
-    return PledgePublic.model_validate(row._mapping)
+    return PledgePublic.model_validate(found[0]._asdict())
 
 
 # Dates
@@ -576,7 +577,7 @@ def timeline(_connection: Connection, filters: TimelineFilters) -> Listing[Timel
 
 
 def get_date(connection: Connection, date_id: int) -> DatePublic:
-    return DatePublic.model_validate(get_or_404(connection, DateMention, date_id, "date")._mapping)
+    return DatePublic.model_validate(get_or_404(connection, DateMention, date_id, "date")._asdict())
 
 
 # Organizations and places share one shape: an entity table and a mention table.
@@ -614,7 +615,7 @@ def list_entities(
     def present(connection: Connection, rows: Sequence[Any]) -> list[EntityPublic]:
         counts = _mention_counts(connection, fk, [e.id for e in rows])
         return [
-            EntityPublic.model_validate({**e._mapping, "mention_count": counts.get(e.id, 0)})
+            EntityPublic.model_validate({**e._asdict(), "mention_count": counts.get(e.id, 0)})
             for e in rows
         ]
 
@@ -630,9 +631,9 @@ def get_entity(
     ).all()
     return EntityDetail.model_validate(
         {
-            **entity._mapping,
+            **entity._asdict(),
             "mention_count": len(mentions),
-            "mentions": [MentionPublic.model_validate(m._mapping) for m in mentions],
+            "mentions": [MentionPublic.model_validate(m._asdict()) for m in mentions],
         }
     )
 
@@ -659,7 +660,7 @@ def _entities_in_article(
     connection: Connection, statement: Select[Any], by_article: dict[str, Any]
 ) -> list[EntityDetail]:
     grouped: dict[int, tuple[Any, list[MentionPublic]]] = {}
-    for row in connection.execute(statement, by_article):
+    for row in fetch(connection, statement, by_article):
         mention = MentionPublic(
             article_id=row.mention_article_id,
             text=row.mention_text,
