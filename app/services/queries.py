@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from typing import Any, Generic, TypeAlias, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
-from sqlalchemy import ColumnElement, Connection, Row, Select, bindparam, extract, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, Select, bindparam, extract, func, or_, select, union
 from sqlmodel import SQLModel
 
 from app.db import fetch
@@ -230,11 +230,12 @@ def article_facts(connection: Connection, article_id: int) -> ArticleFacts:
     quotes = fetch(connection, QUOTES_OF_ARTICLE, by_article)
     pledges = fetch(connection, PLEDGES_OF_ARTICLE, by_article)
     dates = fetch(connection, DATES_OF_ARTICLE, by_article)
-    speaker_ids = {q.speaker_id for q in quotes} | {p.speaker_id for p in pledges}
-    speakers = _speakers_by_id(connection, {i for i in speaker_ids if i is not None})
+    speakers = _speakers_public_of(
+        fetch(connection, SPEAKERS_OF_ARTICLE, by_article), fetch(connection, ALIASES_OF_ARTICLE, by_article)
+    )
     return ArticleFacts(
         article=article,
-        speakers=sorted(speakers.values(), key=lambda s: s.id),
+        speakers=list(speakers.values()),
         quotes=_quotes_public(connection, quotes),
         pledges=_pledges_public(connection, pledges),
         dates=validated(DatePublic, dates),
@@ -246,27 +247,45 @@ def article_facts(connection: Connection, article_id: int) -> ArticleFacts:
 # Speakers
 
 
-SPEAKERS_BY_ID = select(
-    *(getattr(Speaker, name) for name in SpeakerPublic.model_fields if name != "aliases")
-).where(Speaker.id.in_(bindparam("ids", expanding=True)))
+SPEAKER_COLUMNS = [getattr(Speaker, name) for name in SpeakerPublic.model_fields if name != "aliases"]
+ALIAS_COLUMNS = [SpeakerAlias.speaker_id, SpeakerAlias.alias]
+SPEAKERS_BY_ID = select(*SPEAKER_COLUMNS).where(Speaker.id.in_(bindparam("ids", expanding=True)))
 ALIASES_BY_SPEAKER_ID = (
-    select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
+    select(*ALIAS_COLUMNS)
     .where(SpeakerAlias.speaker_id.in_(bindparam("ids", expanding=True)))
     .order_by(SpeakerAlias.alias)
 )
+# The speakers of an article's quotes and pledges, by a subquery rather than a list of ids: the
+# statement stays the same whatever the article, so it is compiled once (app.db.fetch).
+_ARTICLE_SPEAKER_IDS = union(
+    select(Quote.speaker_id).where(Quote.article_id == bindparam("article_id")),
+    select(Pledge.speaker_id).where(Pledge.article_id == bindparam("article_id")),
+)
+SPEAKERS_OF_ARTICLE = (
+    select(*SPEAKER_COLUMNS).where(Speaker.id.in_(_ARTICLE_SPEAKER_IDS)).order_by(Speaker.id)
+)
+ALIASES_OF_ARTICLE = (
+    select(*ALIAS_COLUMNS)
+    .where(SpeakerAlias.speaker_id.in_(_ARTICLE_SPEAKER_IDS))
+    .order_by(SpeakerAlias.alias)
+)
+
+
+def _speakers_public_of(speakers: Iterable[Any], aliases: Iterable[Any]) -> dict[int, SpeakerPublic]:
+    """Speaker rows, with the rows of their aliases, as SpeakerPublic by id."""
+    named: dict[int, list[str]] = defaultdict(list)
+    for speaker_id, alias in aliases:
+        named[speaker_id].append(alias)
+    return {s.id: SpeakerPublic.model_validate({**s._asdict(), "aliases": named[s.id]}) for s in speakers}
 
 
 def _speakers_by_id(connection: Connection, ids: Iterable[int]) -> dict[int, SpeakerPublic]:
     by_ids = {"ids": list(ids)}
     if not by_ids["ids"]:
         return {}
-    speakers = connection.execute(SPEAKERS_BY_ID, by_ids).all()
-    aliases: dict[int, list[str]] = defaultdict(list)
-    for speaker_id, alias in connection.execute(ALIASES_BY_SPEAKER_ID, by_ids):
-        aliases[speaker_id].append(alias)
-    return {
-        s.id: SpeakerPublic.model_validate({**s._asdict(), "aliases": aliases[s.id]}) for s in speakers
-    }
+    return _speakers_public_of(
+        connection.execute(SPEAKERS_BY_ID, by_ids), connection.execute(ALIASES_BY_SPEAKER_ID, by_ids)
+    )
 
 
 def _named(name: Any) -> Select[Any]:
