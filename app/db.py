@@ -172,11 +172,15 @@ class _Prepared:
 @lru_cache(maxsize=2048)
 def _prepared(statement: Select[Any], dialect: Dialect) -> _Prepared | None:
     """The statement compiled for the driver, or None where its SQL depends on the values
-    (expanding IN lists), which SQLAlchemy then renders per execution."""
+    (expanding IN lists) or its columns cannot be named tuple fields; SQLAlchemy then runs it."""
     compiled = statement.compile(dialect=dialect)
     sql = str(compiled)
     names = list(statement.selected_columns.keys())
     if "POSTCOMPILE" in sql or len(set(names)) != len(names):
+        return None
+    try:
+        row = namedtuple("Row", names)  # type: ignore[misc]
+    except ValueError:  # a column name that cannot be an attribute
         return None
     binds = {}
     for name, bind in compiled.binds.items():
@@ -185,7 +189,6 @@ def _prepared(statement: Select[Any], dialect: Dialect) -> _Prepared | None:
             binds[name] = process
     positional = tuple(compiled.positiontup) if compiled.positional else None  # type: ignore[arg-type]
     types = [column.type.dialect_impl(dialect) for column in statement.selected_columns]
-    row = namedtuple("Row", names)  # type: ignore[misc]
     return _Prepared(dialect, sql, positional, dict(compiled.params), binds, row, types)
 
 

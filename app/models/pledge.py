@@ -51,7 +51,14 @@ class PledgeRollup(SQLModel, table=True):
 
     __tablename__ = "pledge_rollup"
     # Currency filters read the key's prefix; donor filters, this index (migration 0005).
-    __table_args__ = (Index("ix_pledge_rollup_donor", "donor"),)
+    # One covering index per grouping of the summary (currency alone, by donor, status, year):
+    # each grouping reads its index in order, without visiting the table or sorting.
+    __table_args__ = (
+        Index("ix_pledge_rollup_currency_totals", "currency", "pledges", "total"),
+        Index("ix_pledge_rollup_donor_totals", "donor", "currency", "pledges", "total"),
+        Index("ix_pledge_rollup_status_totals", "status", "currency", "pledges", "total"),
+        Index("ix_pledge_rollup_year_totals", "year", "currency", "pledges", "total"),
+    )
 
     currency: str = Field(primary_key=True, sa_type=String(3))
     donor: str = Field(primary_key=True)

@@ -476,20 +476,25 @@ def _totals(rows: Iterable[Any]) -> list[dict[str, Any]]:
 @cache
 def _rollup_grouping(group: str | None) -> Where:
     """Sums of the rollup's rows by `group` and currency, under any of its filters; its "" and 0
-    read back as none. Built once per grouping, as the summary is asked for often."""
+    read back as none, and come last. Built once per grouping, as the summary is asked for often.
+    Rows are grouped by the stored columns, whose covering indexes (migration 0006) hand them over
+    in group order; grouping by the nullif() shown made SQLite sort every row first."""
     rollup = PledgeRollup.__table__.c  # type: ignore[attr-defined]
-    groups = {
-        None: [],
-        "donor": [func.nullif(rollup.donor, "").label("donor")],
-        "status": [rollup.status.label("status")],
-        "year": [func.nullif(rollup.year, 0).label("year")],
-    }
+    groups = {None: [], "donor": [rollup.donor], "status": [rollup.status], "year": [rollup.year]}
     # Every grouping includes the currency: sums across currencies mean nothing.
-    keys = [*groups[group], func.nullif(rollup.currency, "").label("currency")]
+    keys = [*groups[group], rollup.currency]
+    none = {"donor": "", "currency": "", "year": 0}  # what the rollup stores for none; status has none
+    shown = [func.nullif(key, none[key.name]).label(key.name) if key.name in none else key for key in keys]
+    order = [term for key in keys for term in ([key == none[key.name]] if key.name in none else []) + [key]]
     count = func.sum(rollup.pledges)
-    query = select(*keys, func.sum(rollup.total).label("total"), count.label("count")).having(count > 0)
+    query = (
+        select(*shown, func.sum(rollup.total).label("total"), count.label("count"))
+        .group_by(*keys)
+        .having(count > 0)
+        .order_by(*order)
+    )
     conditions = {name: getattr(rollup, name) == bindparam(name) for name in ROLLED_UP_FILTERS}
-    return Where(_grouped(query, keys), **conditions)
+    return Where(query, **conditions)
 
 
 def _rollup_totals(

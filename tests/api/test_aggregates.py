@@ -62,6 +62,10 @@ async def test_summary_groups_by_currency(client: httpx.AsyncClient, pledges: No
         (2024, "USD"): (1000, 1),
         (2024, None): (5, 1),
     }
+    # The kept totals answer exactly as the pledges aggregated live, order included (none last).
+    live = (await client.get("/v1/pledges/summary", params={"min_amount": 0})).json()
+    assert summary == live
+    assert summary["by_donor"][-1]["donor"] is None
 
 
 async def test_summary_stays_true_through_corrections_and_deletions(
