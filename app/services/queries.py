@@ -158,12 +158,9 @@ def _list_of(model: type[B]) -> TypeAdapter[list[B]]:
 
 
 def validated(model: type[B], rows: Sequence[Row[Any]]) -> list[B]:
-    """Rows as `model`s, validated in one call: a plain dict per row (read by column name through
-    a Row costs twice as much) and one pass through the validator for the list."""
-    if not rows:
-        return []
-    keys = rows[0]._fields
-    return _list_of(model).validate_python([dict(zip(keys, row, strict=True)) for row in rows])
+    """Rows as `model`s, validated in one call, each field read off its row's attribute: faster
+    than a dict per row, and much faster than reading a Row by column name."""
+    return _list_of(model).validate_python(rows, from_attributes=True)
 
 
 def public_columns(table: type[SQLModel], schema: type[BaseModel]) -> list[Any]:
@@ -221,7 +218,7 @@ def get_article(connection: Connection, article_id: int) -> ArticleDetail:
     found = fetch(connection, ARTICLE_BY_ID, {"article_id": article_id})
     if not found:
         raise NotFound(f"No article has id {article_id}.")
-    return ArticleDetail.model_validate(found[0]._asdict())
+    return ArticleDetail.model_validate(found[0], from_attributes=True)
 
 
 def article_facts(connection: Connection, article_id: int) -> ArticleFacts:
@@ -384,7 +381,7 @@ def get_quote(connection: Connection, quote_id: int) -> QuotePublic:
     found = fetch(connection, QUOTE_BY_ID, {"quote_id": quote_id})
     if not found:
         raise NotFound(f"No quote has id {quote_id}.")
-    return QuotePublic.model_validate(found[0]._asdict())
+    return QuotePublic.model_validate(found[0], from_attributes=True)
 
 
 # Pledges
@@ -529,7 +526,7 @@ def get_pledge(connection: Connection, pledge_id: int) -> PledgePublic:
     found = fetch(connection, PLEDGE_BY_ID, {"pledge_id": pledge_id})
     if not found:
         raise NotFound(f"No pledge has id {pledge_id}.")
-    return PledgePublic.model_validate(found[0]._asdict())
+    return PledgePublic.model_validate(found[0], from_attributes=True)
 
 
 # Dates
