@@ -93,7 +93,7 @@ def db_downgrade(revision: Annotated[str, typer.Argument()]) -> None:
 @app.command()
 def seed() -> None:
     """Load the seed article and its hand-checked facts; running it again changes nothing."""
-    database = Database(Settings().database_url)
+    database = Database.configured(Settings())
     try:
         with database.session(write=True) as session:
             stored = seed_database(session)
@@ -158,7 +158,7 @@ def ingest(
     published_on = _published(published)
     stored = present = 0
     failures: list[str] = []
-    database = Database(Settings().database_url)
+    database = Database.configured(Settings())
     try:
         with Progress(transient=True) as progress:
             task = progress.add_task("ingesting", total=len(files))
@@ -197,7 +197,7 @@ def eval_command(
 
 
 def _keys_session() -> Database:
-    return Database(Settings().database_url)
+    return Database.configured(Settings())
 
 
 @keys_app.command("create")

@@ -99,9 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.database = Database(
-        settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
-    )
+    app.state.database = Database.configured(settings)
     install_error_handlers(app)
     # Inside CORS, which then answers preflights itself and labels refusals for browsers.
     install_read_access(app, app.state.database, settings)

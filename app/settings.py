@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.db import SQLITE_MMAP_BYTES
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
 
@@ -37,6 +39,11 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1, description="PostgreSQL connections kept per worker.")
     db_max_overflow: int = Field(
         default=20, ge=0, description="PostgreSQL connections a worker may open beyond the pool."
+    )
+    sqlite_mmap_bytes: int = Field(
+        default=SQLITE_MMAP_BYTES,
+        ge=0,
+        description="How much of a SQLite database is read through a memory map (0: none).",
     )
     read_requires_key: bool = Field(default=False, description="Whether reads need an API key too.")
     rate_limit_window_seconds: int = Field(default=60, ge=1, description="Rate-limit window length.")

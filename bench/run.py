@@ -454,12 +454,14 @@ def cpu_seconds(pid: int) -> float:
 
 
 def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children (uvicorn's workers)."""
+    """Anonymous resident memory (heap and stacks) of a process and its children (uvicorn's
+    workers): what a leak grows. The database's memory map is left out: its pages are the
+    operating system's cache of the file, shared and given back under pressure."""
     total = 0
     for current in _tree(pid):
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
+            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("RssAnon"))
         except (FileNotFoundError, StopIteration, ProcessLookupError):
             continue
     return total / 1024
@@ -804,13 +806,13 @@ def main() -> None:
     print_table(
         "One uvicorn worker on one core (wrk on the other)", one, with_references=not args.no_references
     )
-    print_rss("server RSS", rss)
+    print_rss("server memory (anonymous RSS)", rss)
     print_targets(one, rss)
     results: dict[str, Any] = {"articles": args.articles, "one_worker": one, "rss_mb": rss}
     if not args.no_scaling and (os.cpu_count() or 1) > 1:
         two, _, rss_two = run_endpoints(args, database_path, 2, "0,1", samples)
         print_table("Two uvicorn workers on both cores (wrk shares them)", two, with_references=False)
-        print_rss("server RSS (both workers and the supervisor)", rss_two)
+        print_rss("server memory (anonymous RSS, both workers and the supervisor)", rss_two)
         for row_one, row_two in zip(one, two, strict=True):
             # An endpoint that answered nothing within wrk's timeout has no ratio.
             if row_one.ours and row_two.ours and row_one.ours.requests_per_second:

@@ -1,7 +1,9 @@
 """`fetch` runs reads straight on the driver: its rows are SQLAlchemy's, and every read answers
-byte for byte as it does when SQLAlchemy executes the same statements."""
+byte for byte as it does when SQLAlchemy executes the same statements. SQLite reads through a
+memory map."""
 
 from datetime import UTC, date
+from pathlib import Path
 
 import httpx
 import pytest
@@ -9,8 +11,9 @@ from fastapi import FastAPI
 from sqlalchemy import bindparam, select
 
 from app import db
-from app.db import fetch
+from app.db import Database, fetch
 from app.models import Article, Speaker
+from app.settings import Settings
 
 pytestmark = pytest.mark.anyio
 
@@ -108,3 +111,16 @@ def test_expanding_lists_are_left_to_sqlalchemy(application: FastAPI, seeded: in
         rows = fetch(connection, statement, {"ids": [1, 999]})
     assert [tuple(row) for row in rows] == [(1, "أنتوني بلينكن")]
     assert rows[0].name == "أنتوني بلينكن"
+
+
+@pytest.mark.parametrize("size", [0, 64 * 2**20])
+def test_sqlite_reads_through_a_memory_map_of_the_configured_size(tmp_path: Path, size: int) -> None:
+    """On SQLite whatever the suite's database: the map is SQLite's own."""
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'facts.db'}", sqlite_mmap_bytes=size)
+    database = Database.configured(settings)
+    try:
+        for engine in (database.reader, database.writer):
+            with engine.connect() as connection:
+                assert connection.exec_driver_sql("PRAGMA mmap_size").scalar_one() == size
+    finally:
+        database.dispose()
