@@ -186,3 +186,16 @@ def test_quotes_by_speaker_name_read_the_speaker_index_in_order(
             text_plan = plan(connection, statement)
             assert "TEMP B-TREE" not in text_plan and "Sort" not in text_plan, text_plan
             assert "speaker_id" in text_plan, text_plan
+
+
+@pytest.mark.parametrize("filters", [{}, {"currency": "USD"}, {"donor": "Japan"}, {"status": "new"}])
+def test_summary_groupings_read_indexes(application: FastAPI, filters: dict[str, str]) -> None:
+    """Each grouping of the pledge summary reads an index of pledge_rollup. Unfiltered, on SQLite,
+    it reads a covering index in group order: no row visited in the table, no sort into groups."""
+    with application.state.database.reader.connect() as connection:
+        for group in (None, "donor", "status", "year"):
+            statement, params = queries._rollup_grouping(group).select(**filters)
+            text_plan = plan(connection, statement.params(**params))
+            assert not full_scans(text_plan), (group, text_plan)
+            if connection.dialect.name == "sqlite" and not filters:
+                assert "COVERING INDEX" in text_plan and "FOR GROUP BY" not in text_plan, (group, text_plan)
