@@ -106,6 +106,15 @@ def match_value(connection: Connection, query: str | None) -> str | None:
     return None if query is None else match_expression(connection.dialect.name, parse_query(query))
 
 
+@lru_cache(maxsize=8)
+def _hit_rows(model: Any) -> Select[Any]:
+    """The searched fields (and article) of the hits of one kind, by the bound list `ids`."""
+    columns = [model.id, *(getattr(model, field) for field in SEARCHED_FIELDS[model])]
+    if model is not Article:
+        columns.append(model.article_id)
+    return select(*columns).where(model.id.in_(bindparam("ids", expanding=True)))
+
+
 def _hit_snippet(row: Any, model: Any, terms: list[tuple[str, ...]]) -> SnippetPublic | None:
     for field in SEARCHED_FIELDS[model]:
         value = getattr(row, field)
@@ -150,12 +159,8 @@ def search(connection: Connection, filters: SearchFilters) -> tuple[list[SearchH
     rows, cursor = fetch_page(connection, statement, ordering, filters.cursor, filters.page_size, params)
     loaded: dict[tuple[str, int], Any] = {}
     for kind in {row.kind for row in rows}:
-        model = SEARCHABLE[kind]
         ids = [row.id for row in rows if row.kind == kind]
-        columns = [model.id, *(getattr(model, field) for field in SEARCHED_FIELDS[model])]
-        if model is not Article:
-            columns.append(model.article_id)
-        for found in connection.execute(select(*columns).where(model.id.in_(ids))):
+        for found in connection.execute(_hit_rows(SEARCHABLE[kind]), {"ids": ids}):
             loaded[kind, found.id] = found
     items = []
     for row in rows:
