@@ -50,9 +50,9 @@ class PledgeRollup(SQLModel, table=True):
     backends would count as distinct from itself."""
 
     __tablename__ = "pledge_rollup"
-    # Currency filters read the key's prefix; donor filters, this index (migration 0005).
     # One covering index per grouping of the summary (currency alone, by donor, status, year):
-    # each grouping reads its index in order, without visiting the table or sorting.
+    # each grouping reads its index in order, without visiting the table or sorting (migration
+    # 0006). A donor or status filter reads the prefix of its grouping's index.
     __table_args__ = (
         Index("ix_pledge_rollup_currency_totals", "currency", "pledges", "total"),
         Index("ix_pledge_rollup_donor_totals", "donor", "currency", "pledges", "total"),
