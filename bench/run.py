@@ -515,9 +515,10 @@ def load(
 
 
 def datasette_path(database: str, sql: str, params: dict[str, Any]) -> str:
-    named = {"currency": "", "donor": "", **params} if "summary" in sql or ":currency" in sql else params
-    # Only the parameters the SQL names: Datasette would take any other as a filter.
-    named = {name: value for name, value in named.items() if f":{name}" in sql}
+    # Only the parameters the SQL names (the summary's unset filters as ""): Datasette would take
+    # any other as a filter.
+    given = {"currency": "", "donor": "", **params}
+    named = {name: value for name, value in given.items() if f":{name}" in sql}
     return f"/{database}.json?" + urlencode({"sql": sql, "_shape": "array", **named}, quote_via=quote)
 
 
