@@ -35,6 +35,8 @@ ACCEPTED = {
 WILDCARDS = {"*/*": "json", "application/*": "json", "text/*": "csv"}
 LIST_FORMATS = ("json", "csv", "ndjson")
 SCHEMA_ORG = "https://schema.org"
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_responses(
@@ -95,7 +97,10 @@ def _cell(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
+        value = "; ".join(str(item) for item in value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        # Quoted, so that opening an export never runs what an article's text says.
+        return "'" + value
     return value
 
 

@@ -51,6 +51,16 @@ async def test_csv_values(client: httpx.AsyncClient, seeded: int) -> None:
     assert "بلينكن" in speakers[0]["aliases"].split("; ")
 
 
+async def test_csv_never_holds_a_formula(client: httpx.AsyncClient, application: FastAPI) -> None:
+    formulas = ["=HYPERLINK(\"http://example.com\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+    for title in [*formulas, "a = b"]:
+        add_article(application, f"{title} is quoted.", language="en", title=title)
+    rows = list(csv.DictReader(io.StringIO((await client.get("/v1/articles?format=csv")).text)))
+    assert [row["title"] for row in rows] == [*("'" + title for title in formulas), "a = b"]
+    exact = (await client.get("/v1/articles?format=ndjson")).text.splitlines()
+    assert [json.loads(line)["title"] for line in exact] == [*formulas, "a = b"]
+
+
 async def test_export_covers_everything_unless_limited(
     client: httpx.AsyncClient, application: FastAPI
 ) -> None:
