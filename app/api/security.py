@@ -43,19 +43,13 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def meter(database: Database, settings: Settings, buckets: list[tuple[str, int]]) -> None:
+def meter(limits: rate_limit.RateLimits, buckets: list[tuple[str, int]]) -> None:
     """Count one request against each (bucket, limit), in one transaction; 429 with Retry-After
     once a window's limit is spent. A limit of 0 is no limit."""
     metered = [(bucket, limit) for bucket, limit in buckets if limit > 0]
     if not metered:
         return
-    with database.session(write=True) as session:
-        verdicts = [
-            rate_limit.hit(session, bucket, limit, settings.rate_limit_window_seconds)
-            for bucket, limit in metered
-        ]
-        session.commit()
-    refused = [verdict.retry_after for verdict in verdicts if not verdict.allowed]
+    refused = [verdict.retry_after for verdict in limits.meter(metered) if not verdict.allowed]
     if refused:
         retry_after = max(refused)
         raise TooManyRequests(
@@ -99,10 +93,10 @@ def require_write_key(
         key_id = identify(request, database)
     except Forbidden:
         # Failed attempts count against the address too, so that guessing keys is throttled.
-        meter(database, settings, [address])
+        meter(request.app.state.rate_limits, [address])
         raise
     buckets = [address] if key_id is None else [address, (f"key:{key_id}", settings.rate_limit_per_key)]
-    meter(database, settings, buckets)
+    meter(request.app.state.rate_limits, buckets)
     return Caller(required(key_id))
 
 
@@ -111,10 +105,13 @@ class ReadAccessMiddleware:
     that open reads, the default, pass no check at all. Inside CORS, so that preflights are
     answered first; an unknown path needs a key like any other read."""
 
-    def __init__(self, app: ASGIApp, database: Database, settings: Settings) -> None:
+    def __init__(
+        self, app: ASGIApp, database: Database, settings: Settings, limits: rate_limit.RateLimits
+    ) -> None:
         self.app = app
         self.database = database
         self.settings = settings
+        self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -136,14 +133,17 @@ class ReadAccessMiddleware:
     def check(self, request: Request) -> None:
         if self.settings.read_rate_limit_per_address:
             bucket = (f"read-address:{client_address(request)}", self.settings.read_rate_limit_per_address)
-            meter(self.database, self.settings, [bucket])
+            meter(self.limits, [bucket])
         if self.settings.read_requires_key:
             required(identify(request, self.database))
 
 
-def install_read_access(app: FastAPI, database: Database, settings: Settings) -> None:
+def install_access(app: FastAPI, database: Database, settings: Settings) -> None:
+    """Rate limits for writes (WriteAccess) and, when reads take a key or are metered, the reads'
+    middleware."""
+    limits = app.state.rate_limits = rate_limit.RateLimits(database, settings.rate_limit_window_seconds)
     if settings.read_requires_key or settings.read_rate_limit_per_address:
-        app.add_middleware(ReadAccessMiddleware, database=database, settings=settings)
+        app.add_middleware(ReadAccessMiddleware, database=database, settings=settings, limits=limits)
 
 
 WriteAccess = Annotated[Caller, Depends(require_write_key)]

@@ -1,6 +1,7 @@
 """API keys, rate limits, body size and CORS: every write route refuses a caller without a key."""
 
 import re
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -174,6 +175,56 @@ def test_rate_limit_counters_are_shared_and_windowed(settings: Settings, applica
     finally:
         for database in workers:
             database.dispose()
+
+
+def counter_buckets(application: FastAPI) -> set[str]:
+    with application.state.database.session() as session:
+        return set(session.scalars(select(RateLimitCounter.bucket)))
+
+
+def test_counters_of_ended_windows_are_deleted_once_a_window(application: FastAPI) -> None:
+    limits = rate_limit.RateLimits(application.state.database, 60)
+    limits.meter([("address:a", 5)], now=1000.0)  # the window 960..1020
+    limits.meter([("address:a", 5), ("address:b", 5)], now=1019.0)
+    assert counter_buckets(application) == {"address:a", "address:b"}
+    limits.meter([("address:b", 5)], now=1030.0)  # a new window: a's counter has ended
+    assert counter_buckets(application) == {"address:b"}
+    with application.state.database.session(write=True) as session:
+        rate_limit.hit(session, "address:c", 5, 60, now=1000.0)
+        session.commit()
+    limits.meter([("address:d", 5)], now=1040.0)  # pruned already in this window
+    assert counter_buckets(application) == {"address:b", "address:c", "address:d"}
+    verdicts = limits.meter([("address:b", 1), ("address:d", 1)], now=1085.0)
+    assert [verdict.allowed for verdict in verdicts] == [True, True]  # counting starts again
+    assert counter_buckets(application) == {"address:b", "address:d"}
+
+
+def test_pruning_leaves_a_counter_being_counted(application: FastAPI) -> None:
+    """A prune while a request's transaction holds an ended counter: the counter survives, the
+    others go, nothing fails, and on PostgreSQL the prune does not wait for the request."""
+    database = application.state.database
+    with database.session(write=True) as session:
+        for bucket in ("address:held", "address:idle"):
+            rate_limit.hit(session, bucket, 5, 60, now=1000.0)
+        session.commit()
+    done = threading.Event()
+
+    def prune() -> None:
+        with database.session(write=True) as session:
+            rate_limit.prune(session, 60, now=1030.0)
+            session.commit()
+        done.set()
+
+    with database.session(write=True) as request:
+        rate_limit.hit(request, "address:held", 5, 60, now=1030.0)
+        pruner = threading.Thread(target=prune)
+        pruner.start()
+        if database.backend == "postgresql":
+            assert done.wait(5), "the prune waited for the request's transaction"
+        request.commit()
+    pruner.join(10)
+    assert done.is_set()
+    assert counter_buckets(application) == {"address:held"}
 
 
 async def test_request_body_size_is_limited(
