@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.routing import Mount
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api.body import with_body_schemas
 from app.api.caching import install_http_caching
@@ -112,9 +113,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=[REQUEST_ID_HEADER, "Link", "Retry-After"],
         )
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
-    # Added last, so it is outermost: its log line and metrics cover CORS answers too.
+    # Outside CORS and the body limit: its log line and metrics cover their answers too.
     app.add_middleware(RequestMiddleware)
     install_http_caching(app, settings.cache_max_age)
+    if settings.trusted_proxies:
+        # Outermost: the client address and scheme the proxy forwards are the ones logged, rate
+        # limited and linked to.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
 
     original_openapi = app.openapi
 

@@ -1,5 +1,6 @@
 """Service configuration, read from FACTS_* environment variables."""
 
+import ipaddress
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -64,13 +65,29 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Origins allowed by CORS, comma-separated; empty (the default) allows none.",
     )
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses"
+        " or networks, comma-separated, or `*`; empty (the default) believes none.",
+    )
     log_level: str = Field(default="INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$", description="Log level.")
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "trusted_proxies", mode="before")
     @classmethod
-    def _split_origins(cls, value: object) -> object:
+    def _split_list(cls, value: object) -> object:
         if isinstance(value, str):
-            return [origin.strip() for origin in value.split(",") if origin.strip()]
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_addresses(cls, value: list[str]) -> list[str]:
+        for item in value:
+            if item != "*":
+                # The forms uvicorn's ProxyHeadersMiddleware reads as addresses: it would compare any
+                # other string literally, and never match a client.
+                parse = ipaddress.ip_network if "/" in item else ipaddress.ip_address
+                parse(item)
         return value
     cache_max_age: int = Field(
         default=60, ge=0, description="Seconds clients and proxies may reuse a GET answer (Cache-Control)."

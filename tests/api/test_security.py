@@ -177,6 +177,41 @@ def test_rate_limit_counters_are_shared_and_windowed(settings: Settings, applica
             database.dispose()
 
 
+async def test_a_trusted_proxy_forwards_the_client(
+    settings: Settings, application: FastAPI, seeded: int
+) -> None:
+    """The test client's peer is 127.0.0.1. Behind it as a trusted proxy, each forwarded client has
+    its own rate limit and the links name the forwarded scheme; otherwise the headers count for
+    nothing."""
+
+    def via(client: str) -> dict[str, str]:
+        return {"X-Forwarded-For": client, "X-Forwarded-Proto": "https"}
+
+    for proxies, expected in ([["127.0.0.0/8"], [401, 401, 429]], [[], [401, 429, 429]]):
+        async with client_with(
+            settings, trusted_proxies=proxies, rate_limit_per_address=1, rate_limit_window_seconds=LONG_WINDOW
+        ) as client:
+            statuses = [
+                (await client.delete("/v1/quotes/1", headers=via(address))).status_code
+                for address in ("203.0.113.7", "203.0.113.8", "203.0.113.7")
+            ]
+            link = (await client.get("/v1/quotes?limit=1", headers=via("203.0.113.9"))).headers["link"]
+        assert statuses == expected, proxies
+        assert link.startswith("<https://" if proxies else "<http://"), link
+
+
+def test_trusted_proxies_must_be_addresses() -> None:
+    assert Settings(trusted_proxies="10.0.0.1, 192.168.0.0/16,::1").trusted_proxies == [
+        "10.0.0.1",
+        "192.168.0.0/16",
+        "::1",
+    ]
+    assert Settings(trusted_proxies="*").trusted_proxies == ["*"]
+    for wrong in ("proxy.local", "10.0.0.1/8", "10.0.0"):
+        with pytest.raises(ValueError, match="does not appear to be an IPv4 or IPv6|has host bits set"):
+            Settings(trusted_proxies=wrong)
+
+
 def counter_buckets(application: FastAPI) -> set[str]:
     with application.state.database.session() as session:
         return set(session.scalars(select(RateLimitCounter.bucket)))
