@@ -29,6 +29,17 @@ def next_link(request: Request, cursor: str) -> str:
     return f'<{base}?{"&".join(kept)}>; rel="next"'
 
 
+def checked_export(
+    connection: Connection, listing: Callable[[Connection], Listing[T]], params: ListParams
+) -> Listing[T]:
+    """The listing of an export, whose first row has been read: an export answers 200 before it
+    reads its rows, so a damaged cursor or an out-of-range value is met here, while it can still be
+    answered 400 or 422, rather than in the middle of the stream."""
+    built = listing(connection)
+    next(queries.export(connection, built, params.model_copy(update={"limit": 1})), None)
+    return built
+
+
 async def respond(
     request: Request,
     response: Response,
@@ -41,7 +52,7 @@ async def respond(
     offered = formats.LIST_FORMATS + (("jsonld",) if linked_data is not None else ())
     chosen = formats.negotiate(request, params.format, offered)
     if chosen in ("csv", "ndjson"):
-        built = await read(request, listing)
+        built = await read(request, checked_export, listing, params)
         return formats.export_response(request.app.state.database, built, params, model, chosen)
 
     def page(connection: Connection) -> PageOf[T]:

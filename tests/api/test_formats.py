@@ -51,6 +51,20 @@ async def test_csv_values(client: httpx.AsyncClient, seeded: int) -> None:
     assert "بلينكن" in speakers[0]["aliases"].split("; ")
 
 
+async def test_an_export_refuses_bad_input_before_it_starts(
+    client: httpx.AsyncClient, application: FastAPI, seeded: int
+) -> None:
+    for path in export_paths(application):
+        for fmt in ("csv", "ndjson"):
+            for cursor, status in (("abc", 400), ("", 400), ("eyJzb3J0IjoiaWQifQ", 400)):
+                response = await client.get(path, params={"format": fmt, "cursor": cursor})
+                assert response.status_code == status, (path, fmt, cursor, response.text)
+                assert response.headers["content-type"] == "application/problem+json"
+    response = await client.get("/v1/quotes", params={"format": "ndjson", "article_id": 10**20})
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+
+
 async def test_csv_never_holds_a_formula(client: httpx.AsyncClient, application: FastAPI) -> None:
     formulas = ["=HYPERLINK(\"http://example.com\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
     for title in [*formulas, "a = b"]:
