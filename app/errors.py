@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 PROBLEM_JSON = "application/problem+json"
 logger = logging.getLogger("app.errors")
@@ -118,10 +119,23 @@ async def _app_error(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(request, exc.status, exc.detail, exc.errors, exc.headers)
 
 
+def _allowed_methods(request: Request) -> str:
+    """Every method served at the request's path. Starlette's 405 names only the methods of the
+    first route with that path, and a path's GET, PATCH and DELETE are routes of their own."""
+    methods: set[str] = set()
+    for route in request.app.routes:
+        if route.matches(request.scope)[0] != Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return ", ".join(sorted(methods))
+
+
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     detail = exc.detail if exc.detail != HTTPStatus(exc.status_code).phrase else None
-    return problem_response(request, exc.status_code, detail, headers=exc.headers)
+    headers = exc.headers
+    if exc.status_code == 405:
+        headers = {**(headers or {}), "Allow": _allowed_methods(request)}
+    return problem_response(request, exc.status_code, detail, headers=headers)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -98,10 +98,16 @@ async def test_unknown_path_is_404(client: httpx.AsyncClient) -> None:
     assert_problem(await client.get("/v1/nothing-here"), 404)
 
 
-async def test_wrong_method_is_405(client: httpx.AsyncClient) -> None:
-    response = await client.delete("/v1/pledges")
-    assert_problem(response, 405)
-    assert "GET" in response.headers["allow"]
+async def test_wrong_method_is_405_naming_every_method_of_the_path(client: httpx.AsyncClient) -> None:
+    for method, path, allowed in (
+        ("DELETE", "/v1/pledges", "GET"),
+        ("PUT", "/v1/articles", "GET, POST"),
+        ("OPTIONS", "/v1/quotes/1", "DELETE, GET, PATCH"),
+        ("POST", "/v1/pledges/1", "DELETE, GET, PATCH"),
+    ):
+        response = await client.request(method, path)
+        assert_problem(response, 405)
+        assert response.headers["allow"] == allowed, (method, path)
 
 
 async def test_unexpected_error_is_500_problem(application: FastAPI) -> None:

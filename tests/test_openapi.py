@@ -185,3 +185,10 @@ def test_vendored_assets_are_the_recorded_ones() -> None:
     }
     for name, _, digest in rows:
         assert hashlib.sha256((STATIC_DIR / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_an_update_names_its_one_required_change(application: FastAPI) -> None:
+    schemas = application.openapi()["components"]["schemas"]
+    updates = [name for name in schemas if name.endswith("Update")]
+    assert len(updates) == 4
+    assert all(schemas[name]["minProperties"] == 1 for name in updates)

@@ -98,6 +98,9 @@ def _cell(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, list):
         value = "; ".join(str(item) for item in value)
+    elif isinstance(value, dict):
+        # A history's before and after: JSON, as the JSON answer has them.
+        value = orjson.dumps(value).decode()
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         # Quoted, so that opening an export never runs what an article's text says.
         return "'" + value

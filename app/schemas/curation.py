@@ -13,7 +13,8 @@ ISO_VALUE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 class FactUpdate(BaseModel):
     """Only the fields sent are changed; offsets and evidence are not editable."""
 
-    model_config = ConfigDict(extra="forbid")
+    # The schema says what `_not_empty` checks, so that clients and generators know it too.
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
 
     @model_validator(mode="after")
     def _not_empty(self) -> "FactUpdate":

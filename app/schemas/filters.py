@@ -9,7 +9,8 @@ MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
 
 
-Format = Literal["json", "csv", "ndjson", "jsonld"]
+Format = Literal["json", "csv", "ndjson"]
+LinkedFormat = Literal["json", "csv", "ndjson", "jsonld"]
 SEARCH_QUERY = Field(
     None,
     min_length=1,
@@ -39,9 +40,14 @@ class PageParams(BaseModel):
 
 class ListParams(PageParams):
     count: bool = Field(False, description="Add `total`, the number of matching rows (costs a scan).")
-    format: Format | None = Field(
-        None,
-        description="json (default), csv, ndjson, or jsonld where offered; overrides Accept.",
+    format: Format | None = Field(None, description="json (default), csv or ndjson; overrides Accept.")
+
+
+class LinkedListParams(ListParams):
+    """A list that is also offered as schema.org JSON-LD."""
+
+    format: LinkedFormat | None = Field(  # type: ignore[assignment]
+        None, description="json (default), csv, ndjson or jsonld (schema.org); overrides Accept."
     )
 
 
@@ -65,7 +71,7 @@ class SpeakerFilters(ListParams):
     kind: Literal["person", "organization", "group"] | None = None
 
 
-class QuoteFilters(ListParams):
+class QuoteFilters(LinkedListParams):
     sort: Literal["id", "-id"] = Field("id", description="Sort key, `-` for descending.")
     q: str | None = SEARCH_QUERY
     article_id: int | None = None
@@ -104,7 +110,7 @@ class PledgeSummaryFilters(BaseModel):
         return self
 
 
-class PledgeFilters(ListParams, PledgeSummaryFilters):
+class PledgeFilters(LinkedListParams, PledgeSummaryFilters):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     sort: Literal["id", "-id", "amount", "-amount"] = Field(

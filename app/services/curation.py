@@ -29,8 +29,12 @@ RESOURCES: dict[str, type[SQLModel]] = {
 GRAIN_LENGTHS = {"day": 10, "month": 7, "year": 4}
 
 
+# Derived from the other fields for the search index, not a fact: the trail leaves it out.
+UNRECORDED = {"search_text"}
+
+
 def _snapshot(row: SQLModel) -> dict[str, Any]:
-    return row.model_dump(mode="json")
+    return row.model_dump(mode="json", exclude=UNRECORDED)
 
 
 def _article_snapshot(session: Session, article_id: int) -> dict[str, Any]:

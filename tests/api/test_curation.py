@@ -1,5 +1,8 @@
 """Curation: PATCH and DELETE facts with a key; every change lands in the audit trail."""
 
+import csv
+import io
+import json
 from datetime import datetime
 from typing import Any
 
@@ -44,6 +47,9 @@ async def test_correct_a_pledge(
     assert event["api_key_id"] == key_id(application)
     assert event["before"]["amount"] == 148_000_000 and event["before"]["curated"] is False
     assert event["after"]["amount"] == 150_000_000 and event["after"]["currency"] == "EUR"
+    assert "search_text" not in event["before"] and "search_text" not in event["after"]
+    exported = list(csv.DictReader(io.StringIO((await client.get("/v1/pledges/1/history?format=csv")).text)))
+    assert [json.loads(row["after"]) for row in exported] == [event["after"]]
     assert datetime.fromisoformat(event["happened_at"]).utcoffset() is not None
 
 

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import httpx
 import pytest
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.anyio
 
 
 def export_paths(application: FastAPI) -> list[str]:
-    """Every list that documents a CSV answer."""
+    """Every list that documents a CSV answer, as the OpenAPI document writes its path."""
     return [
         path
         for path, item in application.openapi()["paths"].items()
@@ -22,11 +23,19 @@ def export_paths(application: FastAPI) -> list[str]:
     ]
 
 
+def export_urls(application: FastAPI) -> list[str]:
+    """The same lists, with 1 for every id."""
+    return [re.sub(r"\{\w+\}", "1", path) for path in export_paths(application)]
+
+
 async def test_every_list_exports_csv_and_ndjson(
-    client: httpx.AsyncClient, application: FastAPI, seeded: int
+    client: httpx.AsyncClient, application: FastAPI, auth: dict[str, str], seeded: int
 ) -> None:
-    paths = export_paths(application)
-    assert len(paths) == 8
+    changed = await client.patch("/v1/pledges/1", json={"status": "previously_announced"}, headers=auth)
+    assert changed.status_code == 200, changed.text
+    paths = export_urls(application)
+    assert len(paths) == 13  # 8 lists and 5 histories
+    assert len((await client.get("/v1/pledges/1/history")).json()["items"]) == 1
     for path in paths:
         as_json = (await client.get(path, params={"limit": 500})).json()["items"]
         response = await client.get(path, params={"format": "csv"})
@@ -51,10 +60,22 @@ async def test_csv_values(client: httpx.AsyncClient, seeded: int) -> None:
     assert "بلينكن" in speakers[0]["aliases"].split("; ")
 
 
+def test_a_list_names_jsonld_among_its_formats_only_where_it_answers_it(application: FastAPI) -> None:
+    document = application.openapi()
+    offered = {}
+    for path in export_paths(application):
+        operation = document["paths"][path]["get"]
+        (parameter,) = [p for p in operation["parameters"] if p["name"] == "format"]
+        formats = next(s["enum"] for s in parameter["schema"]["anyOf"] if "enum" in s)
+        assert ("jsonld" in formats) == ("application/ld+json" in operation["responses"]["200"]["content"])
+        offered[path] = "jsonld" in formats
+    assert sorted(path for path, linked in offered.items() if linked) == ["/v1/pledges", "/v1/quotes"]
+
+
 async def test_an_export_refuses_bad_input_before_it_starts(
     client: httpx.AsyncClient, application: FastAPI, seeded: int
 ) -> None:
-    for path in export_paths(application):
+    for path in export_urls(application):
         for fmt in ("csv", "ndjson"):
             for cursor, status in (("abc", 400), ("", 400), ("eyJzb3J0IjoiaWQifQ", 400)):
                 response = await client.get(path, params={"format": fmt, "cursor": cursor})

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request, Response
 
 from app.api.deps import DatabaseDep, WriteSessionDep
+from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.params import query
 from app.api.routing import resource_router
@@ -40,7 +41,7 @@ def history_route(router: APIRouter, resource: str, noun: str, id_name: str) -> 
         summary=f"Get the history of {noun}",
         description="Every change and deletion, oldest first: key, time, before and after. "
         "The history outlives a deletion.",
-        responses=problem_responses(400, 404, 422),
+        responses={**problem_responses(400, 404, 406, 422), **export_responses()},
     )
 
 
