@@ -81,6 +81,7 @@ def _empty(application: FastAPI) -> None:
         if database.backend == "sqlite":
             for name in tables:
                 connection.execute(text(f'DELETE FROM "{name}"'))
+            connection.execute(text("DELETE FROM sqlite_sequence"))  # RESTART IDENTITY
         else:
             names = ", ".join(f'"{name}"' for name in tables)
             connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))

@@ -2,15 +2,18 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, select, text
+from sqlalchemy import func, inspect, select, text
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401
 from app.db import Database
 from app.models import Quote
-from app.services import migrations
+from app.schemas.facts import FactsIn
+from app.services import curation, migrations
+from app.services.ingest import ArticleIn, store_article
 from app.services.search import matches
 from app.services.search_text import query_terms
+from app.services.seed import seed
 
 
 def table_names(url: str) -> set[str]:
@@ -69,5 +72,52 @@ def test_upgrade_indexes_rows_already_stored(make_database) -> None:  # type: ig
             hits = matches(connection, Quote, query_terms("حكومه")).subquery()
             assert connection.execute(select(hits.c.id)).scalars().all() == [7]
             assert "حكومه" in connection.execute(select(Quote.search_text)).scalar_one().split()
+    finally:
+        database.dispose()
+
+
+def test_ids_never_reused_keeps_every_row_key_index_and_trigger(make_database) -> None:  # type: ignore[no-untyped-def]
+    """0007 rebuilds four tables on SQLite (a no-op on PostgreSQL): the rows, the search index, the
+    cascades and the pledge totals all work as before, and new ids start above the audit trail's:
+    above the id of a quote deleted before the upgrade."""
+    url = make_database()
+    migrations.upgrade(url, "0006")
+    database = Database(url)
+    try:
+        with database.session(write=True) as session:
+            article_id = seed(session).article.id
+            session.commit()
+            deleted = session.scalars(select(func.max(Quote.id))).one()
+            curation.delete(session, "quote", deleted, key_id=None)
+            session.commit()
+
+        def state() -> dict[str, object]:
+            with database.reader.connect() as connection:
+                hits = matches(connection, Quote, query_terms("الإرهاب")).subquery()
+                return {
+                    "rows": [
+                        connection.execute(text(f"SELECT * FROM {table} ORDER BY id")).all()
+                        for table in ("article", "quote", "pledge", "date_mention")
+                    ],
+                    "search": sorted(connection.execute(select(hits.c.id)).scalars()),
+                    "totals": connection.execute(text("SELECT sum(total) FROM pledge_rollup")).scalar(),
+                }
+
+        before = state()
+        assert before["search"] and before["totals"]
+        migrations.upgrade(url)
+        assert state() == before
+        facts = FactsIn.model_validate({"quotes": [{"kind": "direct", "text": "نعم", "start": 6, "end": 9}]})
+        with database.session(write=True) as session:
+            stored = store_article(session, ArticleIn(text="قال: «نعم» للإرهاب.", language="ar"), facts)
+            session.commit()
+            new_quote = session.scalars(select(Quote.id).where(Quote.article_id == stored.article.id)).one()
+        assert new_quote > deleted  # SQLite, which takes the largest id plus one, would reuse it
+        with database.writer.begin() as connection:
+            connection.execute(text("DELETE FROM article WHERE id = :id"), {"id": article_id})
+        after = state()
+        assert after["totals"] in (0, None)  # the pledge totals' triggers are back
+        assert len(after["rows"][1]) == 1  # the seed's quotes went with their article
+        assert after["search"] == []  # and out of the search index
     finally:
         database.dispose()

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import CheckConstraint, Column, Index, String, Text
 from sqlmodel import Field, SQLModel
 
-from app.models.base import UTCDateTime, primary_key, search_text_field
+from app.models.base import NEVER_REUSED_IDS, UTCDateTime, primary_key, search_text_field
 
 LANGUAGES = ("ar", "en")
 
@@ -21,6 +21,7 @@ class Article(SQLModel, table=True):
         CheckConstraint("length(text) > 0", name="text_not_empty"),
         Index("ix_article_published_on_id", "published_on", "id"),
         Index("ix_article_language_id", "language", "id"),
+        NEVER_REUSED_IDS,
     )
 
     id: int | None = primary_key()

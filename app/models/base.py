@@ -32,6 +32,11 @@ def one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
     return CheckConstraint(f"{column} IN ({allowed})", name=f"{column}_allowed")
 
 
+# Table options of the tables whose ids the API shows and can delete: on SQLite, AUTOINCREMENT
+# (migration 0007), so that a deleted row's id is never handed out again.
+NEVER_REUSED_IDS = {"sqlite_autoincrement": True}
+
+
 def primary_key() -> int | None:
     return Field(default=None, primary_key=True)
 

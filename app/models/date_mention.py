@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import Index, String
 from sqlmodel import Field
 
-from app.models.base import Span, curated_field, one_of, primary_key, span_check
+from app.models.base import NEVER_REUSED_IDS, Span, curated_field, one_of, primary_key, span_check
 
 GRAINS = ("day", "week", "month", "year", "range")
 
@@ -17,6 +17,7 @@ class DateMention(Span, table=True):
         span_check(),
         Index("ix_date_mention_starts_on_id", "starts_on", "id"),
         Index("ix_date_mention_grain_id", "grain", "id"),
+        NEVER_REUSED_IDS,
     )
 
     id: int | None = primary_key()

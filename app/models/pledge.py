@@ -3,7 +3,15 @@
 from sqlalchemy import BigInteger, CheckConstraint, Index, String
 from sqlmodel import Field, SQLModel
 
-from app.models.base import Span, curated_field, one_of, primary_key, search_text_field, span_check
+from app.models.base import (
+    NEVER_REUSED_IDS,
+    Span,
+    curated_field,
+    one_of,
+    primary_key,
+    search_text_field,
+    span_check,
+)
 
 PLEDGE_STATUSES = ("new", "previously_announced")
 
@@ -25,6 +33,7 @@ class Pledge(Span, table=True):
         Index("ix_pledge_currency_amount_id", "currency", "amount", "id"),
         Index("ix_pledge_donor_id", "donor", "id"),
         Index("ix_pledge_status_id", "status", "id"),
+        NEVER_REUSED_IDS,
     )
 
     id: int | None = primary_key()

@@ -3,7 +3,15 @@
 from sqlalchemy import Index
 from sqlmodel import Field
 
-from app.models.base import Span, curated_field, one_of, primary_key, search_text_field, span_check
+from app.models.base import (
+    NEVER_REUSED_IDS,
+    Span,
+    curated_field,
+    one_of,
+    primary_key,
+    search_text_field,
+    span_check,
+)
 
 QUOTE_KINDS = ("direct", "indirect")
 
@@ -15,6 +23,7 @@ class Quote(Span, table=True):
         span_check(),
         Index("ix_quote_speaker_id_id", "speaker_id", "id"),
         Index("ix_quote_kind_id", "kind", "id"),
+        NEVER_REUSED_IDS,
     )
 
     id: int | None = primary_key()

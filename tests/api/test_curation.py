@@ -10,6 +10,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from tests.factories import add_article
+
 pytestmark = pytest.mark.anyio
 
 
@@ -20,6 +22,13 @@ def key_id(application: FastAPI) -> int:
 
     with application.state.database.session() as session:
         return session.execute(select(ApiKey.id)).scalar_one()
+
+
+FACT_KINDS = ("quotes", "pledges", "dates")
+
+
+async def listed(client: httpx.AsyncClient, kind: str) -> list[dict[str, Any]]:
+    return (await client.get(f"/v1/{kind}", params={"limit": 500})).json()["items"]  # type: ignore[no-any-return]
 
 
 async def history(client: httpx.AsyncClient, path: str) -> list[dict[str, Any]]:
@@ -178,6 +187,28 @@ async def test_delete_an_article_takes_its_facts(
     [quote_event] = await history(client, "/v1/quotes/1")
     assert quote_event["action"] == "delete" and quote_event["before"]["article_id"] == seeded
     assert len(await history(client, "/v1/pledges/2")) == 1
+
+
+async def test_ids_of_deleted_facts_are_never_given_again(
+    client: httpx.AsyncClient, application: FastAPI, auth: dict[str, str], seeded: int
+) -> None:
+    """The seed article holds the newest ids of every kind; after its deletion, another article's
+    facts start above them, so no history or cached id can name two different things."""
+    newest = {kind: max(item["id"] for item in await listed(client, kind)) for kind in FACT_KINDS}
+    assert (await client.delete(f"/v1/articles/{seeded}", headers=auth)).status_code == 204
+    assert await listed(client, "quotes") == []
+    stored = add_article(
+        application,
+        "قال الوزير: «سنقدم 5 ملايين دولار» يوم 1 أكتوبر 2024.",
+        quotes=["سنقدم 5 ملايين دولار"],
+        pledges=[{"evidence": "5 ملايين دولار", "amount": 5_000_000, "currency": "USD"}],
+        dates=[{"evidence": "1 أكتوبر 2024", "value": "2024-10-01", "grain": "day"}],
+    )
+    assert stored > seeded
+    for kind in FACT_KINDS:
+        ids = [item["id"] for item in await listed(client, kind)]
+        assert ids and min(ids) > newest[kind], kind
+        assert (await client.get(f"/v1/{kind}/{newest[kind]}")).status_code == 404
 
 
 async def test_history_pages(client: httpx.AsyncClient, auth: dict[str, str], seeded: int) -> None:
