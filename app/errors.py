@@ -141,6 +141,9 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = _validation_errors(exc)
+    if any(error["type"] == "json_invalid" for error in errors):
+        # A body that does not parse is malformed (400), as POST /v1/articles answers it, not invalid.
+        return problem_response(request, 400, "The body is not valid JSON.")
     return problem_response(request, 422, "The request is not valid; see errors.", errors)
 
 

@@ -22,9 +22,15 @@ def _is_json(content_type: str) -> bool:
     )
 
 
-async def read_json(request: Request, model: type[M], max_text_bytes: int) -> M:
+def require_json(request: Request) -> None:
+    """415 unless the body is declared JSON: as a dependency, before FastAPI validates the body
+    (which would read any other body as a missing object, a 422)."""
     if not _is_json(request.headers.get("content-type", "")):
         raise UnsupportedMediaType("Send the body as application/json.")
+
+
+async def read_json(request: Request, model: type[M], max_text_bytes: int) -> M:
+    require_json(request)
     limit = max_text_bytes * ESCAPE_ALLOWANCE + ENVELOPE_BYTES
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:

@@ -93,3 +93,11 @@ class ArticleCreate(BaseModel):
         if not value.strip():
             raise ValueError("must not be empty or whitespace only")
         return value
+
+    @field_validator("published_on", mode="before")
+    @classmethod
+    def _written_as_a_date(cls, value: object) -> object:
+        # pydantic would read a number as Unix time: 0 would be 1970-01-01.
+        if isinstance(value, int | float):
+            raise ValueError("write the date as YYYY-MM-DD")
+        return value

@@ -79,6 +79,8 @@ def assert_problem(response: httpx.Response, status: int) -> dict[str, object]:
         ({"text": "这是一篇关于天气的文章。"}, 422),
         ({"text": "Bad\x00byte"}, 422),
         ({"text": ENGLISH, "published_on": "2025-02-30"}, 422),
+        ({"text": ENGLISH, "published_on": 0}, 422),
+        ({"text": ENGLISH, "published_on": 1740000000}, 422),
         ({"text": ENGLISH, "colour": "blue"}, 422),
         ({"title": "no text"}, 422),
         (["not", "an", "object"], 422),

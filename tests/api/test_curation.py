@@ -138,13 +138,6 @@ async def test_invalid_corrections_are_422(
     assert await history(client, path) == []
 
 
-async def test_not_json_is_422(client: httpx.AsyncClient, auth: dict[str, str], seeded: int) -> None:
-    response = await client.patch(
-        "/v1/pledges/1", content=b"amount=5", headers={**auth, "Content-Type": "application/json"}
-    )
-    assert response.status_code == 422
-
-
 async def test_unknown_ids_are_404_with_a_key(client: httpx.AsyncClient, auth: dict[str, str]) -> None:
     for method, path in [
         ("PATCH", "/v1/quotes/404"),
@@ -187,6 +180,24 @@ async def test_delete_an_article_takes_its_facts(
     [quote_event] = await history(client, "/v1/quotes/1")
     assert quote_event["action"] == "delete" and quote_event["before"]["article_id"] == seeded
     assert len(await history(client, "/v1/pledges/2")) == 1
+
+
+async def test_a_body_that_is_not_json_is_refused_as_documented(
+    client: httpx.AsyncClient, application: FastAPI, auth: dict[str, str], seeded: int
+) -> None:
+    for body, media_type, status in (
+        (b"\x80", "application/json", 400),
+        (b'{"amount": ', "application/json", 400),
+        (b"amount=5", "application/json", 400),
+        (b'{"amount": 1}', "text/plain", 415),
+    ):
+        headers = {**auth, "Content-Type": media_type}
+        response = await client.patch("/v1/pledges/1", content=body, headers=headers)
+        assert response.status_code == status, body
+        assert response.headers["content-type"] == "application/problem+json"
+    documented = application.openapi()["paths"]["/v1/pledges/{pledge_id}"]["patch"]["responses"]
+    assert {"400", "415"} <= set(documented)
+    assert (await client.get("/v1/pledges/1")).json()["curated"] is False
 
 
 async def test_ids_of_deleted_facts_are_never_given_again(

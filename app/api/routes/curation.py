@@ -4,8 +4,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 
+from app.api.body import require_json
 from app.api.deps import DatabaseDep, WriteSessionDep
 from app.api.formats import export_responses
 from app.api.paging import respond
@@ -19,6 +20,7 @@ from app.schemas.page import Page
 from app.services import curation, queries
 
 WRITE_ERRORS = problem_responses(401, 403, 404, 413, 422, 429)
+UPDATE_ERRORS = problem_responses(400, 401, 403, 404, 413, 415, 422, 429)
 # Ids are INTEGER columns: 32 bits on PostgreSQL.
 MAX_ID = 2**31 - 1
 
@@ -81,6 +83,7 @@ def fact_router(
 
     def update_fact(
         caller: WriteAccess,
+        _json: Annotated[None, Depends(require_json)],
         session: WriteSessionDep,
         database: DatabaseDep,
         row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID, examples=[1])],
@@ -101,7 +104,7 @@ def fact_router(
         summary=f"Correct {noun}",
         description=f"Change the fields sent (needs an API key); {noun} is then marked curated and "
         "the change is kept in its history. Offsets are evidence and cannot be changed.",
-        responses=WRITE_ERRORS,
+        responses=UPDATE_ERRORS,
     )
     if resource != "speaker":
         delete_route(router, resource, noun, id_name)
