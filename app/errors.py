@@ -126,6 +126,8 @@ def _allowed_methods(request: Request) -> str:
     for route in request.app.routes:
         if route.matches(request.scope)[0] != Match.NONE:
             methods |= getattr(route, "methods", None) or set()
+    if "GET" in methods:
+        methods.add("HEAD")  # HeadAsGet
     return ", ".join(sorted(methods))
 
 

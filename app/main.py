@@ -17,6 +17,7 @@ from app.api.main import api_routes
 from app.api.openapi import examples_as_responses
 from app.api.params import with_query_parameters
 from app.api.routes import docs
+from app.api.routing import HeadAsGet
 from app.api.security import install_access
 from app.db import Database
 from app.errors import PROBLEM_JSON, install_error_handlers
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.database = Database.configured(settings)
     install_error_handlers(app)
+    app.add_middleware(HeadAsGet)
     # Inside CORS, which then answers preflights itself and labels refusals for browsers.
     install_access(app, app.state.database, settings)
     if settings.cors_origins:

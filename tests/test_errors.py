@@ -100,10 +100,10 @@ async def test_unknown_path_is_404(client: httpx.AsyncClient) -> None:
 
 async def test_wrong_method_is_405_naming_every_method_of_the_path(client: httpx.AsyncClient) -> None:
     for method, path, allowed in (
-        ("DELETE", "/v1/pledges", "GET"),
-        ("PUT", "/v1/articles", "GET, POST"),
-        ("OPTIONS", "/v1/quotes/1", "DELETE, GET, PATCH"),
-        ("POST", "/v1/pledges/1", "DELETE, GET, PATCH"),
+        ("DELETE", "/v1/pledges", "GET, HEAD"),
+        ("PUT", "/v1/articles", "GET, HEAD, POST"),
+        ("OPTIONS", "/v1/quotes/1", "DELETE, GET, HEAD, PATCH"),
+        ("POST", "/v1/pledges/1", "DELETE, GET, HEAD, PATCH"),
     ):
         response = await client.request(method, path)
         assert_problem(response, 405)
@@ -132,3 +132,14 @@ def test_openapi_declares_problem_json_for_every_error(application: FastAPI) -> 
                 assert "422" in errors, (method, path)
             for status, response in errors.items():
                 assert list(response["content"]) == ["application/problem+json"], (path, status)
+
+
+async def test_head_is_get_without_its_body(client: httpx.AsyncClient, seeded: int) -> None:
+    for path in ("/v1/quotes/1", "/v1/quotes?limit=2", "/health", "/openapi.json", "/docs"):
+        got = await client.get(path)
+        head = await client.head(path)
+        assert head.status_code == got.status_code == 200, path
+        for name in ("content-type", "content-length", "etag", "link"):
+            assert head.headers.get(name) == got.headers.get(name), (path, name)
+    unknown = await client.head("/v1/quotes/999")
+    assert unknown.status_code == 404

@@ -5,6 +5,7 @@ walks, matching its way down; a flat list is matched in one pass."""
 
 from fastapi import APIRouter
 from fastapi.routing import APIRoute
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.reads import ReadRoute
 
@@ -35,3 +36,23 @@ def resource_router(prefix: str, tag: str) -> APIRouter:
         route_class=ReadRoute,
         generate_unique_id_function=operation_id,
     )
+
+
+class HeadAsGet:
+    """HEAD answered as GET, as RFC 9110 asks of every server: the routes see GET, and the server,
+    which still sees HEAD, sends the answer's head alone (as for Starlette's own routes). Innermost,
+    so that the middleware outside (ETag, log) see the request as it came."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+        inner = {**scope, "method": "GET"}
+        try:
+            await self.app(inner, receive, send)
+        finally:
+            # What routing wrote (the matched route, the log's label) is seen outside too.
+            scope.update({key: value for key, value in inner.items() if key != "method"})
