@@ -107,6 +107,10 @@ def test_ids_never_reused_keeps_every_row_key_index_and_trigger(make_database) -
         assert before["search"] and before["totals"]
         migrations.upgrade(url)
         assert state() == before
+        migrations.downgrade(url, "0006")
+        assert state() == before
+        migrations.upgrade(url)
+        assert state() == before
         facts = FactsIn.model_validate({"quotes": [{"kind": "direct", "text": "نعم", "start": 6, "end": 9}]})
         with database.session(write=True) as session:
             stored = store_article(session, ArticleIn(text="قال: «نعم» للإرهاب.", language="ar"), facts)

@@ -39,7 +39,9 @@ def _substituted(pattern: str, replacement: str, sql: str) -> str:
 
 
 def _with_autoincrement(table: str, sql: str) -> str:
-    sql = _substituted(rf'CONSTRAINT pk_{table} PRIMARY KEY \(id\),\s*', '', sql)
+    # The key is a table constraint: among the others as created, last after a downgrade.
+    key_constraint = rf'CONSTRAINT pk_{table} PRIMARY KEY \(id\)'
+    sql = _substituted(rf'{key_constraint},\s*|,\s*{key_constraint}(?=\s*\)$)', '', sql)
     key = f'id INTEGER NOT NULL CONSTRAINT pk_{table} PRIMARY KEY AUTOINCREMENT,'
     return _substituted(r'\bid INTEGER NOT NULL,', key, sql)
 
