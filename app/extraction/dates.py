@@ -366,7 +366,12 @@ def find_dates(folded_text: Folded, published: dt.date | None) -> list[Extracted
     for start, end, resolver, hit in chosen:
         if resolver is _day_word and not hit.group("weekday") and _is_outlet_name(text, start, end):
             continue
-        found = resolver(hit, published, anchor)  # type: ignore[arg-type]
+        try:
+            found = resolver(hit, published, anchor)  # type: ignore[arg-type]
+        except OverflowError:
+            # Counted from the publication date, the date leaves the calendar (years 1 to 9999):
+            # it stays unresolved, as without a publication date, rather than failing the article.
+            found = resolver(hit, None, None)  # type: ignore[arg-type]
         if found is None:
             continue
         o_start, o_end = folded_text.span(start, end)

@@ -52,6 +52,13 @@ async def test_create_then_same_text_again(client: httpx.AsyncClient, applicatio
     assert (await client.get(f"/v1/articles/{article['id']}/facts")).json() == facts
 
 
+async def test_a_relative_date_before_year_one_is_stored_unresolved(client: httpx.AsyncClient) -> None:
+    body = {"text": "وقال الوزير أمس إن الاجتماع انتهى.", "published_on": "0001-01-01"}
+    response = await client.post("/v1/articles", json=body)
+    assert response.status_code == 201, response.text
+    assert [(d["expression"], d["value"]) for d in response.json()["dates"]] == [("أمس", None)]
+
+
 async def test_language_is_detected(client: httpx.AsyncClient) -> None:
     response = await client.post("/v1/articles", json={"text": ARABIC, "published_on": "2025-03-04"})
     assert response.status_code == 201, response.text

@@ -78,6 +78,15 @@ def test_unresolved_without_published() -> None:
     assert [(d.expression, d.value, d.relative) for d in got] == [("أمس", None, True), ("الأسبوع المقبل", None, True)]
 
 
+def test_a_date_counted_out_of_the_calendar_stays_unresolved() -> None:
+    assert _dates("وقال الوزير أمس إن الاجتماع انتهى", dt.date(1, 1, 1)) == [("أمس", None, "day")]
+    assert _dates("we meet tomorrow and next week", dt.date(9999, 12, 31)) == [
+        ("tomorrow", None, "day"),
+        ("next week", None, "week"),
+    ]
+    assert _dates("وقال الوزير أمس إن الاجتماع انتهى", dt.date(1, 1, 2)) == [("أمس", "0001-01-01", "day")]
+
+
 def test_durations_and_amounts_are_not_dates() -> None:
     assert _dates("مدة البرنامج ثلاثة أشهر وقيمته 2000 مليون") == []
     assert _dates("It helped 2024 people") == []
