@@ -51,8 +51,8 @@ def _without_autoincrement(table: str, sql: str) -> str:
     return _substituted(r'\n\)$', f', \n\tCONSTRAINT pk_{table} PRIMARY KEY (id)\n)', sql)
 
 
-def _rebuild(connection: Connection, definition: dict[str, Callable[[str, str], str]]) -> None:
-    """Rebuild each table from its definition as `definition` rewrites it."""
+def _rebuild(connection: Connection, rewrite: Callable[[str, str], str]) -> None:
+    """Rebuild each of TABLES from its stored definition as `rewrite` (table, sql) changes it."""
     schema = connection.execute(text('SELECT type, name, tbl_name, sql FROM sqlite_master')).all()
     # Every trigger goes while tables are swapped: a trigger naming a dropped table (the pledge
     # totals read article) would make the rename fail.
@@ -60,7 +60,7 @@ def _rebuild(connection: Connection, definition: dict[str, Callable[[str, str], 
     for row in schema:
         if row.type == 'trigger':
             op.execute(f'DROP TRIGGER {row.name}')
-    for table, rewrite in definition.items():
+    for table in TABLES:
         (sql,) = [row.sql for row in schema if row.type == 'table' and row.name == table]
         indexes = [row.sql for row in schema if row.type == 'index' and row.tbl_name == table and row.sql]
         # A renamed table's definition names it in quotes.
@@ -79,7 +79,7 @@ def upgrade() -> None:
     connection = op.get_bind()
     if connection.dialect.name != 'sqlite':
         return
-    _rebuild(connection, dict.fromkeys(TABLES, _with_autoincrement))
+    _rebuild(connection, _with_autoincrement)
     for table, resource in TABLES.items():
         seen = connection.execute(
             text(
@@ -99,6 +99,6 @@ def downgrade() -> None:
     connection = op.get_bind()
     if connection.dialect.name != 'sqlite':
         return
-    _rebuild(connection, dict.fromkeys(TABLES, _without_autoincrement))
+    _rebuild(connection, _without_autoincrement)
     for table in TABLES:
         connection.execute(text('DELETE FROM sqlite_sequence WHERE name = :table'), {'table': table})
