@@ -36,11 +36,16 @@ async def test_unknown_ids_are_404_on_every_route(client: httpx.AsyncClient, app
         assert "987654" in str(body["detail"])
 
 
-async def test_malformed_ids_are_422_on_every_route(client: httpx.AsyncClient, application: FastAPI) -> None:
-    for path in get_paths(application):
-        if "{" in path:
-            body = assert_problem(await client.get(re.sub(r"\{\w+\}", "abc", path)), 422)
-            assert body["errors"]
+async def test_an_id_that_is_not_a_whole_number_is_404_on_every_route(
+    client: httpx.AsyncClient, application: FastAPI
+) -> None:
+    """Ids are whole numbers: any other segment names no resource, for every method."""
+    paths = [path for path in application.openapi()["paths"] if "{" in path]
+    for path in paths:
+        for malformed in ("abc", "-1", "1.5"):
+            for method in ("GET", "PATCH", "DELETE"):
+                response = await client.request(method, re.sub(r"\{\w+\}", malformed, path))
+                assert_problem(response, 404)
 
 
 def list_paths(application: FastAPI) -> list[str]:
@@ -104,6 +109,9 @@ async def test_wrong_method_is_405_naming_every_method_of_the_path(client: httpx
         ("PUT", "/v1/articles", "GET, HEAD, POST"),
         ("OPTIONS", "/v1/quotes/1", "DELETE, GET, HEAD, PATCH"),
         ("POST", "/v1/pledges/1", "DELETE, GET, HEAD, PATCH"),
+        # A fixed path beside an id path is its own resource, not an id that fails to parse.
+        ("PATCH", "/v1/pledges/summary", "GET, HEAD"),
+        ("DELETE", "/v1/pledges/summary", "GET, HEAD"),
     ):
         response = await client.request(method, path)
         assert_problem(response, 405)

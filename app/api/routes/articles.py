@@ -36,14 +36,14 @@ async def list_articles(
     return await respond(request, response, listing, filters, ArticlePublic)
 
 
-@router.get("/{article_id}", summary="Get an article", responses=problem_responses(404, 422))
+@router.get("/{article_id:int}", summary="Get an article", responses=problem_responses(404, 422))
 async def get_article(request: Request, article_id: ArticleId) -> ArticleDetail:
     """One article with its verbatim text, which every fact's offsets index into."""
     return await read(request, queries.get_article, article_id)
 
 
 @router.get(
-    "/{article_id}/facts", summary="Get all facts of an article", responses=problem_responses(404, 422)
+    "/{article_id:int}/facts", summary="Get all facts of an article", responses=problem_responses(404, 422)
 )
 async def get_article_facts(request: Request, article_id: ArticleId) -> ArticleFacts:
     """The article with its speakers, quotes, pledges, dates, organizations and places."""

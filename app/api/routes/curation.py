@@ -36,7 +36,7 @@ def history_route(router: APIRouter, resource: str, noun: str, id_name: str) -> 
         return await respond(request, response, listing, params, AuditEventPublic)
 
     router.add_api_route(
-        f"/{{{id_name}}}/history",
+        f"/{{{id_name}:int}}/history",
         get_history,
         methods=["GET"],
         name=f"get_{resource}_history",
@@ -61,7 +61,7 @@ def delete_route(router: APIRouter, resource: str, noun: str, id_name: str) -> N
         return Response(status_code=204)
 
     router.add_api_route(
-        f"/{{{id_name}}}",
+        f"/{{{id_name}:int}}",
         delete_fact,
         methods=["DELETE"],
         status_code=204,
@@ -96,7 +96,7 @@ def fact_router(
         return database.read(get_public, row_id)
 
     router.add_api_route(
-        f"/{{{id_name}}}",
+        f"/{{{id_name}:int}}",
         update_fact,
         methods=["PATCH"],
         response_model=public_model,

@@ -30,7 +30,7 @@ async def list_dates(
     return await respond(request, response, listing, filters, DatePublic)
 
 
-@router.get("/{date_id}", summary="Get a date", responses=problem_responses(404, 422))
+@router.get("/{date_id:int}", summary="Get a date", responses=problem_responses(404, 422))
 async def get_date(request: Request, date_id: Annotated[int, Path(examples=[8])]) -> DatePublic:
     """One date mention."""
     return await read(request, queries.get_date, date_id)

@@ -58,7 +58,7 @@ def entity_router(
         },
     )
     router.add_api_route(
-        f"/{{{id_name}}}",
+        f"/{{{id_name}:int}}",
         get_entity,
         methods=["GET"],
         name=f"get_{singular}",

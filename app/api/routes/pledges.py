@@ -50,7 +50,7 @@ async def summarize_pledges(
 
 
 @router.get(
-    "/{pledge_id}",
+    "/{pledge_id:int}",
     summary="Get a pledge",
     response_model=PledgePublic,
     responses={**problem_responses(404, 406, 422), **LINKED_DATA},

@@ -35,7 +35,7 @@ async def list_quotes(
 
 
 @router.get(
-    "/{quote_id}",
+    "/{quote_id:int}",
     summary="Get a quote",
     response_model=QuotePublic,
     responses={**problem_responses(404, 406, 422), **LINKED_DATA},

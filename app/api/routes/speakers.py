@@ -30,7 +30,7 @@ async def list_speakers(
     return await respond(request, response, listing, filters, SpeakerPublic)
 
 
-@router.get("/{speaker_id}", summary="Get a speaker", responses=problem_responses(404, 422))
+@router.get("/{speaker_id:int}", summary="Get a speaker", responses=problem_responses(404, 422))
 async def get_speaker(request: Request, speaker_id: Annotated[int, Path(examples=[1])]) -> SpeakerPublic:
     """One speaker with every alias they go by."""
     return await read(request, queries.get_speaker, speaker_id)
