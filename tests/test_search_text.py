@@ -1,6 +1,10 @@
 """Search normalization: Arabic spelling variants fold to the same terms, English is stemmed."""
 
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
+import snowballstemmer
 
 from app.services.search_text import fold, query_terms, search_text, snippet, terms
 
@@ -71,3 +75,21 @@ def test_snippet_is_a_window_of_whole_words() -> None:
         == found.text.replace("<mark>", "").replace("</mark>", "").split()
     )
     assert found.end - found.start < 60
+
+
+def test_english_stemming_is_safe_from_many_threads() -> None:
+    """Searches run in the thread pool; a stemmer shared by threads without care mixes up words."""
+    stemmer = snowballstemmer.stemmer("english")
+    suffixes = ("ational", "izations", "fulness", "iveness", "ically", "ements", "ousness", "ing", "ed")
+    words = [f"{stem}{suffix}" for stem in ("relat", "gener", "condit", "oper", "nation") for suffix in suffixes]
+    words = [f"{word}{'x' * n}" for n in range(60) for word in words]  # each a new word to the cache
+    expected = {word: (stemmer.stemWord(word),) for word in words}
+    terms.cache_clear()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # hand the interpreter between threads as often as it can
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            got = dict(zip(words, pool.map(terms, words), strict=True))
+    finally:
+        sys.setswitchinterval(interval)
+    assert got == expected

@@ -5,6 +5,7 @@ always agree. Stored text and offsets are never changed: this module only derive
 """
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,7 +39,9 @@ _FOLD = str.maketrans(
 _CLITIC_STAGES: tuple[tuple[str, ...], ...] = (("و", "ف"), ("لل", "ب", "ل", "ك"), ("ال",))
 _MIN_STEM = 2
 
+# A snowball stemmer keeps the word it works on in itself: threads take turns with it.
 _english = snowballstemmer.stemmer("english")
+_english_lock = threading.Lock()
 
 
 def fold(word: str) -> str:
@@ -55,7 +58,8 @@ def terms(word: str) -> tuple[str, ...]:
     if not folded:
         return ()
     if not _ARABIC_LETTER.search(folded):
-        return (_english.stemWord(folded),)
+        with _english_lock:
+            return (_english.stemWord(folded),)
     found = [folded]
     for stage in _CLITIC_STAGES:
         found += [
