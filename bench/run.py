@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -659,6 +660,37 @@ def run_endpoints(
     return rows, bodies, rss
 
 
+QUICK, SLOW = "quote by id", "Arabic full-text search"
+SEARCHING_CONNECTIONS = 2
+
+
+def run_mixed(
+    args: argparse.Namespace, database_path: Path, samples: dict[str, list[tuple[str, dict[str, Any] | None]]]
+) -> dict[str, Figures] | None:
+    """One worker, free to use both cores: quote by id alone, then while a few connections search
+    without pause. What a slow endpoint costs the quick ones beside it."""
+    quick, slow = ([path for path, _ in samples.get(name, [])] for name in (QUICK, SLOW))
+    if not quick or not slow:
+        return None
+    port = free_port()
+    env = {"FACTS_DATABASE_URL": f"sqlite:///{database_path}"}
+    command = [str(Path(sys.executable).with_name("facts")), "serve", "--port", str(port)]
+    with server(command, port, env, "/health"), ThreadPoolExecutor(1) as pool:
+        alone = load(port, quick, args, cores="1")
+        searching = pool.submit(wrk, port, slow, args.duration + 2 * args.warmup, SEARCHING_CONNECTIONS, "1")
+        time.sleep(args.warmup)
+        beside = wrk(port, quick, args.duration, args.connections, "1")
+        searches = searching.result()
+    print(f"\nOne worker on both cores: {QUICK} beside {SEARCHING_CONNECTIONS} connections searching")
+    rows = ((f"{QUICK} alone", alone), (f"{QUICK} beside searches", beside), ("searches", searches))
+    for label, figures in rows:
+        print(
+            f"  {label:<30} {figures.requests_per_second:>8,.0f} req/s"
+            f"  p50 {figures.p50_ms:6.1f} ms  p99 {figures.p99_ms:6.1f} ms"
+        )
+    return {"alone": alone, "beside_searches": beside, "searches": searches}
+
+
 def print_rss(label: str, rss: list[float]) -> None:
     if len(rss) < 2:
         return
@@ -821,6 +853,8 @@ def main() -> None:
                 print(f"  {row_one.endpoint:<30} x{factor:.2f} the one-worker throughput")
         results["two_workers"] = two
         results["rss_mb_two_workers"] = rss_two
+    if not args.no_scaling and (os.cpu_count() or 1) > 1:
+        results["mixed"] = run_mixed(args, database_path, samples)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     out = BENCH_DIR / f"results-{stamp}.json"
     out.write_text(json.dumps(results, default=lambda o: o.__dict__, indent=1), encoding="utf-8")

@@ -3,8 +3,11 @@
 import asyncio
 import multiprocessing
 import random
+import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from typing import Any
 
+import anyio
 import httpx
 import pytest
 from fastapi import FastAPI
@@ -13,6 +16,8 @@ from sqlalchemy import Connection, func, select
 from app.db import Database
 from app.models import Article, Quote, Speaker
 from app.schemas.facts import EntityIn, FactsIn, MentionIn, QuoteIn, SpeakerIn
+from app.schemas.filters import SearchFilters
+from app.services import search as search_service
 from app.services.ingest import ArticleIn, store_or_get
 from app.settings import Settings
 
@@ -153,3 +158,28 @@ def test_inline_reads_end_their_transaction_whatever_happens(application: FastAP
     with ThreadPoolExecutor(4) as pool:  # other threads read through the pool, side by side
         counted = pool.map(lambda _: database.read_inline(lambda c: c.execute(count).scalar_one()), range(8))
         assert set(counted) == {fresh}
+
+
+@pytest.mark.anyio
+async def test_a_search_does_not_hold_up_quick_reads(
+    client: httpx.AsyncClient, seeded: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ranking every match of a common word takes a while: the search runs off the event loop, and
+    a quote by id is answered meanwhile."""
+    started, release = threading.Event(), threading.Event()
+    search = search_service.search
+
+    def slow_search(connection: Connection, filters: SearchFilters) -> Any:
+        started.set()
+        release.wait(10)
+        return search(connection, filters)
+
+    monkeypatch.setattr(search_service, "search", slow_search)
+    searching = asyncio.ensure_future(client.get("/v1/search", params={"q": "بلينكن"}))
+    assert await anyio.to_thread.run_sync(started.wait, 10)
+    quick = await client.get("/v1/quotes/1")
+    assert quick.status_code == 200
+    assert not searching.done()
+    release.set()
+    answered = await searching
+    assert answered.status_code == 200 and answered.json()["items"]

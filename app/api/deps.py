@@ -1,8 +1,11 @@
 """Dependencies shared by the routers, and how handlers read."""
 
+import os
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Annotated, Concatenate, ParamSpec, TypeVar
 
+import anyio
 from fastapi import Depends, Request
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
@@ -49,6 +52,25 @@ async def read(
     if database.backend == "sqlite":
         return database.read_inline(work, *args, **kwargs)
     return await run_in_threadpool(database.read, work, *args, **kwargs)
+
+
+async def read_scanning(
+    request: Request, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """`read` for work whose cost grows with the rows it matches rather than with the page it
+    answers: ranking full-text matches, aggregating, counting. It runs in the thread pool on every
+    backend, so that the event loop, and every other request, does not wait for it; SQLite lets go
+    of the GIL while it steps through rows, so another core can serve the other requests meanwhile."""
+    database: Database = request.app.state.database
+    limiter = _SQLITE_SCANS if database.backend == "sqlite" else None
+    return await anyio.to_thread.run_sync(partial(database.read, work, *args, **kwargs), limiter=limiter)
+
+
+# SQLite scans on this process's own cores: more scans at once than there are cores would only take
+# turns at them and at the GIL, each holding a connection; the others wait on the event loop.
+_SQLITE_SCANS = anyio.CapacityLimiter(
+    len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+)
 
 
 WriteSessionDep = Annotated[Session, Depends(write_session)]

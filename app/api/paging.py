@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection
 
 from app.api import formats
-from app.api.deps import read
+from app.api.deps import read, read_scanning
 from app.api.formats import LinkedData
 from app.schemas.filters import ListParams
 from app.schemas.page import Page
@@ -58,7 +58,9 @@ async def respond(
     def page(connection: Connection) -> PageOf[T]:
         return queries.page(connection, listing(connection), params)
 
-    found = await read(request, page)
+    # A count, or a full-text filter, reads every matching row, however small the page.
+    scanning = params.count or getattr(params, "q", None) is not None
+    found = await (read_scanning if scanning else read)(request, page)
     headers: dict[str, str] = {}
     if found.next_cursor is not None:
         headers["Link"] = next_link(request, found.next_cursor)

@@ -4,15 +4,13 @@ from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query, Request, Response
-from starlette.concurrency import run_in_threadpool
 
 from app.api import formats
-from app.api.deps import read
+from app.api.deps import read, read_scanning
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.params import query
 from app.api.routing import resource_router
-from app.db import Database
 from app.errors import problem_responses
 from app.schemas.filters import PledgeFilters, PledgeSummaryFilters
 from app.schemas.page import Page
@@ -41,12 +39,9 @@ async def summarize_pledges(
     request: Request, filters: Annotated[PledgeSummaryFilters, query(PledgeSummaryFilters)]
 ) -> PledgeSummary:
     """Totals and counts by currency, donor, status and year; amounts are never added across currencies."""
-    if queries.rolled_up(filters):
-        return await read(request, queries.summarize_pledges, filters)
-    # Aggregating the matching pledges themselves reads every one of them: in the thread pool, so
-    # that the event loop, and every other request, does not wait for it.
-    database: Database = request.app.state.database
-    return await run_in_threadpool(database.read, queries.summarize_pledges, filters)
+    # Without the rollup, aggregating reads every matching pledge.
+    reading = read if queries.rolled_up(filters) else read_scanning
+    return await reading(request, queries.summarize_pledges, filters)
 
 
 @router.get(

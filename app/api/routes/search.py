@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Request, Response
 
-from app.api.deps import read
+from app.api.deps import read_scanning
 from app.api.paging import next_link
 from app.api.params import query
 from app.api.routing import resource_router
@@ -23,7 +23,7 @@ async def search(
 ) -> Page[SearchHit]:
     """Quotes, pledges and articles matching every word of `q`, best first, with the matched passage.
     Of a word found almost everywhere, the most recently stored matches of each kind are ranked."""
-    items, cursor = await read(request, search_service.search, filters)
+    items, cursor = await read_scanning(request, search_service.search, filters)
     if cursor is not None:
         response.headers["Link"] = next_link(request, cursor)
     return Page[SearchHit](items=items, next_cursor=cursor, total=None)
