@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import snowballstemmer
 
-from app.services.search_text import fold, query_terms, search_text, snippet, terms
+from app.services.search_text import fold, query_terms, search_text, snippet, terms, words
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,13 @@ def test_matching_is_symmetric_for_clitics() -> None:
 def test_words_with_marks_stay_whole() -> None:
     assert search_text("بَيَانٌ") == " ".join(terms("بيان"))
     assert search_text(None, "") == ""
+
+
+def test_an_underscore_parts_words() -> None:
+    assert search_text("donor_bank بَيَانٌ_عاجل") == search_text("donor bank بَيَانٌ عاجل")
+    assert [w[0] for w in words("a_b َc")] == ["a", "b", "َc"]
+    found = snippet("see snake_case pledged here", [terms("pledge")])
+    assert found is not None and found.text == "see snake_case <mark>pledged</mark> here"
 
 
 def test_query_without_words_has_no_terms() -> None:

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import snowballstemmer
 
@@ -17,6 +18,9 @@ _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 _STRIP = re.compile(f"[{_MARKS}\u0640]")
 # A word is letters and digits (Arabic marks inside a word do not split it); never underscores.
 WORD = re.compile(f"(?:[^\\W_]|[{_MARKS}])+")
+# The same words as WORD in a text without an underscore (the one character it adds), found about
+# twice as fast: one character class rather than a choice made at every character.
+_WORD_OR_UNDERSCORE = re.compile(f"[\\w{_MARKS}]+")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3]")
 
 _FOLD = str.maketrans(
@@ -71,18 +75,19 @@ def terms(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _word_pattern(text: str) -> re.Pattern[str]:
+    return WORD if "_" in text else _WORD_OR_UNDERSCORE
+
+
 def words(text: str) -> Iterator[re.Match[str]]:
-    return WORD.finditer(text)
+    return _word_pattern(text).finditer(text)
 
 
 def search_text(*parts: str | None) -> str:
     """The stored, space-separated index terms of a row's searchable fields."""
-    found: list[str] = []
-    for part in parts:
-        if part:
-            for word in WORD.findall(part):
-                found += terms(word)
-    return " ".join(found)
+    found = chain.from_iterable(_word_pattern(part).findall(part) for part in parts if part)
+    # map and chain step through the words without the interpreter: a long article has thousands.
+    return " ".join(chain.from_iterable(map(terms, found)))
 
 
 def query_terms(query: str) -> list[tuple[str, ...]]:
@@ -102,9 +107,10 @@ def snippet(text: str, wanted: Iterable[tuple[str, ...]], radius: int = 80) -> S
     """The passage of `text` around its first matching word, matches wrapped in <mark></mark>;
     None when no word of `text` matches."""
     accepted = {term for alternatives in wanted for term in alternatives}
+    word = _word_pattern(text)
 
     def matching(start: int, end: int) -> Iterator[re.Match[str]]:
-        return (m for m in WORD.finditer(text, start, end) if not accepted.isdisjoint(terms(m[0])))
+        return (m for m in word.finditer(text, start, end) if not accepted.isdisjoint(terms(m[0])))
 
     first = next(matching(0, len(text)), None)
     if first is None:
@@ -112,9 +118,9 @@ def snippet(text: str, wanted: Iterable[tuple[str, ...]], radius: int = 80) -> S
     start = max(0, first.start() - radius)
     end = min(len(text), first.end() + radius)
     # Widen to whole words so the passage never starts or ends mid-word.
-    while start > 0 and WORD.match(text, start - 1):
+    while start > 0 and word.match(text, start - 1):
         start -= 1
-    while end < len(text) and WORD.match(text, end):
+    while end < len(text) and word.match(text, end):
         end += 1
     # Only the passage is read past the first match: a long article costs no more than a short one.
     # No word before the first match matches, so the reading goes on from it.
