@@ -3,13 +3,23 @@
 FastAPI's `include_router` keeps each included router as a node of a tree that every request
 walks, matching its way down; a flat list is matched in one pass."""
 
-from fastapi import APIRouter
+from typing import Any
+
+from fastapi import APIRouter, Path
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.reads import ReadRoute
 
 API_PREFIX = "/v1"
+# Ids are INTEGER columns: 32 bits on PostgreSQL.
+MAX_ID = 2**31 - 1
+
+
+def id_path(example: int, alias: str | None = None) -> Any:
+    """A row id in the path, as `Annotated[int, id_path(...)]`: 1 to MAX_ID, so that a larger one is a
+    422 that says so. Routes take it as `{name:int}`: any other segment names no resource (404)."""
+    return Path(alias=alias, ge=1, le=MAX_ID, examples=[example])
 
 
 def operation_id(route: APIRoute) -> str:

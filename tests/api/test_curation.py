@@ -239,10 +239,13 @@ async def test_ids_out_of_range_are_422(client: httpx.AsyncClient, auth: dict[st
         ("GET", f"/v1/pledges/{huge}/history"),
         ("GET", "/v1/dates/0/history"),
         ("PATCH", "/v1/pledges/2147483648"),
+        ("GET", f"/v1/quotes/{huge}"),
+        ("GET", "/v1/speakers/0"),
+        ("GET", "/v1/places/2147483648"),
     ]:
         response = await client.request(method, path, json={"kind": "direct"}, headers=auth)
         assert response.status_code == 422, (method, path, response.text)
-    # Reads are not bounded by their schemas, yet answer 422 rather than 500.
-    for path in (f"/v1/quotes?article_id={huge}", f"/v1/quotes/{huge}", "/v1/quotes?article_id=2147483648"):
+    # Filters are not bounded by their schemas, yet answer 422 rather than 500.
+    for path in (f"/v1/quotes?article_id={huge}", "/v1/quotes?article_id=2147483648"):
         response = await client.get(path)
         assert response.status_code in (200, 404, 422), (path, response.text)

@@ -3,14 +3,14 @@
 from functools import partial
 from typing import Annotated
 
-from fastapi import Depends, Path, Request, Response
+from fastapi import Depends, Request, Response
 
 from app.api.body import read_json, request_body_schema
 from app.api.deps import SettingsDep, WriteSessionDep, read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.params import query
-from app.api.routing import resource_router
+from app.api.routing import id_path, resource_router
 from app.api.security import WriteAccess
 from app.db import Database
 from app.errors import PayloadTooLarge, problem_responses
@@ -22,7 +22,7 @@ from app.services import queries
 from app.services.ingest import ArticleIn, extract_and_store, resolve_language
 
 router = resource_router("/articles", "articles")
-ArticleId = Annotated[int, Path(examples=[1])]
+ArticleId = Annotated[int, id_path(1)]
 
 
 @router.get(

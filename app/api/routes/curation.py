@@ -4,14 +4,14 @@ from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from app.api.body import require_json
 from app.api.deps import DatabaseDep, WriteSessionDep
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.params import query
-from app.api.routing import resource_router
+from app.api.routing import id_path, resource_router
 from app.api.security import WriteAccess
 from app.errors import problem_responses
 from app.schemas.curation import AuditEventPublic, DateUpdate, PledgeUpdate, QuoteUpdate, SpeakerUpdate
@@ -21,15 +21,13 @@ from app.services import curation, queries
 
 WRITE_ERRORS = problem_responses(401, 403, 404, 413, 422, 429)
 UPDATE_ERRORS = problem_responses(400, 401, 403, 404, 413, 415, 422, 429)
-# Ids are INTEGER columns: 32 bits on PostgreSQL.
-MAX_ID = 2**31 - 1
 
 
 def history_route(router: APIRouter, resource: str, noun: str, id_name: str) -> None:
     async def get_history(
         request: Request,
         response: Response,
-        row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID, examples=[1])],
+        row_id: Annotated[int, id_path(1, id_name)],
         params: Annotated[ListParams, query(ListParams)],
     ) -> Page[AuditEventPublic]:
         listing = partial(curation.history, resource=resource, row_id=row_id)
@@ -51,7 +49,7 @@ def delete_route(router: APIRouter, resource: str, noun: str, id_name: str) -> N
     def delete_fact(
         caller: WriteAccess,
         session: WriteSessionDep,
-        row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID, examples=[1])],
+        row_id: Annotated[int, id_path(1, id_name)],
     ) -> Response:
         if resource == "article":
             curation.delete_article(session, row_id, caller.key_id)
@@ -86,7 +84,7 @@ def fact_router(
         _json: Annotated[None, Depends(require_json)],
         session: WriteSessionDep,
         database: DatabaseDep,
-        row_id: Annotated[int, Path(alias=id_name, ge=1, le=MAX_ID, examples=[1])],
+        row_id: Annotated[int, id_path(1, id_name)],
         patch: update_model,  # type: ignore[valid-type]
     ) -> Any:
         curation.update(session, resource, row_id, patch, caller.key_id)

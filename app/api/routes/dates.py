@@ -3,13 +3,13 @@
 from functools import partial
 from typing import Annotated
 
-from fastapi import Path, Request, Response
+from fastapi import Request, Response
 
 from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.params import query
-from app.api.routing import resource_router
+from app.api.routing import id_path, resource_router
 from app.errors import problem_responses
 from app.schemas.date_mention import DatePublic
 from app.schemas.filters import DateFilters
@@ -31,6 +31,6 @@ async def list_dates(
 
 
 @router.get("/{date_id:int}", summary="Get a date", responses=problem_responses(404, 422))
-async def get_date(request: Request, date_id: Annotated[int, Path(examples=[8])]) -> DatePublic:
+async def get_date(request: Request, date_id: Annotated[int, id_path(8)]) -> DatePublic:
     """One date mention."""
     return await read(request, queries.get_date, date_id)

@@ -3,13 +3,13 @@
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.params import query
-from app.api.routing import resource_router
+from app.api.routing import id_path, resource_router
 from app.errors import problem_responses
 from app.models import Organization, OrganizationMention, Place, PlaceMention
 from app.schemas.entity import ORGANIZATION_EXAMPLE, PLACE_EXAMPLE, EntityDetail, EntityPublic
@@ -41,7 +41,7 @@ def entity_router(
         return await respond(request, response, listing, filters, EntityPublic)
 
     async def get_entity(
-        request: Request, entity_id: Annotated[int, Path(alias=id_name, examples=[example["id"]])]
+        request: Request, entity_id: Annotated[int, id_path(example["id"], id_name)]
     ) -> EntityDetail:
         return await read(request, queries.get_entity, model, mention, fk, entity_id, singular)
 

@@ -3,14 +3,14 @@
 from functools import partial
 from typing import Annotated, Any, Literal
 
-from fastapi import Path, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from app.api import formats
 from app.api.deps import read, read_scanning
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.params import query
-from app.api.routing import resource_router
+from app.api.routing import id_path, resource_router
 from app.errors import problem_responses
 from app.schemas.filters import PledgeFilters, PledgeSummaryFilters
 from app.schemas.page import Page
@@ -52,7 +52,7 @@ async def summarize_pledges(
 )
 async def get_pledge(
     request: Request,
-    pledge_id: Annotated[int, Path(examples=[1])],
+    pledge_id: Annotated[int, id_path(1)],
     format: Annotated[Literal["json", "jsonld"] | None, Query(description="json or jsonld.")] = None,
 ) -> Any:
     """One pledge, its `evidence` being text[start:end]; as JSON-LD a schema.org MonetaryGrant."""

@@ -3,14 +3,14 @@
 from functools import partial
 from typing import Annotated, Any, Literal
 
-from fastapi import Path, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from app.api import formats
 from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.params import query
-from app.api.routing import resource_router
+from app.api.routing import id_path, resource_router
 from app.errors import problem_responses
 from app.schemas.filters import QuoteFilters
 from app.schemas.page import Page
@@ -42,7 +42,7 @@ async def list_quotes(
 )
 async def get_quote(
     request: Request,
-    quote_id: Annotated[int, Path(examples=[10])],
+    quote_id: Annotated[int, id_path(10)],
     format: Annotated[Literal["json", "jsonld"] | None, Query(description="json or jsonld.")] = None,
 ) -> Any:
     """One quote; `start`/`end` index its text in the article. As JSON-LD, a schema.org Quotation."""

@@ -3,13 +3,13 @@
 from functools import partial
 from typing import Annotated
 
-from fastapi import Path, Request, Response
+from fastapi import Request, Response
 
 from app.api.deps import read
 from app.api.formats import export_responses
 from app.api.paging import respond
 from app.api.params import query
-from app.api.routing import resource_router
+from app.api.routing import id_path, resource_router
 from app.errors import problem_responses
 from app.schemas.filters import SpeakerFilters
 from app.schemas.page import Page
@@ -31,6 +31,6 @@ async def list_speakers(
 
 
 @router.get("/{speaker_id:int}", summary="Get a speaker", responses=problem_responses(404, 422))
-async def get_speaker(request: Request, speaker_id: Annotated[int, Path(examples=[1])]) -> SpeakerPublic:
+async def get_speaker(request: Request, speaker_id: Annotated[int, id_path(1)]) -> SpeakerPublic:
     """One speaker with every alias they go by."""
     return await read(request, queries.get_speaker, speaker_id)
