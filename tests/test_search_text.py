@@ -88,15 +88,16 @@ def test_english_stemming_is_safe_from_many_threads() -> None:
     """Searches run in the thread pool; a stemmer shared by threads without care mixes up words."""
     stemmer = snowballstemmer.stemmer("english")
     suffixes = ("ational", "izations", "fulness", "iveness", "ically", "ements", "ousness", "ing", "ed")
-    words = [f"{stem}{suffix}" for stem in ("relat", "gener", "condit", "oper", "nation") for suffix in suffixes]
-    words = [f"{word}{'x' * n}" for n in range(60) for word in words]  # each a new word to the cache
-    expected = {word: (stemmer.stemWord(word),) for word in words}
+    stems = ("relat", "gener", "condit", "oper", "nation")
+    spelled = [f"{stem}{suffix}" for stem in stems for suffix in suffixes]
+    spelled = [f"{word}{'x' * n}" for n in range(60) for word in spelled]  # each a new word to the cache
+    expected = {word: (stemmer.stemWord(word),) for word in spelled}
     terms.cache_clear()
     interval = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)  # hand the interpreter between threads as often as it can
     try:
         with ThreadPoolExecutor(8) as pool:
-            got = dict(zip(words, pool.map(terms, words), strict=True))
+            got = dict(zip(spelled, pool.map(terms, spelled), strict=True))
     finally:
         sys.setswitchinterval(interval)
     assert got == expected
