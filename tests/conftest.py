@@ -4,6 +4,7 @@ Set FACTS_TEST_DATABASE_URL to a PostgreSQL server URL to run the suite there: a
 is created on that server for the run and dropped after it."""
 
 import os
+import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 
@@ -25,6 +26,16 @@ SERVER_URL = os.environ.get("FACTS_TEST_DATABASE_URL")
 @pytest.fixture(scope="session")
 def anyio_backend() -> str:
     return "asyncio"
+
+
+@pytest.fixture
+def frequent_thread_switches() -> Iterator[None]:
+    """The interpreter handed between threads as often as it can be, so that threads sharing
+    state without care spoil it within the test."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    yield
+    sys.setswitchinterval(interval)
 
 
 @pytest.fixture(scope="session")

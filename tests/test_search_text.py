@@ -1,6 +1,5 @@
 """Search normalization: Arabic spelling variants fold to the same terms, English is stemmed."""
 
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -84,6 +83,7 @@ def test_snippet_is_a_window_of_whole_words() -> None:
     assert found.end - found.start < 60
 
 
+@pytest.mark.usefixtures("frequent_thread_switches")
 def test_english_stemming_is_safe_from_many_threads() -> None:
     """Searches run in the thread pool; a stemmer shared by threads without care mixes up words."""
     stemmer = snowballstemmer.stemmer("english")
@@ -93,11 +93,6 @@ def test_english_stemming_is_safe_from_many_threads() -> None:
     spelled = [f"{word}{'x' * n}" for n in range(60) for word in spelled]  # each a new word to the cache
     expected = {word: (stemmer.stemWord(word),) for word in spelled}
     terms.cache_clear()
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # hand the interpreter between threads as often as it can
-    try:
-        with ThreadPoolExecutor(8) as pool:
-            got = dict(zip(spelled, pool.map(terms, spelled), strict=True))
-    finally:
-        sys.setswitchinterval(interval)
+    with ThreadPoolExecutor(8) as pool:
+        got = dict(zip(spelled, pool.map(terms, spelled), strict=True))
     assert got == expected

@@ -2,21 +2,18 @@
 state between calls that one thread could spoil for another."""
 from __future__ import annotations
 
-import sys
 from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 
 from app.extraction import extract
 from app.extraction.bench import generated_articles
 
 
+@pytest.mark.usefixtures("frequent_thread_switches")
 def test_extraction_gives_the_same_facts_from_many_threads(seed_text: str) -> None:
     articles = [(seed_text, "ar"), *generated_articles(24, size=1500)]
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # hand the interpreter between threads as often as it can
-    try:
-        with ThreadPoolExecutor(8) as pool:
-            together = list(pool.map(lambda article: extract(article[0], language=article[1]), articles * 3))
-    finally:
-        sys.setswitchinterval(interval)
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda article: extract(article[0], language=article[1]), articles * 3))
     alone = [extract(text, language=language) for text, language in articles]
     assert together == alone * 3
