@@ -182,7 +182,11 @@ def page_statement(part: Select[Any], ordering: Ordering) -> Select[Any]:
     if not (isinstance(key, Column) and key.primary_key and isinstance(key.table, Table)):
         return _limited(part)
     ids = part.with_only_columns(key).limit(PAGE_LIMIT)
-    return part.where(key.in_(ids))
+    # The rows of those ids are read by primary key alone. The filters chose the ids already; kept
+    # here too, they lead SQLite to look each id up in the filter's index before the table. The
+    # froms are the statement's own: a listing joins only to-one tables, so an id is one row.
+    rows = select(*part.selected_columns).select_from(*part.get_final_froms()).where(key.in_(ids))
+    return _ordered(rows, ordering.keys)
 
 
 def fetch_page(
