@@ -3,14 +3,26 @@
 Every query runs on a Core connection and reads plain rows, which validate straight into the
 response schemas: reads need neither the ORM's identity map nor its unit of work."""
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Generic, TypeAlias, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
-from sqlalchemy import ColumnElement, Connection, Row, Select, bindparam, extract, func, or_, select, union
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    bindparam,
+    extract,
+    func,
+    literal,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlmodel import SQLModel
 
 from app.db import fetch
@@ -227,17 +239,16 @@ def article_facts(connection: Connection, article_id: int) -> ArticleFacts:
     quotes = fetch(connection, QUOTES_OF_ARTICLE, by_article)
     pledges = fetch(connection, PLEDGES_OF_ARTICLE, by_article)
     dates = fetch(connection, DATES_OF_ARTICLE, by_article)
-    speakers = _speakers_public_of(
-        fetch(connection, SPEAKERS_OF_ARTICLE, by_article), fetch(connection, ALIASES_OF_ARTICLE, by_article)
-    )
+    speakers = _speakers_public_of(fetch(connection, SPEAKERS_OF_ARTICLE, by_article))
+    entities = _entities_in_article(fetch(connection, ENTITIES_OF_ARTICLE, by_article))
     return ArticleFacts(
         article=article,
         speakers=list(speakers.values()),
         quotes=_quotes_public(connection, quotes),
         pledges=_pledges_public(connection, pledges),
         dates=validated(DatePublic, dates),
-        organizations=_entities_in_article(connection, ORGANIZATIONS_OF_ARTICLE, by_article),
-        places=_entities_in_article(connection, PLACES_OF_ARTICLE, by_article),
+        organizations=entities["organization"],
+        places=entities["place"],
     )
 
 
@@ -245,44 +256,50 @@ def article_facts(connection: Connection, article_id: int) -> ArticleFacts:
 
 
 SPEAKER_COLUMNS = [getattr(Speaker, name) for name in SpeakerPublic.model_fields if name != "aliases"]
-ALIAS_COLUMNS = [SpeakerAlias.speaker_id, SpeakerAlias.alias]
-SPEAKERS_BY_ID = select(*SPEAKER_COLUMNS).where(Speaker.id.in_(bindparam("ids", expanding=True)))
-ALIASES_BY_SPEAKER_ID = (
-    select(*ALIAS_COLUMNS)
-    .where(SpeakerAlias.speaker_id.in_(bindparam("ids", expanding=True)))
-    .order_by(SpeakerAlias.alias)
-)
+
+
+def _with_aliases(condition: ColumnElement[bool]) -> Select[Any]:
+    """The speakers meeting `condition`, a row for each alias (one with no alias for none), by id and
+    alias: the speakers and their aliases in one query."""
+    return (
+        select(*SPEAKER_COLUMNS, SpeakerAlias.alias)
+        .outerjoin(SpeakerAlias, SpeakerAlias.speaker_id == Speaker.id)
+        .where(condition)
+        .order_by(Speaker.id, SpeakerAlias.alias)
+    )
+
+
+SPEAKERS_BY_ID = _with_aliases(Speaker.id.in_(bindparam("ids", expanding=True)))
 # The speakers of an article's quotes and pledges, by a subquery rather than a list of ids: the
 # statement stays the same whatever the article, so it is compiled once (app.db.fetch).
-_ARTICLE_SPEAKER_IDS = union(
-    select(Quote.speaker_id).where(Quote.article_id == bindparam("article_id")),
-    select(Pledge.speaker_id).where(Pledge.article_id == bindparam("article_id")),
-)
-SPEAKERS_OF_ARTICLE = (
-    select(*SPEAKER_COLUMNS).where(Speaker.id.in_(_ARTICLE_SPEAKER_IDS)).order_by(Speaker.id)
-)
-ALIASES_OF_ARTICLE = (
-    select(*ALIAS_COLUMNS)
-    .where(SpeakerAlias.speaker_id.in_(_ARTICLE_SPEAKER_IDS))
-    .order_by(SpeakerAlias.alias)
+SPEAKERS_OF_ARTICLE = _with_aliases(
+    Speaker.id.in_(
+        union(
+            select(Quote.speaker_id).where(Quote.article_id == bindparam("article_id")),
+            select(Pledge.speaker_id).where(Pledge.article_id == bindparam("article_id")),
+        )
+    )
 )
 
 
-def _speakers_public_of(speakers: Iterable[Any], aliases: Iterable[Any]) -> dict[int, SpeakerPublic]:
-    """Speaker rows, with the rows of their aliases, as SpeakerPublic by id."""
-    named: dict[int, list[str]] = defaultdict(list)
-    for speaker_id, alias in aliases:
-        named[speaker_id].append(alias)
-    return {s.id: SpeakerPublic.model_validate({**s._asdict(), "aliases": named[s.id]}) for s in speakers}
+def _speakers_public_of(rows: Iterable[Any]) -> dict[int, SpeakerPublic]:
+    """Rows of `_with_aliases` as SpeakerPublic by id, in their order."""
+    aliased: dict[int, tuple[Any, list[str]]] = {}
+    for row in rows:
+        speaker, aliases = aliased.setdefault(row.id, (row, []))
+        if row.alias is not None:
+            aliases.append(row.alias)
+    return {
+        speaker_id: SpeakerPublic.model_validate({**speaker._asdict(), "aliases": aliases})
+        for speaker_id, (speaker, aliases) in aliased.items()
+    }
 
 
 def _speakers_by_id(connection: Connection, ids: Iterable[int]) -> dict[int, SpeakerPublic]:
     by_ids = {"ids": list(ids)}
     if not by_ids["ids"]:
         return {}
-    return _speakers_public_of(
-        connection.execute(SPEAKERS_BY_ID, by_ids), connection.execute(ALIASES_BY_SPEAKER_ID, by_ids)
-    )
+    return _speakers_public_of(connection.execute(SPEAKERS_BY_ID, by_ids))
 
 
 def _named(name: Any) -> Select[Any]:
@@ -659,44 +676,54 @@ def get_entity(
     )
 
 
-def _entities_of_article(model: EntityModel, mention: MentionModel, fk: Any) -> Select[Any]:
-    """Each mention in one article with its entity, as plain rows."""
+def _mentions_in_article(kind: str, model: EntityModel, mention: MentionModel, fk: Any) -> Select[Any]:
+    """Each mention of an entity of `kind` in one article, with its entity, as plain rows."""
     entity_columns = [model.id, model.name, model.name_ar, model.kind]
     mention_columns = [getattr(mention, name) for name in MentionPublic.model_fields]
     return (
-        select(*entity_columns, *(column.label(f"mention_{column.key}") for column in mention_columns))
+        select(
+            literal(kind).label("entity"),
+            *entity_columns,
+            *(column.label(f"mention_{column.key}") for column in mention_columns),
+        )
         .join(mention, fk == model.id)
         .where(mention.article_id == bindparam("article_id"))
-        .order_by(model.id, mention.start)
     )
 
 
-ORGANIZATIONS_OF_ARTICLE = _entities_of_article(
-    Organization, OrganizationMention, OrganizationMention.organization_id
+# The organizations and the places of one article, in one query.
+_MENTIONS_IN_ARTICLE = union_all(
+    _mentions_in_article(
+        "organization", Organization, OrganizationMention, OrganizationMention.organization_id
+    ),
+    _mentions_in_article("place", Place, PlaceMention, PlaceMention.place_id),
+).subquery()
+ENTITIES_OF_ARTICLE = select(_MENTIONS_IN_ARTICLE).order_by(
+    _MENTIONS_IN_ARTICLE.c.entity, _MENTIONS_IN_ARTICLE.c.id, _MENTIONS_IN_ARTICLE.c.mention_start
 )
-PLACES_OF_ARTICLE = _entities_of_article(Place, PlaceMention, PlaceMention.place_id)
 
 
-def _entities_in_article(
-    connection: Connection, statement: Select[Any], by_article: dict[str, Any]
-) -> list[EntityDetail]:
-    grouped: dict[int, tuple[Any, list[MentionPublic]]] = {}
-    for row in fetch(connection, statement, by_article):
+def _entities_in_article(rows: Iterable[Any]) -> dict[str, list[EntityDetail]]:
+    """Rows of ENTITIES_OF_ARTICLE as the entities of each kind, each with its mentions."""
+    grouped: dict[tuple[str, int], tuple[Any, list[MentionPublic]]] = {}
+    for row in rows:
         mention = MentionPublic(
             article_id=row.mention_article_id,
             text=row.mention_text,
             start=row.mention_start,
             end=row.mention_end,
         )
-        grouped.setdefault(row.id, (row, []))[1].append(mention)
-    return [
-        EntityDetail(
-            id=entity.id,
-            name=entity.name,
-            name_ar=entity.name_ar,
-            kind=entity.kind,
-            mention_count=len(found),
-            mentions=found,
+        grouped.setdefault((row.entity, row.id), (row, []))[1].append(mention)
+    entities: dict[str, list[EntityDetail]] = {"organization": [], "place": []}
+    for entity, found in grouped.values():
+        entities[entity.entity].append(
+            EntityDetail(
+                id=entity.id,
+                name=entity.name,
+                name_ar=entity.name_ar,
+                kind=entity.kind,
+                mention_count=len(found),
+                mentions=found,
+            )
         )
-        for entity, found in grouped.values()
-    ]
+    return entities
