@@ -469,22 +469,20 @@ def summarize_pledges(connection: Connection, filters: PledgeSummaryFilters) -> 
     """Totals and counts by currency, donor, status and year; from pledge_rollup when the filters
     allow, otherwise aggregated from the matching pledges."""
     totals = _rollup_totals if rolled_up(filters) else _live_totals
-    by_currency = totals(connection, filters, None)
+    # Each grouping validates in one call. A sum is a whole number whatever the type the database
+    # gives it (a Decimal from PostgreSQL's sum of bigints): the schema makes it an int.
+    by_currency = validated(PledgeTotal, totals(connection, filters, None))
     return PledgeSummary(
-        count=sum(group["count"] for group in by_currency),
-        by_currency=[PledgeTotal.model_validate(group) for group in by_currency],
-        by_donor=[DonorTotal.model_validate(group) for group in totals(connection, filters, "donor")],
-        by_status=[StatusTotal.model_validate(group) for group in totals(connection, filters, "status")],
-        by_year=[YearTotal.model_validate(group) for group in totals(connection, filters, "year")],
+        count=sum(group.count for group in by_currency),
+        by_currency=by_currency,
+        by_donor=validated(DonorTotal, totals(connection, filters, "donor")),
+        by_status=validated(StatusTotal, totals(connection, filters, "status")),
+        by_year=validated(YearTotal, totals(connection, filters, "year")),
     )
 
 
 def _grouped(query: Select[Any], keys: list[Any]) -> Select[Any]:
     return query.group_by(*keys).order_by(*(key.asc().nulls_last() for key in keys))
-
-
-def _totals(rows: Iterable[Any]) -> list[dict[str, Any]]:
-    return [{**row._asdict(), "total": int(row.total)} for row in rows]
 
 
 @cache
@@ -511,16 +509,12 @@ def _rollup_grouping(group: str | None) -> Where:
     return Where(query, **conditions)
 
 
-def _rollup_totals(
-    connection: Connection, filters: PledgeSummaryFilters, group: str | None
-) -> list[dict[str, Any]]:
+def _rollup_totals(connection: Connection, filters: PledgeSummaryFilters, group: str | None) -> list[Any]:
     statement, params = _rollup_grouping(group).select(**filters.model_dump(exclude_none=True))
-    return _totals(fetch(connection, statement, params))
+    return fetch(connection, statement, params)
 
 
-def _live_totals(
-    connection: Connection, filters: PledgeSummaryFilters, group: str | None
-) -> list[dict[str, Any]]:
+def _live_totals(connection: Connection, filters: PledgeSummaryFilters, group: str | None) -> list[Any]:
     statement, params = pledge_statement(connection, filters)
     pledges = statement.subquery()
     groups = {
@@ -536,7 +530,7 @@ def _live_totals(
         # Only the year needs the article, whose wide rows are costly to visit; every pledge has
         # its article (a foreign key), so the other groupings count the same without it.
         query = query.join(Article, Article.id == pledges.c.article_id)
-    return _totals(connection.execute(_grouped(query, keys), params))
+    return connection.execute(_grouped(query, keys), params).all()
 
 
 def get_pledge(connection: Connection, pledge_id: int) -> PledgePublic:
