@@ -71,6 +71,12 @@ class Settings(BaseSettings):
         " or networks, comma-separated, or `*`; empty (the default) believes none.",
     )
     log_level: str = Field(default="INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$", description="Log level.")
+    opentelemetry: bool = Field(
+        default=False,
+        description="FastAPI's own OpenTelemetry traces, metrics and logs, for a deployment that installs "
+        "and configures the OpenTelemetry SDK. Off, FastAPI does not look for a configured provider on "
+        "every request.",
+    )
 
     @field_validator("cors_origins", "trusted_proxies", mode="before")
     @classmethod

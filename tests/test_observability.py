@@ -3,7 +3,10 @@
 import io
 import json
 import logging
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -151,3 +154,42 @@ async def test_not_ready_before_migrating_or_without_a_database(make_database, t
             application.state.database.dispose()
         assert response.status_code == 503, database_url
         assert response.headers["content-type"] == "application/problem+json"
+
+
+# A process of its own: OpenTelemetry's global tracer provider can be set only once.
+TRACER_SPY = """
+import asyncio, sys
+import httpx
+from opentelemetry import trace
+
+class Spy(trace.TracerProvider):
+    asked = 0
+
+    def get_tracer(self, *args, **kwargs):
+        Spy.asked += 1
+        return trace.NoOpTracer()
+
+trace.set_tracer_provider(Spy())
+from app.main import create_app
+from app.settings import Settings
+
+app = create_app(Settings(database_url=sys.argv[1], opentelemetry=sys.argv[2] == "true"))
+
+async def main():
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        assert (await client.get("/health")).status_code == 200
+
+asyncio.run(main())
+print(Spy.asked)
+"""
+
+
+@pytest.mark.parametrize(("enabled", "traced"), [("false", False), ("true", True)])
+def test_fastapi_opentelemetry_only_when_asked_for(enabled: str, traced: bool, tmp_path: Path) -> None:
+    """With a tracer provider configured, FastAPI's own tracing asks it for a tracer only when
+    FACTS_OPENTELEMETRY is on; off, requests do not look for one."""
+    url = f"sqlite:///{tmp_path / 'facts.db'}"
+    done = subprocess.run(
+        [sys.executable, "-c", TRACER_SPY, url, enabled], capture_output=True, text=True, check=True
+    )
+    assert (int(done.stdout) > 0) is traced
