@@ -144,6 +144,15 @@ def full_scans(plan_text: str) -> list[str]:
     return sqlite + postgresql
 
 
+def below_limit(text_plan: str) -> str:
+    """The part of a PostgreSQL plan beneath its Limit: the nodes that choose the page's ids."""
+    lines = text_plan.splitlines()
+    limit = next(index for index, line in enumerate(lines) if "Limit" in line)
+    depth = len(lines[limit]) - len(lines[limit].lstrip())
+    below = takewhile(lambda line: len(line) - len(line.lstrip()) > depth, lines[limit + 1 :])
+    return "\n".join(below)
+
+
 def test_detector_sees_a_full_scan(application: FastAPI) -> None:
     """The check itself can fail: a filter on a column without an index is a full scan."""
     from sqlalchemy import select
@@ -211,15 +220,6 @@ def test_quotes_by_speaker_name_read_the_speaker_index_in_order(
             else:
                 assert "Sort" not in below_limit(text_plan), text_plan
             assert "speaker_id" in text_plan, text_plan
-
-
-def below_limit(text_plan: str) -> str:
-    """The part of a PostgreSQL plan beneath its Limit: the nodes that choose the page's ids."""
-    lines = text_plan.splitlines()
-    limit = next(index for index, line in enumerate(lines) if "Limit" in line)
-    depth = len(lines[limit]) - len(lines[limit].lstrip())
-    below = takewhile(lambda line: len(line) - len(line.lstrip()) > depth, lines[limit + 1 :])
-    return "\n".join(below)
 
 
 @pytest.mark.parametrize("filters", [{}, {"currency": "USD"}, {"donor": "Japan"}, {"status": "new"}])
