@@ -685,12 +685,14 @@ def _mentions_in_article(kind: str, model: EntityModel, mention: MentionModel, f
     )
 
 
+# The entities of an article's bundle, by the kind their rows are labelled with.
+_ENTITY_KINDS: dict[str, tuple[EntityModel, MentionModel, Any]] = {
+    "organization": (Organization, OrganizationMention, OrganizationMention.organization_id),
+    "place": (Place, PlaceMention, PlaceMention.place_id),
+}
 # The organizations and the places of one article, in one query.
 _MENTIONS_IN_ARTICLE = union_all(
-    _mentions_in_article(
-        "organization", Organization, OrganizationMention, OrganizationMention.organization_id
-    ),
-    _mentions_in_article("place", Place, PlaceMention, PlaceMention.place_id),
+    *(_mentions_in_article(kind, *entity) for kind, entity in _ENTITY_KINDS.items())
 ).subquery()
 ENTITIES_OF_ARTICLE = select(_MENTIONS_IN_ARTICLE).order_by(
     _MENTIONS_IN_ARTICLE.c.entity, _MENTIONS_IN_ARTICLE.c.id, _MENTIONS_IN_ARTICLE.c.mention_start
@@ -708,7 +710,7 @@ def _entities_in_article(rows: Iterable[Any]) -> dict[str, list[EntityDetail]]:
             end=row.mention_end,
         )
         grouped.setdefault((row.entity, row.id), (row, []))[1].append(mention)
-    entities: dict[str, list[EntityDetail]] = {"organization": [], "place": []}
+    entities: dict[str, list[EntityDetail]] = {kind: [] for kind in _ENTITY_KINDS}
     for entity, found in grouped.values():
         entities[entity.entity].append(
             EntityDetail(
