@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import uvicorn
 from rich.progress import Progress
 
 from app import server
@@ -56,7 +55,7 @@ def serve(
         metrics_dir = tempfile.mkdtemp(prefix="facts-metrics-")
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     try:
-        uvicorn.run(
+        server.run(
             "app.asgi:app",
             host=host or settings.host,
             port=port or settings.port,

@@ -144,7 +144,7 @@ def test_serve_passes_settings_to_uvicorn(monkeypatch: pytest.MonkeyPatch) -> No
         assert options["metrics_dir"].is_dir()  # type: ignore[union-attr]
         calls.append(options)
 
-    monkeypatch.setattr("app.cli.uvicorn.run", run)
+    monkeypatch.setattr("app.cli.server.run", run)
     monkeypatch.setenv("FACTS_WORKERS", "3")
     monkeypatch.setenv("FACTS_EVENT_LOOP", "uvloop")
     # Set then unset, so that the variable `serve` sets is undone after the test.

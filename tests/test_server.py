@@ -2,6 +2,7 @@
 SIGKILL in the middle of writes that loses no acknowledged write, and the app module it serves.
 SQLite or PostgreSQL, per run."""
 
+import contextlib
 import os
 import signal
 import socket
@@ -17,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
+from app import server as server_module
 from app.db import Database
 from app.services import keys, migrations
 from app.services.seed import seed
@@ -209,6 +211,61 @@ def test_sigkill_loses_no_acknowledged_write(
     stored = {a for amounts in amounts_in_history(restarted).values() for a in amounts}
     assert set(acknowledged) <= stored
 
+
+def tcp_sockets(port: int) -> dict[int, str]:
+    """Inode to state ('0A' listening, '01' established) of the IPv4 sockets on local `port`."""
+    found = {}
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(":")[1], 16) == port:
+            found[int(fields[9])] = fields[3]
+    return found
+
+
+def sockets_of(pid: int) -> set[int]:
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(FileNotFoundError):
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                inodes.add(int(target[8:-1]))
+    return inodes
+
+
+@pytest.mark.skipif(not server_module.BALANCED, reason="SO_REUSEPORT balances connections on Linux only")
+def test_each_worker_listens_on_its_own_socket(
+    prepared: tuple[str, str], servers: list[Server], tmp_path: Path
+) -> None:
+    """A burst of keep-alive connections opened at once is spread over the workers: with one shared
+    socket, the worker that woke first usually accepted them all."""
+    url, _ = prepared
+    server = start(url, tmp_path / "server.log", workers=2)
+    servers.append(server)
+    port = int(server.url.rsplit(":", 1)[1])
+    deadline = time.monotonic() + 30  # `start` waits for one worker; the other may still be starting
+    while list(tcp_sockets(port).values()).count("0A") < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(32)]
+    try:
+        for client in clients:
+            client.sendall(b"GET /health HTTP/1.1\r\nHost: test\r\n\r\n")
+        for client in clients:
+            assert client.recv(100).startswith(b"HTTP/1.1 200")
+        on_port = tcp_sockets(port)
+        children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children").read_text()
+        held = {pid: sockets_of(int(pid)) & on_port.keys() for pid in children.split()}
+        workers = {pid: inodes for pid, inodes in held.items() if inodes}
+        listening = [{i for i in inodes if on_port[i] == "0A"} for inodes in workers.values()]
+        connected = [sum(on_port[i] == "01" for i in inodes) for inodes in workers.values()]
+    finally:
+        for client in clients:
+            client.close()
+    assert len(workers) == 2
+    [first, second] = listening
+    assert len(first) == len(second) == 1 and first != second
+    # Each connection goes to either worker by a hash of its address: all 32 on one would happen
+    # once in two billion runs.
+    assert sorted(connected)[0] > 0 and sum(connected) == 32
 
 def test_the_served_app_leaves_its_startup_heap_out_of_collections(tmp_path: Path) -> None:
     """The module servers import freezes what startup made (gc.freeze): the collector's full passes
