@@ -71,6 +71,42 @@ def test_snippet_marks_matches_in_the_original_text() -> None:
     assert snippet(text, query_terms("بغداد")) is None
 
 
+
+def first_matching_word(text: str, query: str) -> tuple[int, int] | None:
+    """The span of the first word of `text` with a term of `query`, every word read in turn."""
+    accepted = {term for alternatives in query_terms(query) for term in alternatives}
+    found = (m for m in words(text) if not accepted.isdisjoint(terms(m[0])))
+    return next(((m.start(), m.end()) for m in found), None)
+
+
+def marked_first(text: str, query: str) -> tuple[int, int] | None:
+    found = snippet(text, query_terms(query), radius=0)
+    if found is None:
+        return None
+    start = found.start + found.text.index("<mark>")
+    return start, start + len(found.text.split("<mark>", 1)[1].split("</mark>", 1)[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        # Harakat, tatweel and hamza forms inside the word, which the index folds away.
+        ("وقال رئيس الوزراء أحْمَـد الخطيب", "احمد"),
+        ("وقال رئيس الوزراء احمد الخطيب", "أحمد"),
+        # A word that holds the term's letters without having the term comes first.
+        ("قالت الخطيبة إن الخطيب وصل", "خطيب"),
+        ("الخطيبة وحدها", "خطيب"),
+        # Clitics before the term, a taa marbuta folded, Indic digits, and a mixed query.
+        ("ستقدم وللولايات مبلغ ١٤٨ مليون", "ولايات"),
+        ("مساعدة عاجلة للمدينة", "مساعده"),
+        ("قدمت ١٤٨ مليون دولار", "148"),
+        ("Blinken said the pledged ١٤٨ مليون", "pledge مليون"),
+        ("لا شيء هنا", "بغداد"),
+    ],
+)
+def test_snippet_marks_the_first_word_a_scan_of_every_word_finds(text: str, query: str) -> None:
+    assert marked_first(text, query) == first_matching_word(text, query)
+
 def test_snippet_is_a_window_of_whole_words() -> None:
     text = "word " * 100 + "needle " + "word " * 100
     found = snippet(text, query_terms("needle"), radius=20)

@@ -103,16 +103,61 @@ class Snippet:
     end: int
 
 
+# Every character `fold` turns into each folded letter or digit, itself included.
+_WRITTEN_AS = {
+    folded: folded + "".join(chr(source) for source, target in _FOLD.items() if target == folded)
+    for folded in set(_FOLD.values())
+}
+_FOLDED_ARABIC = re.compile("[\u0621-\u063f\u0641-\u064a\u066e-\u06d30-9]+")
+
+
+@lru_cache(maxsize=256)
+def _written(accepted: frozenset[str]) -> re.Pattern[str] | None:
+    """A pattern found inside every word that has one of the Arabic terms `accepted`: the term's
+    letters, each as any character that folds to it, with marks or tatweel between them. An Arabic
+    term is its folded word less the clitics peeled off its front, so the word holds it written out.
+    None unless every term is Arabic letters (and digits), with a letter: an English stem need not be
+    written in its word (happy -> happi)."""
+    if not all(_FOLDED_ARABIC.fullmatch(term) and _ARABIC_LETTER.search(term) for term in accepted):
+        return None
+    between = f"[{_MARKS}\u0640]*"
+    return re.compile(
+        "|".join(
+            between.join(f"[{_WRITTEN_AS.get(letter, letter)}]" for letter in term)
+            for term in sorted(accepted)
+        )
+    )
+
+
+def _first_match(text: str, accepted: frozenset[str], word: re.Pattern[str]) -> re.Match[str] | None:
+    """The first word of `text` with a term in `accepted`. Where the terms are Arabic, only the
+    words around a place they are written are read, rather than every word of the text."""
+    written = _written(accepted)
+    if written is None:
+        return next((m for m in word.finditer(text) if not accepted.isdisjoint(terms(m[0]))), None)
+    position = 0
+    while (found := written.search(text, position)) is not None:
+        start = found.start()
+        while start > 0 and word.match(text, start - 1):
+            start -= 1
+        candidate = word.match(text, start)
+        assert candidate is not None  # a letter of the term begins the pattern
+        if not accepted.isdisjoint(terms(candidate[0])):
+            return candidate
+        position = candidate.end()
+    return None
+
+
 def snippet(text: str, wanted: Iterable[tuple[str, ...]], radius: int = 80) -> Snippet | None:
     """The passage of `text` around its first matching word, matches wrapped in <mark></mark>;
     None when no word of `text` matches."""
-    accepted = {term for alternatives in wanted for term in alternatives}
+    accepted = frozenset(term for alternatives in wanted for term in alternatives)
     word = _word_pattern(text)
 
     def matching(start: int, end: int) -> Iterator[re.Match[str]]:
         return (m for m in word.finditer(text, start, end) if not accepted.isdisjoint(terms(m[0])))
 
-    first = next(matching(0, len(text)), None)
+    first = _first_match(text, accepted, word)
     if first is None:
         return None
     start = max(0, first.start() - radius)
