@@ -113,25 +113,23 @@ _FOLDED_ARABIC = re.compile("[\u0621-\u063f\u0641-\u064a\u066e-\u06d30-9]+")
 
 @lru_cache(maxsize=256)
 def _written(accepted: frozenset[str]) -> re.Pattern[str] | None:
-    """A pattern found inside every word that has one of the Arabic terms `accepted`: the term's
-    letters, each as any character that folds to it, with marks or tatweel between them. An Arabic
-    term is its folded word less the clitics peeled off its front, so the word holds it written out.
-    None unless every term is Arabic letters (and digits), with a letter: an English stem need not be
-    written in its word (happy -> happi)."""
+    """A pattern found at the end of every word that has one of the Arabic terms `accepted`: the
+    term's letters, each as any character that folds to it, with marks or tatweel between and after
+    them. An Arabic term is its folded word less the clitics peeled off its front, so the word ends
+    with it written out. None unless every term is Arabic letters (and digits), with a letter: an
+    English stem need not be written in its word (happy -> happi)."""
     if not all(_FOLDED_ARABIC.fullmatch(term) and _ARABIC_LETTER.search(term) for term in accepted):
         return None
-    between = f"[{_MARKS}\u0640]*"
-    return re.compile(
-        "|".join(
-            between.join(f"[{_WRITTEN_AS.get(letter, letter)}]" for letter in term)
-            for term in sorted(accepted)
-        )
+    unread = f"[{_MARKS}\u0640]*"
+    written = "|".join(
+        unread.join(f"[{_WRITTEN_AS.get(letter, letter)}]" for letter in term) for term in sorted(accepted)
     )
+    return re.compile(f"(?:{written}){unread}(?![^\\W_])")
 
 
 def _first_match(text: str, accepted: frozenset[str], word: re.Pattern[str]) -> re.Match[str] | None:
     """The first word of `text` with a term in `accepted`. Where the terms are Arabic, only the
-    words around a place they are written are read, rather than every word of the text."""
+    words that end with one written out are read, rather than every word of the text."""
     written = _written(accepted)
     if written is None:
         return next((m for m in word.finditer(text) if not accepted.isdisjoint(terms(m[0]))), None)
