@@ -96,6 +96,8 @@ def marked_first(text: str, query: str) -> tuple[int, int] | None:
         # A word that holds the term's letters without having the term comes first.
         ("قالت الخطيبة إن الخطيب وصل", "خطيب"),
         ("الخطيبة وحدها", "خطيب"),
+        # The query's word with its article; the text's without (its shorter reading matches).
+        ("وقال خطيب الجمعة", "الخطيب"),
         # A word that ends with the term, after letters that are not clitics.
         ("قال الخطيب إن الطعام طيب", "طيب"),
         # Clitics before the term, a taa marbuta folded, Indic digits, and a mixed query.

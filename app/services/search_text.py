@@ -103,46 +103,64 @@ class Snippet:
     end: int
 
 
-# Every character `fold` turns into each folded letter or digit, itself included.
-_WRITTEN_AS = {
-    folded: folded + "".join(chr(source) for source, target in _FOLD.items() if target == folded)
-    for folded in set(_FOLD.values())
-}
-_FOLDED_ARABIC = re.compile("[\u0621-\u063f\u0641-\u064a\u066e-\u06d30-9]+")
+def _written_as(letter: str) -> str:
+    """The characters `fold` turns into `letter`, itself included, as a class of at most two runs
+    of code points (letting in what lies between): Python's re compiles a class of more runs beyond
+    Latin-1 into a table of 65,536 entries, a tenth of a millisecond each time."""
+    codes = sorted({ord(letter), *(source for source, target in _FOLD.items() if target == letter)})
+    if len(codes) == 1:
+        return letter
+    split = max(range(1, len(codes)), key=lambda i: codes[i] - codes[i - 1])
+    return "[" + "".join(f"{chr(run[0])}-{chr(run[-1])}" for run in (codes[:split], codes[split:])) + "]"
 
 
-@lru_cache(maxsize=256)
-def _written(accepted: frozenset[str]) -> re.Pattern[str] | None:
-    """A pattern found at the end of every word that has one of the Arabic terms `accepted`: the
-    term's letters, each as any character that folds to it, with marks or tatweel between and after
-    them. An Arabic term is its folded word less the clitics peeled off its front, so the word ends
-    with it written out. None unless every term is Arabic letters (and digits), with a letter: an
-    English stem need not be written in its word (happy -> happi)."""
-    if not all(_FOLDED_ARABIC.fullmatch(term) and _ARABIC_LETTER.search(term) for term in accepted):
+_WRITTEN_AS = {letter: _written_as(letter) for letter in set(_FOLD.values()) if not letter.isdigit()}
+_FOLDED_ARABIC = re.compile("[\u0621-\u063f\u0641-\u064a\u066e-\u06d3]+")
+# What may stand between and after a term's letters in its word: marks and tatweel, which `fold`
+# drops. Any other character that is not a letter or digit is let in too, for a class that
+# compiles at once.
+_UNREAD = "[\\W\u0640]*"
+
+
+@lru_cache(maxsize=4096)
+def _written(term: str) -> re.Pattern[str] | None:
+    """A pattern found at the end of every word that has the Arabic term `term`: its letters, each
+    as any character that folds to it, with marks or tatweel between and after them. An Arabic term
+    is its folded word less the clitics peeled off its front, so the word ends with it written out.
+    None for a term that is not all Arabic letters: an English stem need not be written in its word
+    (happy -> happi)."""
+    if not _FOLDED_ARABIC.fullmatch(term):
         return None
-    unread = f"[{_MARKS}\u0640]*"
-    written = "|".join(
-        unread.join(f"[{_WRITTEN_AS.get(letter, letter)}]" for letter in term) for term in sorted(accepted)
-    )
-    return re.compile(f"(?:{written}){unread}(?![^\\W_])")
+    letters = _UNREAD.join(_WRITTEN_AS.get(letter, letter) for letter in term)
+    return re.compile(f"{letters}{_UNREAD}(?![^\\W_])")
 
 
 def _first_match(text: str, accepted: frozenset[str], word: re.Pattern[str]) -> re.Match[str] | None:
     """The first word of `text` with a term in `accepted`. Where the terms are Arabic, only the
     words that end with one written out are read, rather than every word of the text."""
-    written = _written(accepted)
-    if written is None:
+    # A term that ends with another needs no pattern of its own: its words end with the other.
+    written = [
+        _written(term)
+        for term in accepted
+        if not any(other != term and term.endswith(other) for other in accepted)
+    ]
+    patterns = [pattern for pattern in written if pattern is not None]
+    if len(patterns) < len(written):
         return next((m for m in word.finditer(text) if not accepted.isdisjoint(terms(m[0]))), None)
-    position = 0
-    while (found := written.search(text, position)) is not None:
-        start = found.start()
+    hits = [pattern.search(text) for pattern in patterns]
+    while any(hits):
+        start = min(hit.start() for hit in hits if hit)
         while start > 0 and word.match(text, start - 1):
             start -= 1
         candidate = word.match(text, start)
         assert candidate is not None  # a letter of the term begins the pattern
         if not accepted.isdisjoint(terms(candidate[0])):
             return candidate
-        position = candidate.end()
+        end = candidate.end()
+        hits = [
+            hit if hit is None or hit.start() >= end else pattern.search(text, end)
+            for pattern, hit in zip(patterns, hits, strict=True)
+        ]
     return None
 
 
