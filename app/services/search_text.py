@@ -135,18 +135,23 @@ def _written(term: str) -> re.Pattern[str] | None:
     return re.compile(f"{letters}{_UNREAD}(?![^\\W_])")
 
 
-def _first_match(text: str, accepted: frozenset[str], word: re.Pattern[str]) -> re.Match[str] | None:
-    """The first word of `text` with a term in `accepted`. Where the terms are Arabic, only the
-    words that end with one written out are read, rather than every word of the text."""
-    # A term that ends with another needs no pattern of its own: its words end with the other.
+@lru_cache(maxsize=1024)
+def _patterns(accepted: frozenset[str]) -> tuple[re.Pattern[str], ...] | None:
+    """The patterns of the terms `accepted`, or None when a term has none. A term that ends with
+    another needs no pattern of its own: the words that end with it end with the other."""
     written = [
         _written(term)
         for term in accepted
         if not any(other != term and term.endswith(other) for other in accepted)
     ]
     patterns = [pattern for pattern in written if pattern is not None]
-    if len(patterns) < len(written):
-        return next((m for m in word.finditer(text) if not accepted.isdisjoint(terms(m[0]))), None)
+    return tuple(patterns) if len(patterns) == len(written) else None
+
+
+def _first_written(
+    text: str, patterns: tuple[re.Pattern[str], ...], accepted: frozenset[str], word: re.Pattern[str]
+) -> re.Match[str] | None:
+    """The first word of `text` with a term in `accepted`, read only where `patterns` are found."""
     hits = [pattern.search(text) for pattern in patterns]
     while any(hits):
         start = min(hit.start() for hit in hits if hit)
@@ -173,7 +178,12 @@ def snippet(text: str, wanted: Iterable[tuple[str, ...]], radius: int = 80) -> S
     def matching(start: int, end: int) -> Iterator[re.Match[str]]:
         return (m for m in word.finditer(text, start, end) if not accepted.isdisjoint(terms(m[0])))
 
-    first = _first_match(text, accepted, word)
+    # Where the terms are Arabic, only the words that end with one written out are read.
+    patterns = _patterns(accepted)
+    if patterns is None:
+        first = next(matching(0, len(text)), None)
+    else:
+        first = _first_written(text, patterns, accepted, word)
     if first is None:
         return None
     start = max(0, first.start() - radius)
