@@ -250,7 +250,7 @@ def test_each_worker_listens_on_its_own_socket(
         for client in clients:
             client.sendall(b"GET /health HTTP/1.1\r\nHost: test\r\n\r\n")
         for client in clients:
-            assert client.recv(100).startswith(b"HTTP/1.1 200")
+            assert client.makefile("rb").readline().startswith(b"HTTP/1.1 200")
         on_port = tcp_sockets(port)
         children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children").read_text()
         held = {pid: sockets_of(int(pid)) & on_port.keys() for pid in children.split()}
