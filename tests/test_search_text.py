@@ -98,6 +98,9 @@ def marked_first(text: str, query: str) -> tuple[int, int] | None:
         ("الخطيبة وحدها", "خطيب"),
         # The query's word with its article; the text's without (its shorter reading matches).
         ("وقال خطيب الجمعة", "الخطيب"),
+        # The query's second word comes first in the text.
+        ("وصل الخطيب ثم أحمد", "أحمد الخطيب"),
+        ("وصل أحمد ثم الخطيب", "أحمد الخطيب"),
         # A word that ends with the term, after letters that are not clitics.
         ("قال الخطيب إن الطعام طيب", "طيب"),
         # Clitics before the term, a taa marbuta folded, Indic digits, and a mixed query.

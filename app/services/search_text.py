@@ -152,21 +152,22 @@ def _first_written(
     text: str, patterns: tuple[re.Pattern[str], ...], accepted: frozenset[str], word: re.Pattern[str]
 ) -> re.Match[str] | None:
     """The first word of `text` with a term in `accepted`, read only where `patterns` are found."""
-    hits = [pattern.search(text) for pattern in patterns]
-    while any(hits):
-        start = min(hit.start() for hit in hits if hit)
-        while start > 0 and word.match(text, start - 1):
-            start -= 1
-        candidate = word.match(text, start)
+    position = 0
+    while True:
+        # Where a pattern is first found; each pattern looks only before the earliest place so far.
+        first = len(text)
+        for pattern in patterns:
+            if (found := pattern.search(text, position, first)) is not None:
+                first = found.start()
+        if first == len(text):
+            return None
+        while first > 0 and word.match(text, first - 1):
+            first -= 1
+        candidate = word.match(text, first)
         assert candidate is not None  # a letter of the term begins the pattern
         if not accepted.isdisjoint(terms(candidate[0])):
             return candidate
-        end = candidate.end()
-        hits = [
-            hit if hit is None or hit.start() >= end else pattern.search(text, end)
-            for pattern, hit in zip(patterns, hits, strict=True)
-        ]
-    return None
+        position = candidate.end()
 
 
 def snippet(text: str, wanted: Iterable[tuple[str, ...]], radius: int = 80) -> Snippet | None:
