@@ -8,9 +8,8 @@ keep-alive request after the first took about 40 ms: two workers answered fewer 
 
 uvicorn's workers share the one socket it binds, and asyncio accepts every waiting connection at
 once: in four runs of five, the worker that woke first took all 32 connections wrk opened, and the
-other sat idle. On Linux
-each worker binds a socket of its own into the port's SO_REUSEPORT group, and the kernel spreads new
-connections over the workers by a hash of their addresses."""
+other sat idle. On Linux each worker binds a socket of its own into the port's SO_REUSEPORT group,
+and the kernel spreads new connections over the workers by a hash of their addresses."""
 
 import logging
 import socket
@@ -23,6 +22,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.supervisors import Multiprocess
 
 PROTOCOL = f"{__name__}:NoDelayHttpProtocol"
+logger = logging.getLogger("uvicorn.error")
 # Elsewhere SO_REUSEPORT may exist without balancing (macOS hands every connection to one socket).
 BALANCED = sys.platform == "linux" and hasattr(socket, "SO_REUSEPORT")
 
@@ -46,10 +46,10 @@ def run(app: str, *, host: str, port: int, workers: int, **options: Any) -> None
     try:
         held = _reuse_port_socket(host, port)
     except OSError as error:
-        logging.getLogger("uvicorn.error").error(error)
+        logger.error(error)
         sys.exit(STARTUP_FAILURE)
     port = held.getsockname()[1]
-    logging.getLogger("uvicorn.error").info(
+    logger.info(
         "Uvicorn running on http://%s:%d, a listening socket per worker (Press CTRL+C to quit)",
         f"[{host}]" if ":" in host else host, port,
     )

@@ -71,7 +71,6 @@ def test_snippet_marks_matches_in_the_original_text() -> None:
     assert snippet(text, query_terms("بغداد")) is None
 
 
-
 def first_matching_word(text: str, query: str) -> tuple[int, int] | None:
     """The span of the first word of `text` with a term of `query`, every word read in turn."""
     accepted = {term for alternatives in query_terms(query) for term in alternatives}
@@ -113,6 +112,7 @@ def marked_first(text: str, query: str) -> tuple[int, int] | None:
 )
 def test_snippet_marks_the_first_word_a_scan_of_every_word_finds(text: str, query: str) -> None:
     assert marked_first(text, query) == first_matching_word(text, query)
+
 
 def test_snippet_is_a_window_of_whole_words() -> None:
     text = "word " * 100 + "needle " + "word " * 100

@@ -1,6 +1,6 @@
-"""`facts serve --workers N` as a real server: many writers at once, shared rate limits, and a
-SIGKILL in the middle of writes that loses no acknowledged write, and the app module it serves.
-SQLite or PostgreSQL, per run."""
+"""`facts serve --workers N` as a real server: many writers at once, shared rate limits, a SIGKILL
+in the middle of writes that loses no acknowledged write, connections spread over the workers, and
+the app module it serves. SQLite or PostgreSQL, per run."""
 
 import contextlib
 import os
@@ -266,6 +266,7 @@ def test_each_worker_listens_on_its_own_socket(
     # Each connection goes to either worker by a hash of its address: all 32 on one would happen
     # once in two billion runs.
     assert sorted(connected)[0] > 0 and sum(connected) == 32
+
 
 def test_the_served_app_leaves_its_startup_heap_out_of_collections(tmp_path: Path) -> None:
     """The module servers import freezes what startup made (gc.freeze): the collector's full passes

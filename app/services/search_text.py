@@ -148,6 +148,13 @@ def _patterns(accepted: frozenset[str]) -> tuple[re.Pattern[str], ...] | None:
     return tuple(patterns) if len(patterns) == len(written) else None
 
 
+def _word_start(text: str, position: int, word: re.Pattern[str]) -> int:
+    """Where the word around `position` begins (`position` itself when no word runs into it)."""
+    while position > 0 and word.match(text, position - 1):
+        position -= 1
+    return position
+
+
 def _first_written(
     text: str, patterns: tuple[re.Pattern[str], ...], accepted: frozenset[str], word: re.Pattern[str]
 ) -> re.Match[str] | None:
@@ -161,9 +168,7 @@ def _first_written(
                 first = found.start()
         if first == len(text):
             return None
-        while first > 0 and word.match(text, first - 1):
-            first -= 1
-        candidate = word.match(text, first)
+        candidate = word.match(text, _word_start(text, first, word))
         assert candidate is not None  # a letter of the term begins the pattern
         if not accepted.isdisjoint(terms(candidate[0])):
             return candidate
@@ -190,8 +195,7 @@ def snippet(text: str, wanted: Iterable[tuple[str, ...]], radius: int = 80) -> S
     start = max(0, first.start() - radius)
     end = min(len(text), first.end() + radius)
     # Widen to whole words so the passage never starts or ends mid-word.
-    while start > 0 and word.match(text, start - 1):
-        start -= 1
+    start = _word_start(text, start, word)
     while end < len(text) and word.match(text, end):
         end += 1
     # Only the passage is read past the first match: a long article costs no more than a short one.
