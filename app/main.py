@@ -17,7 +17,7 @@ from app.api.main import api_routes
 from app.api.openapi import examples_as_responses
 from app.api.params import with_query_parameters
 from app.api.routes import docs
-from app.api.routing import HeadAsGet
+from app.api.routing import HeadAsGet, name_plain_routes
 from app.api.security import install_access
 from app.db import Database
 from app.errors import PROBLEM_JSON, install_error_handlers
@@ -103,6 +103,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    # FastAPI adds the OpenAPI document's route itself, as a plain Starlette route.
+    name_plain_routes(app.router.routes)
     app.state.settings = settings
     app.state.database = Database.configured(settings)
     install_error_handlers(app)

@@ -116,6 +116,20 @@ async def test_metrics_count_requests_by_route(client: httpx.AsyncClient, seeded
     assert "/v1/quotes/1" not in body
 
 
+async def test_metrics_name_the_document_and_static_files_by_their_path(client: httpx.AsyncClient) -> None:
+    routes = {"/openapi.json": "/openapi.json", "/static/favicon.png": "/static/{path}"}
+
+    def answered(route: str) -> float:
+        return sample("facts_http_requests_total", method="GET", route=route, status="200")
+
+    before = {route: answered(route) for route in routes.values()}
+    for path in routes:
+        assert (await client.get(path)).status_code == 200
+    assert {route: answered(route) for route in routes.values()} == {
+        route: count + 1 for route, count in before.items()
+    }
+
+
 def test_facts_extracted_by_kind(application: FastAPI) -> None:
     from app.services.seed import seed
 

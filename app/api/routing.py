@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Path
 from fastapi.routing import APIRoute
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.reads import ReadRoute
@@ -66,3 +67,23 @@ class HeadAsGet:
         finally:
             # What routing wrote (the matched route, the log's label) is seen outside too.
             scope.update({key: value for key, value in inner.items() if key != "method"})
+
+
+class NamesRoute:
+    """The app of a Starlette Route or Mount, which names its route in the scope before it answers,
+    as FastAPI's routes name themselves: the OpenAPI document and the static files are then logged
+    and counted under their path (`/static/{path}`) rather than as unmatched."""
+
+    def __init__(self, route: Route | Mount) -> None:
+        self.route = route
+        self.app = route.app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope["route"] = self.route
+        await self.app(scope, receive, send)
+
+
+def name_plain_routes(routes: list[BaseRoute]) -> None:
+    for route in routes:
+        if isinstance(route, Route | Mount) and not isinstance(route, APIRoute):
+            route.app = NamesRoute(route)
