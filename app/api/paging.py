@@ -1,5 +1,6 @@
 """Answer a list request: a page with its Link header, a linked-data page, or a streamed export."""
 
+import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -29,6 +30,13 @@ def next_link(request: Request, cursor: str) -> str:
     return f'<{base}?{"&".join(kept)}>; rel="next"'
 
 
+def page_json(found: PageOf[str]) -> bytes:
+    """A page whose items are their JSON already, as pydantic writes a `Page`."""
+    items = ",".join(found.items)
+    cursor = json.dumps(found.next_cursor)
+    return f'{{"items":[{items}],"next_cursor":{cursor},"total":{json.dumps(found.total)}}}'.encode()
+
+
 def checked_export(
     connection: Connection, listing: Callable[[Connection], Listing[T]], params: ListParams
 ) -> Listing[T]:
@@ -55,8 +63,8 @@ async def respond(
         built = await read(request, checked_export, listing, params)
         return formats.export_response(request.app.state.database, built, params, model, chosen)
 
-    def page(connection: Connection) -> PageOf[T]:
-        return queries.page(connection, listing(connection), params)
+    def page(connection: Connection) -> PageOf[Any]:
+        return queries.page(connection, listing(connection), params, json=chosen == "json")
 
     # A count, or a full-text filter, reads every matching row, however small the page.
     scanning = params.count or getattr(params, "q", None) is not None
@@ -68,5 +76,7 @@ async def respond(
         assert linked_data is not None
         node = formats.linked_data_list(found.items, linked_data, formats.base_url(request))
         return formats.linked_data_response(node, headers)
+    if found.json:
+        return Response(page_json(found), media_type="application/json", headers=headers)
     response.headers.update(headers)
     return Page[model](items=found.items, next_cursor=found.next_cursor, total=found.total)  # type: ignore[valid-type]

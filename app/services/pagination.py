@@ -16,6 +16,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import (
     Column,
     ColumnElement,
@@ -33,6 +34,7 @@ from sqlalchemy import (
 
 from app.db import fetch
 from app.errors import BadRequest
+from app.services import json_items
 
 INVALID_CURSOR = "The cursor is not valid; pass back a next_cursor as given."
 
@@ -202,14 +204,19 @@ def fetch_page(
     cursor: str | None,
     limit: int,
     params: Mapping[str, Any],
+    as_json: type[BaseModel] | None = None,
 ) -> tuple[list[Any], str | None]:
     """Up to `limit` rows after `cursor`, and the cursor of the page after them (None at the end).
-    `params` are the values of the statement's own parameters."""
+    `params` are the values of the statement's own parameters. With `as_json`, a model the database
+    writes as pydantic does (app.services.json_items), each row is its item's JSON and sort values."""
     rows: list[Any] = []
     parts, bound = segments(statement, ordering, cursor)
     for part in parts:
         wanted = {**params, **bound, "page_limit": limit + 1 - len(rows)}
-        rows += fetch(connection, page_statement(part, ordering), wanted)
+        read = page_statement(part, ordering)
+        if as_json is not None:
+            read = json_items.items_as_json(read, ordering, as_json)
+        rows += fetch(connection, read, wanted)
         if len(rows) > limit:
             break
     if len(rows) <= limit:

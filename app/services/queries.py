@@ -65,6 +65,7 @@ from app.schemas.pledge import (
 )
 from app.schemas.quote import QuotePublic
 from app.schemas.speaker import SpeakerPublic
+from app.services import json_items
 from app.services.pagination import Ordering, SortKey, by, count, fetch_page, stream_rows
 from app.services.search import match_value, matching_ids
 
@@ -82,6 +83,9 @@ class Listing(Generic[T]):
     ordering: Ordering
     present: Callable[[Connection, Sequence[Any]], list[T]]
     params: Mapping[str, Any] = field(default_factory=dict)
+    # The model each row validates into as it is, where `present` does no more than that: the
+    # database may then write the items' JSON itself (app.services.json_items).
+    model: type[BaseModel] | None = None
 
 
 class Where:
@@ -110,6 +114,7 @@ class PageOf(Generic[T]):
     items: list[T]
     next_cursor: str | None
     total: int | None
+    json: bool = False  # the items are their JSON, written by the database
 
 
 def orderings(column: Any, *, nullable: bool = False) -> dict[str, Ordering]:
@@ -130,11 +135,24 @@ def orderings(column: Any, *, nullable: bool = False) -> dict[str, Ordering]:
     return orders
 
 
-def page(connection: Connection, listing: Listing[T], params: ListParams) -> PageOf[T]:
+def page(
+    connection: Connection, listing: Listing[T], params: ListParams, *, json: bool = False
+) -> PageOf[Any]:
+    """A page of the listing; with `json`, its items as JSON text where the database writes it."""
+    model = listing.model
+    as_json = model if json and model and json_items.written_alike(connection.dialect.name, model) else None
     rows, cursor = fetch_page(
-        connection, listing.statement, listing.ordering, params.cursor, params.page_size, listing.params
+        connection,
+        listing.statement,
+        listing.ordering,
+        params.cursor,
+        params.page_size,
+        listing.params,
+        as_json,
     )
     total = count(connection, listing.statement, listing.params) if params.count else None
+    if as_json is not None:
+        return PageOf([row.item for row in rows], cursor, total, json=True)
     return PageOf(listing.present(connection, rows), cursor, total)
 
 
@@ -391,7 +409,7 @@ def list_quotes(connection: Connection, filters: QuoteFilters) -> Listing[QuoteP
         named_speakers=None if one else named,
         kind=filters.kind,
     )
-    return Listing(statement, QUOTE_ORDERINGS[filters.sort], _quotes_public, params)
+    return Listing(statement, QUOTE_ORDERINGS[filters.sort], _quotes_public, params, QuotePublic)
 
 
 def get_quote(connection: Connection, quote_id: int) -> QuotePublic:
@@ -453,7 +471,7 @@ def pledge_statement(
 
 def list_pledges(connection: Connection, filters: PledgeFilters) -> Listing[PledgePublic]:
     statement, params = pledge_statement(connection, filters)
-    return Listing(statement, PLEDGE_ORDERINGS[filters.sort], _pledges_public, params)
+    return Listing(statement, PLEDGE_ORDERINGS[filters.sort], _pledges_public, params, PledgePublic)
 
 
 # The filters that pledge_rollup can answer: it keeps totals by currency, donor, status and year.
@@ -578,7 +596,7 @@ def list_dates(_connection: Connection, filters: DateFilters) -> Listing[DatePub
         grain=filters.grain,
         relative=filters.relative,
     )
-    return Listing(statement, DATE_ORDERINGS[filters.sort], _dates_public, params)
+    return Listing(statement, DATE_ORDERINGS[filters.sort], _dates_public, params, DatePublic)
 
 
 TIMELINE_ORDERING = by("starts_on", SortKey(DateMention.starts_on), SortKey(DateMention.id))
