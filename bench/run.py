@@ -32,7 +32,7 @@ from app.services import migrations
 from app.services.bulk import IngestReport, ingest_articles
 from app.services.pagination import encode_cursor
 from app.services.queries import QUOTE_ORDERINGS
-from app.services.search import RANKED_MATCHES, match_expression, parse_query
+from app.services.search import RANKED_MATCHES, SEARCHABLE, match_expression, parse_query
 from app.settings import PROJECT_DIR, Settings
 from bench.generate import Generated, generate
 
@@ -74,7 +74,7 @@ SELECT json_object(
 _RANKED = " UNION ALL ".join(
     f"SELECT '{kind}' AS kind, id, rank FROM (SELECT rowid AS id, bm25({kind}_fts) AS rank "
     f"FROM {kind}_fts WHERE {kind}_fts MATCH :match ORDER BY rowid DESC LIMIT {RANKED_MATCHES})"
-    for kind in ("quote", "pledge", "article")
+    for kind in SEARCHABLE
 )
 SEARCH_SQL = f"""
 WITH hits AS (SELECT * FROM ({_RANKED}) ORDER BY rank, kind, id LIMIT 51)
