@@ -83,9 +83,16 @@ class Listing(Generic[T]):
     ordering: Ordering
     present: Callable[[Connection, Sequence[Any]], list[T]]
     params: Mapping[str, Any] = field(default_factory=dict)
-    # The model each row validates into as it is, where `present` does no more than that: the
-    # database may then write the items' JSON itself (app.services.json_items).
+    # The model each row validates into as it is, for a listing `of_rows`: the database may then
+    # write the items' JSON itself (app.services.json_items).
     model: type[BaseModel] | None = None
+
+    @classmethod
+    def of_rows(
+        cls, model: type[B], statement: Select[Any], ordering: Ordering, params: Mapping[str, Any]
+    ) -> "Listing[B]":
+        """A listing whose items are its rows, each validated into `model` as it is."""
+        return cls(statement, ordering, lambda _connection, rows: validated(model, rows), params, model)
 
 
 class Where:
@@ -215,10 +222,6 @@ def get_or_404(connection: Connection, model: type[SQLModel], row_id: int, noun:
 ARTICLE_ORDERINGS = orderings(Article.published_on, nullable=True)
 
 
-def _articles_public(_connection: Connection, rows: Sequence[Any]) -> list[ArticlePublic]:
-    return validated(ArticlePublic, rows)
-
-
 @cache
 def _articles(dialect: str) -> Where:
     return Where(
@@ -237,7 +240,7 @@ def list_articles(connection: Connection, filters: ArticleFilters) -> Listing[Ar
         published_from=filters.published_from,
         published_to=filters.published_to,
     )
-    return Listing(statement, ARTICLE_ORDERINGS[filters.sort], _articles_public, params)
+    return Listing.of_rows(ArticlePublic, statement, ARTICLE_ORDERINGS[filters.sort], params)
 
 
 # Its index terms, as long as the text, are left out.
@@ -262,8 +265,8 @@ def article_facts(connection: Connection, article_id: int) -> ArticleFacts:
     return ArticleFacts(
         article=article,
         speakers=list(speakers.values()),
-        quotes=_quotes_public(connection, quotes),
-        pledges=_pledges_public(connection, pledges),
+        quotes=validated(QuotePublic, quotes),
+        pledges=validated(PledgePublic, pledges),
         dates=validated(DatePublic, dates),
         organizations=entities["organization"],
         places=entities["place"],
@@ -373,10 +376,6 @@ QUOTES_OF_ARTICLE = QUOTE_ROWS.where(Quote.article_id == bindparam("article_id")
 )
 
 
-def _quotes_public(_connection: Connection, rows: Sequence[Any]) -> list[QuotePublic]:
-    return validated(QuotePublic, rows)
-
-
 QUOTE_ORDERINGS = orderings(Quote.id)
 
 
@@ -409,7 +408,7 @@ def list_quotes(connection: Connection, filters: QuoteFilters) -> Listing[QuoteP
         named_speakers=None if one else named,
         kind=filters.kind,
     )
-    return Listing(statement, QUOTE_ORDERINGS[filters.sort], _quotes_public, params, QuotePublic)
+    return Listing.of_rows(QuotePublic, statement, QUOTE_ORDERINGS[filters.sort], params)
 
 
 def get_quote(connection: Connection, quote_id: int) -> QuotePublic:
@@ -432,10 +431,6 @@ PLEDGES_OF_ARTICLE = (
     .where(Pledge.article_id == bindparam("article_id"))
     .order_by(Pledge.start, Pledge.id)
 )
-
-
-def _pledges_public(_connection: Connection, rows: Sequence[Any]) -> list[PledgePublic]:
-    return validated(PledgePublic, rows)
 
 
 @cache
@@ -471,7 +466,7 @@ def pledge_statement(
 
 def list_pledges(connection: Connection, filters: PledgeFilters) -> Listing[PledgePublic]:
     statement, params = pledge_statement(connection, filters)
-    return Listing(statement, PLEDGE_ORDERINGS[filters.sort], _pledges_public, params, PledgePublic)
+    return Listing.of_rows(PledgePublic, statement, PLEDGE_ORDERINGS[filters.sort], params)
 
 
 # The filters that pledge_rollup can answer: it keeps totals by currency, donor, status and year.
@@ -570,10 +565,6 @@ DATES_OF_ARTICLE = (
 )
 
 
-def _dates_public(_connection: Connection, rows: Sequence[Any]) -> list[DatePublic]:
-    return validated(DatePublic, rows)
-
-
 DATE_CONDITIONS = {
     "article_id": DateMention.article_id == bindparam("article_id"),
     "from_": DateMention.ends_on >= bindparam("from_"),
@@ -596,7 +587,7 @@ def list_dates(_connection: Connection, filters: DateFilters) -> Listing[DatePub
         grain=filters.grain,
         relative=filters.relative,
     )
-    return Listing(statement, DATE_ORDERINGS[filters.sort], _dates_public, params, DatePublic)
+    return Listing.of_rows(DatePublic, statement, DATE_ORDERINGS[filters.sort], params)
 
 
 TIMELINE_ORDERING = by("starts_on", SortKey(DateMention.starts_on), SortKey(DateMention.id))
@@ -604,10 +595,6 @@ TIMELINE_COLUMNS = [
     *(getattr(DateMention, name) for name in TimelineEntry.model_fields if name != "article_title"),
     Article.title.label("article_title"),
 ]
-
-
-def _timeline_public(_connection: Connection, rows: Sequence[Any]) -> list[TimelineEntry]:
-    return validated(TimelineEntry, rows)
 
 
 TIMELINE = Where(
@@ -623,7 +610,7 @@ def timeline(_connection: Connection, filters: TimelineFilters) -> Listing[Timel
     statement, params = TIMELINE.select(
         article_id=filters.article_id, from_=filters.from_, to=filters.to, grain=filters.grain
     )
-    return Listing(statement, TIMELINE_ORDERING, _timeline_public, params)
+    return Listing.of_rows(TimelineEntry, statement, TIMELINE_ORDERING, params)
 
 
 def get_date(connection: Connection, date_id: int) -> DatePublic:
