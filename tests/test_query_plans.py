@@ -120,13 +120,15 @@ def statements(connection: Connection, listing: queries.Listing[Any]) -> list[Se
     cursors = [encode_cursor(listing.ordering, values)]
     if keys[0].nullable:
         cursors.append(encode_cursor(listing.ordering, [None, *values[1:]]))
-    as_json = listing.model is not None and written_alike(connection.dialect.name, listing.model)
+    as_json = listing.model is not None and written_alike(listing.model)
     found = []
     for cursor in cursors:
         parts, bound = segments(listing.statement, listing.ordering, cursor)
         for part in parts:
             read = page_statement(part, listing.ordering)
-            reads = [read, items_as_json(read, listing.ordering, listing.model)] if as_json else [read]
+            reads = [read]
+            if as_json:
+                reads.append(items_as_json(read, listing.ordering, listing.model, connection.dialect.name))
             found += [statement.params(**listing.params, **bound, page_limit=51) for statement in reads]
     return found
 

@@ -1,19 +1,32 @@
-"""List items written as JSON by SQLite itself.
+"""List items written as JSON by the database itself.
 
 A page of 50 quotes spent about a fifth of its time in Python making the rows into models and the
-models into JSON (`bench.inprocess --profile`). SQLite's json_object writes a row as the very bytes
+models into JSON (`bench.inprocess --profile`). The database can write each row as the very bytes
 pydantic writes for its model, for the types the two write alike: integers, null, strings (escaped
-alike for every code point) and booleans (stored as 0 or 1, written here as true or false). A model
-with a field of any other type, an alias or a serializer of its own keeps the Python path, and so
-does PostgreSQL, whose json_build_object spaces its output. The page's own fields (the cursor, the
-count) are added around the items as pydantic would write them (app.api.paging)."""
+alike for every code point) and booleans. SQLite writes a row with json_object (booleans, stored as 0
+or 1, are made true or false), PostgreSQL with row_to_json, the one of its JSON functions that writes
+without spaces and keeps the fields in order. A model with a field of any other type, an alias or a
+serializer of its own keeps the Python path. The page's own fields (the cursor, the count) are added
+around the items as pydantic would write them (app.api.paging)."""
 
 from functools import lru_cache
 from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, case, func, literal, null
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Text,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    true,
+)
 
 if TYPE_CHECKING:
     from app.services.pagination import Ordering
@@ -29,20 +42,20 @@ def _kind(annotation: Any) -> type | None:
 
 
 @lru_cache(maxsize=64)
-def written_alike(dialect: str, model: type[BaseModel]) -> bool:
-    """Whether the database writes the JSON of `model` as pydantic does: on SQLite, for a model
-    written field by field under the fields' own names, each of a type the two write alike."""
+def written_alike(model: type[BaseModel]) -> bool:
+    """Whether the database writes the JSON of `model` as pydantic does: for a model written field by
+    field under the fields' own names, each of a type the two write alike."""
     decorators = model.__pydantic_decorators__
-    if dialect != "sqlite" or model.model_computed_fields or decorators.field_serializers:
+    if model.model_computed_fields or decorators.field_serializers or decorators.model_serializers:
         return False
-    return not decorators.model_serializers and all(
+    return all(
         _kind(field.annotation) is not None
         and not (field.alias or field.serialization_alias or field.exclude)
         for field in model.model_fields.values()
     )
 
 
-def _item_json(statement: Select[Any], model: type[BaseModel]) -> ColumnElement[Any]:
+def _sqlite_object(statement: Select[Any], model: type[BaseModel]) -> ColumnElement[Any]:
     """Each row of `statement` as the JSON of `model`, from the columns named after its fields."""
     columns = statement.selected_columns
     pairs: list[Any] = []
@@ -55,9 +68,19 @@ def _item_json(statement: Select[Any], model: type[BaseModel]) -> ColumnElement[
 
 
 @lru_cache(maxsize=1024)
-def items_as_json(statement: Select[Any], ordering: "Ordering", model: type[BaseModel]) -> Select[Any]:
+def items_as_json(
+    statement: Select[Any], ordering: "Ordering", model: type[BaseModel], dialect: str
+) -> Select[Any]:
     """`statement` reading each row as its item's JSON (`item`) and its sort values alone, for a
     model `written_alike`."""
     keys = [key.column for key in ordering.keys]
-    item = _item_json(statement, model).label(ITEM)
-    return statement.with_only_columns(item, *keys, maintain_column_froms=True)
+    if dialect == "sqlite":
+        item = _sqlite_object(statement, model)
+    else:
+        # The fields, in order, as a row of their own beside each row of the statement.
+        columns = statement.selected_columns
+        fields = select(*(columns[name].label(name) for name in model.model_fields))
+        row = fields.correlate(*statement.get_final_froms()).lateral(ITEM)
+        statement = statement.join(row, true())
+        item = cast(func.row_to_json(literal_column(ITEM)), Text)
+    return statement.with_only_columns(item.label(ITEM), *keys, maintain_column_froms=True)

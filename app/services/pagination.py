@@ -215,7 +215,7 @@ def fetch_page(
         wanted = {**params, **bound, "page_limit": limit + 1 - len(rows)}
         read = page_statement(part, ordering)
         if as_json is not None:
-            read = json_items.items_as_json(read, ordering, as_json)
+            read = json_items.items_as_json(read, ordering, as_json, connection.dialect.name)
         rows += fetch(connection, read, wanted)
         if len(rows) > limit:
             break

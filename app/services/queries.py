@@ -147,7 +147,7 @@ def page(
 ) -> PageOf[Any]:
     """A page of the listing; with `json`, its items as JSON text where the database writes it."""
     model = listing.model
-    as_json = model if json and model and json_items.written_alike(connection.dialect.name, model) else None
+    as_json = model if json and model and json_items.written_alike(model) else None
     rows, cursor = fetch_page(
         connection,
         listing.statement,
