@@ -159,7 +159,7 @@ def page(
     )
     total = count(connection, listing.statement, listing.params) if params.count else None
     if as_json is not None:
-        return PageOf([row.item for row in rows], cursor, total, json=True)
+        return PageOf([getattr(row, json_items.ITEM) for row in rows], cursor, total, json=True)
     return PageOf(listing.present(connection, rows), cursor, total)
 
 
