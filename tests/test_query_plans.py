@@ -25,7 +25,7 @@ from app.schemas.filters import (
     SpeakerFilters,
     TimelineFilters,
 )
-from app.services import queries
+from app.services import bundle, queries
 from app.services.json_items import items_as_json, written_alike
 from app.services.pagination import encode_cursor, page_statement, segments
 from app.services.search import SEARCHABLE, matches
@@ -237,3 +237,16 @@ def test_summary_groupings_read_indexes(application: FastAPI, filters: dict[str,
             assert not full_scans(text_plan), (group, text_plan)
             if connection.dialect.name == "sqlite" and not filters:
                 assert "COVERING INDEX" in text_plan and "FOR GROUP BY" not in text_plan, (group, text_plan)
+
+
+def test_an_articles_facts_read_through_indexes(application: FastAPI, seeded: int) -> None:
+    """Every list of the bundle reads an index; each entity's mentions in the article are read by
+    entity and article, not among every mention of the entity (thousands, for a country)."""
+    with application.state.database.reader.connect() as connection:
+        text_plan = plan(connection, bundle._bundle(connection.dialect.name).params(article_id=seeded))
+        # SQLite scans the ordered subqueries it aggregates (anon_N), not tables.
+        assert [name for name in full_scans(text_plan) if not name.startswith("anon_")] == [], text_plan
+        if connection.dialect.name == "sqlite":
+            for entity in ("organization", "place"):
+                index = f"ix_{entity}_mention_{entity}_id_article_id ({entity}_id=? AND article_id=?)"
+                assert text_plan.count(index) == 2, text_plan

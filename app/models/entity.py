@@ -1,5 +1,6 @@
 """Organizations and places, and every span where an article mentions them."""
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from app.models.base import Span, primary_key, span_check
@@ -16,11 +17,15 @@ class Organization(SQLModel, table=True):
 
 class OrganizationMention(Span, table=True):
     __tablename__ = "organization_mention"
-    __table_args__ = (span_check(),)
+    # An entity's mentions, and its mentions in one article (an article's facts).
+    __table_args__ = (
+        span_check(),
+        Index("ix_organization_mention_organization_id_article_id", "organization_id", "article_id"),
+    )
 
     id: int | None = primary_key()
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
-    organization_id: int = Field(foreign_key="organization.id", ondelete="CASCADE", index=True)
+    organization_id: int = Field(foreign_key="organization.id", ondelete="CASCADE")
     text: str
 
 
@@ -35,9 +40,13 @@ class Place(SQLModel, table=True):
 
 class PlaceMention(Span, table=True):
     __tablename__ = "place_mention"
-    __table_args__ = (span_check(),)
+    # An entity's mentions, and its mentions in one article (an article's facts).
+    __table_args__ = (
+        span_check(),
+        Index("ix_place_mention_place_id_article_id", "place_id", "article_id"),
+    )
 
     id: int | None = primary_key()
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
-    place_id: int = Field(foreign_key="place.id", ondelete="CASCADE", index=True)
+    place_id: int = Field(foreign_key="place.id", ondelete="CASCADE")
     text: str

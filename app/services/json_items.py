@@ -9,13 +9,16 @@ without spaces and keeps the fields in order. A model with a field of any other 
 serializer of its own keeps the Python path. The page's own fields (the cursor, the count) are added
 around the items as pydantic would write them (app.api.paging)."""
 
+from collections.abc import Sequence
 from functools import lru_cache
 from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from sqlalchemy import (
+    JSON,
     ColumnElement,
+    ScalarSelect,
     Select,
     Text,
     case,
@@ -35,7 +38,12 @@ ITEM = "item"
 
 
 def _kind(annotation: Any) -> type | None:
-    """int, str or bool, for an annotation of one of them, or of one of them or None."""
+    """int, str or bool, for an annotation of one of them, or of one of them or None; list, for a list
+    of strings or of a model written alike."""
+    if get_origin(annotation) is list:
+        (item,) = get_args(annotation)
+        nested = isinstance(item, type) and issubclass(item, BaseModel) and written_alike(item)
+        return list if item is str or nested else None
     union = get_origin(annotation) in (Union, UnionType)
     kinds = [kind for kind in (get_args(annotation) if union else (annotation,)) if kind is not NoneType]
     return kinds[0] if len(kinds) == 1 and kinds[0] in (int, str, bool) else None
@@ -55,16 +63,32 @@ def written_alike(model: type[BaseModel]) -> bool:
     )
 
 
-def _sqlite_object(statement: Select[Any], model: type[BaseModel]) -> ColumnElement[Any]:
-    """Each row of `statement` as the JSON of `model`, from the columns named after its fields."""
-    columns = statement.selected_columns
+def _member(value: Any, annotation: Any, dialect: str) -> Any:
+    """A field's value as the dialect writes it into an object: on SQLite, booleans (stored as 0 or 1)
+    made true or false; a list, the text of a JSON array (json_array), marked as JSON so that it is
+    not written as a string."""
+    kind = _kind(annotation)
+    if kind is list:
+        return func.json(value) if dialect == "sqlite" else cast(value, JSON)
+    if kind is bool and dialect == "sqlite":
+        return case((value.is_(None), null()), (value, func.json("true")), else_=func.json("false"))
+    return value
+
+
+def _sqlite_object(columns: Any, model: type[BaseModel]) -> ColumnElement[Any]:
+    """Each row as the JSON of `model`, from the columns named after its fields."""
     pairs: list[Any] = []
     for name, field in model.model_fields.items():
-        value: Any = columns[name]
-        if _kind(field.annotation) is bool:
-            value = case((value.is_(None), null()), (value, func.json("true")), else_=func.json("false"))
-        pairs += [literal(name), value]
+        pairs += [literal(name), _member(columns[name], field.annotation, "sqlite")]
     return func.json_object(*pairs)
+
+
+def _fields(columns: Any, model: type[BaseModel], dialect: str) -> list[Any]:
+    """The columns named after the fields of `model`, in its order, as the dialect writes them."""
+    return [
+        _member(columns[name], field.annotation, dialect).label(name)
+        for name, field in model.model_fields.items()
+    ]
 
 
 @lru_cache(maxsize=1024)
@@ -75,12 +99,35 @@ def items_as_json(
     model `written_alike`."""
     keys = [key.column for key in ordering.keys]
     if dialect == "sqlite":
-        item = _sqlite_object(statement, model)
+        item = _sqlite_object(statement.selected_columns, model)
     else:
         # The fields, in order, as a row of their own beside each row of the statement.
-        columns = statement.selected_columns
-        fields = select(*(columns[name].label(name) for name in model.model_fields))
+        fields = select(*_fields(statement.selected_columns, model, dialect))
         row = fields.correlate(*statement.get_final_froms()).lateral(ITEM)
         statement = statement.join(row, true())
         item = cast(func.row_to_json(literal_column(ITEM)), Text)
     return statement.with_only_columns(item.label(ITEM), *keys, maintain_column_froms=True)
+
+
+def json_array(
+    rows: Select[Any], order: Sequence[str], dialect: str, model: type[BaseModel] | None = None
+) -> ScalarSelect[str]:
+    """The text of a JSON array of the rows of `rows`, in the order of its columns named `order`: each
+    row written as the JSON of `model` (`written_alike`), from the columns named after its fields, or,
+    with no model, as the value of its one column. `[]` for no rows. A list field's column is itself a
+    json_array; the rows may refer to the row of an enclosing statement (`Select.correlate`)."""
+    if dialect == "sqlite":
+        # No ORDER BY inside an aggregate before SQLite 3.44; it aggregates the rows of an ordered
+        # subquery in their order, as it never flattens an ORDER BY into an aggregate.
+        ordered = rows.order_by(*(rows.selected_columns[key] for key in order)).subquery()
+        first = next(iter(ordered.c))
+        joined = func.group_concat(_sqlite_object(ordered.c, model) if model else func.json_quote(first), ",")
+    else:
+        source = rows.subquery()
+        if model is None:
+            item, keys = cast(func.to_json(next(iter(source.c))), Text), source.c
+        else:
+            fields = select(*_fields(source.c, model, dialect)).subquery()
+            item, keys = cast(func.row_to_json(fields.table_valued()), Text), fields.c
+        joined = func.string_agg(item, literal(",")).aggregate_order_by(*(keys[key] for key in order))
+    return select(literal("[") + func.coalesce(joined, "") + literal("]")).scalar_subquery()

@@ -17,11 +17,8 @@ from sqlalchemy import (
     bindparam,
     extract,
     func,
-    literal,
     or_,
     select,
-    union,
-    union_all,
 )
 from sqlmodel import SQLModel
 
@@ -41,7 +38,6 @@ from app.models import (
     SpeakerAlias,
 )
 from app.schemas.article import ArticleDetail, ArticlePublic
-from app.schemas.bundle import ArticleFacts
 from app.schemas.date_mention import DatePublic, TimelineEntry
 from app.schemas.entity import EntityDetail, EntityPublic, MentionPublic
 from app.schemas.filters import (
@@ -254,25 +250,6 @@ def get_article(connection: Connection, article_id: int) -> ArticleDetail:
     return ArticleDetail.model_validate(found[0], from_attributes=True)
 
 
-def article_facts(connection: Connection, article_id: int) -> ArticleFacts:
-    article = get_article(connection, article_id)
-    by_article = {"article_id": article_id}
-    quotes = fetch(connection, QUOTES_OF_ARTICLE, by_article)
-    pledges = fetch(connection, PLEDGES_OF_ARTICLE, by_article)
-    dates = fetch(connection, DATES_OF_ARTICLE, by_article)
-    speakers = _speakers_public_of(fetch(connection, SPEAKERS_OF_ARTICLE, by_article))
-    entities = _entities_in_article(fetch(connection, ENTITIES_OF_ARTICLE, by_article))
-    return ArticleFacts(
-        article=article,
-        speakers=list(speakers.values()),
-        quotes=validated(QuotePublic, quotes),
-        pledges=validated(PledgePublic, pledges),
-        dates=validated(DatePublic, dates),
-        organizations=entities["organization"],
-        places=entities["place"],
-    )
-
-
 # Speakers
 
 
@@ -293,16 +270,6 @@ def _with_aliases(condition: ColumnElement[bool]) -> Select[Any]:
 SPEAKERS_BY_ID = _with_aliases(Speaker.id.in_(bindparam("ids", expanding=True)))
 # The speakers of an article's quotes and pledges, by a subquery rather than a list of ids: the
 # statement stays the same whatever the article, so it is compiled once (app.db.fetch).
-SPEAKERS_OF_ARTICLE = _with_aliases(
-    Speaker.id.in_(
-        union(
-            select(Quote.speaker_id).where(Quote.article_id == bindparam("article_id")),
-            select(Pledge.speaker_id).where(Pledge.article_id == bindparam("article_id")),
-        )
-    )
-)
-
-
 def _speakers_public_of(rows: Iterable[Any]) -> dict[int, SpeakerPublic]:
     """Rows of `_with_aliases` as SpeakerPublic by id, in their order."""
     aliased: dict[int, tuple[Any, list[str]]] = {}
@@ -371,11 +338,6 @@ QUOTE_ROWS = select(*public_columns(Quote, QuotePublic), Speaker.name.label("spe
 # Statements run on every request are built once, with bound parameters: SQLAlchemy then neither
 # rebuilds the expression nor recomputes its cache key per request.
 QUOTE_BY_ID = QUOTE_ROWS.where(Quote.id == bindparam("quote_id"))
-QUOTES_OF_ARTICLE = QUOTE_ROWS.where(Quote.article_id == bindparam("article_id")).order_by(
-    Quote.start, Quote.id
-)
-
-
 QUOTE_ORDERINGS = orderings(Quote.id)
 
 
@@ -426,13 +388,6 @@ PLEDGE_ORDERINGS = orderings(Pledge.amount)
 
 PLEDGE_COLUMNS = public_columns(Pledge, PledgePublic)
 PLEDGE_BY_ID = select(*PLEDGE_COLUMNS).where(Pledge.id == bindparam("pledge_id"))
-PLEDGES_OF_ARTICLE = (
-    select(*PLEDGE_COLUMNS)
-    .where(Pledge.article_id == bindparam("article_id"))
-    .order_by(Pledge.start, Pledge.id)
-)
-
-
 @cache
 def _pledges(dialect: str) -> Where:
     return Where(
@@ -558,13 +513,6 @@ def get_pledge(connection: Connection, pledge_id: int) -> PledgePublic:
 
 DATE_ORDERINGS = orderings(DateMention.starts_on, nullable=True)
 DATE_COLUMNS = public_columns(DateMention, DatePublic)
-DATES_OF_ARTICLE = (
-    select(*DATE_COLUMNS)
-    .where(DateMention.article_id == bindparam("article_id"))
-    .order_by(DateMention.start, DateMention.id)
-)
-
-
 DATE_CONDITIONS = {
     "article_id": DateMention.article_id == bindparam("article_id"),
     "from_": DateMention.ends_on >= bindparam("from_"),
@@ -673,58 +621,3 @@ def get_entity(
             "mentions": [MentionPublic.model_validate(m._asdict()) for m in mentions],
         }
     )
-
-
-def _mentions_in_article(kind: str, model: EntityModel, mention: MentionModel, fk: Any) -> Select[Any]:
-    """Each mention of an entity of `kind` in one article, with its entity, as plain rows."""
-    entity_columns = [model.id, model.name, model.name_ar, model.kind]
-    mention_columns = [getattr(mention, name) for name in MentionPublic.model_fields]
-    return (
-        select(
-            literal(kind).label("entity"),
-            *entity_columns,
-            *(column.label(f"mention_{column.key}") for column in mention_columns),
-        )
-        .join(mention, fk == model.id)
-        .where(mention.article_id == bindparam("article_id"))
-    )
-
-
-# The entities of an article's bundle, by the kind their rows are labelled with.
-_ENTITY_KINDS: dict[str, tuple[EntityModel, MentionModel, Any]] = {
-    "organization": (Organization, OrganizationMention, OrganizationMention.organization_id),
-    "place": (Place, PlaceMention, PlaceMention.place_id),
-}
-# The organizations and the places of one article, in one query.
-_MENTIONS_IN_ARTICLE = union_all(
-    *(_mentions_in_article(kind, *entity) for kind, entity in _ENTITY_KINDS.items())
-).subquery()
-ENTITIES_OF_ARTICLE = select(_MENTIONS_IN_ARTICLE).order_by(
-    _MENTIONS_IN_ARTICLE.c.entity, _MENTIONS_IN_ARTICLE.c.id, _MENTIONS_IN_ARTICLE.c.mention_start
-)
-
-
-def _entities_in_article(rows: Iterable[Any]) -> dict[str, list[EntityDetail]]:
-    """Rows of ENTITIES_OF_ARTICLE as the entities of each kind, each with its mentions."""
-    grouped: dict[tuple[str, int], tuple[Any, list[MentionPublic]]] = {}
-    for row in rows:
-        mention = MentionPublic(
-            article_id=row.mention_article_id,
-            text=row.mention_text,
-            start=row.mention_start,
-            end=row.mention_end,
-        )
-        grouped.setdefault((row.entity, row.id), (row, []))[1].append(mention)
-    entities: dict[str, list[EntityDetail]] = {kind: [] for kind in _ENTITY_KINDS}
-    for entity, found in grouped.values():
-        entities[entity.entity].append(
-            EntityDetail(
-                id=entity.id,
-                name=entity.name,
-                name_ar=entity.name_ar,
-                kind=entity.kind,
-                mention_count=len(found),
-                mentions=found,
-            )
-        )
-    return entities

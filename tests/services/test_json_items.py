@@ -11,10 +11,12 @@ from sqlalchemy import text
 
 from app.api.paging import page_json
 from app.schemas.date_mention import DatePublic
+from app.schemas.entity import EntityDetail
 from app.schemas.filters import DateFilters, ListParams, PledgeFilters, QuoteFilters
 from app.schemas.page import Page
 from app.schemas.pledge import PledgePublic
 from app.schemas.quote import QuotePublic
+from app.schemas.speaker import SpeakerPublic
 from app.services import queries
 from app.services.json_items import written_alike
 from tests.factories import add_article
@@ -77,6 +79,14 @@ class Dated(BaseModel):
     on: date
 
 
+class Amounts(BaseModel):
+    values: list[float]
+
+
+class Nested(BaseModel):
+    on: list[Dated]
+
+
 class Aliased(BaseModel):
     value: int = Field(serialization_alias="amount")
 
@@ -98,11 +108,11 @@ class Serialized(BaseModel):
         return str(value)
 
 
-@pytest.mark.parametrize("model", [QuotePublic, PledgePublic, DatePublic])
+@pytest.mark.parametrize("model", [QuotePublic, PledgePublic, DatePublic, SpeakerPublic, EntityDetail])
 def test_plain_models_are_written_by_the_database(model: type[BaseModel]) -> None:
     assert written_alike(model)
 
 
-@pytest.mark.parametrize("model", [Amount, Dated, Aliased, Computed, Serialized])
+@pytest.mark.parametrize("model", [Amount, Dated, Amounts, Nested, Aliased, Computed, Serialized])
 def test_models_written_otherwise_keep_pydantic(model: type[BaseModel]) -> None:
     assert not written_alike(model)

@@ -18,7 +18,7 @@ from app.schemas.article import ArticleCreate, ArticleDetail, ArticlePublic
 from app.schemas.bundle import ArticleFacts
 from app.schemas.filters import ArticleFilters
 from app.schemas.page import Page
-from app.services import queries
+from app.services import bundle, queries
 from app.services.ingest import ArticleIn, extract_and_store, resolve_language
 
 router = resource_router("/articles", "articles")
@@ -43,11 +43,14 @@ async def get_article(request: Request, article_id: ArticleId) -> ArticleDetail:
 
 
 @router.get(
-    "/{article_id:int}/facts", summary="Get all facts of an article", responses=problem_responses(404, 422)
+    "/{article_id:int}/facts",
+    summary="Get all facts of an article",
+    response_model=ArticleFacts,
+    responses=problem_responses(404, 422),
 )
-async def get_article_facts(request: Request, article_id: ArticleId) -> ArticleFacts:
+async def get_article_facts(request: Request, article_id: ArticleId) -> Response:
     """The article with its speakers, quotes, pledges, dates, organizations and places."""
-    return await read(request, queries.article_facts, article_id)
+    return Response(await read(request, bundle.article_facts, article_id), media_type="application/json")
 
 
 async def article_body(request: Request, settings: SettingsDep) -> ArticleCreate:
@@ -62,6 +65,7 @@ async def article_body(request: Request, settings: SettingsDep) -> ArticleCreate
     "",
     summary="Add an article and extract its facts",
     status_code=201,
+    response_model=ArticleFacts,
     responses={
         200: {"model": ArticleFacts, "description": "The same text was already stored; it is returned unchanged."},
         **problem_responses(400, 401, 403, 413, 415, 422, 429),
@@ -70,11 +74,10 @@ async def article_body(request: Request, settings: SettingsDep) -> ArticleCreate
 )
 def create_article(
     request: Request,
-    response: Response,
     caller: WriteAccess,
     session: WriteSessionDep,
     article: Annotated[ArticleCreate, Depends(article_body)],
-) -> ArticleFacts:
+) -> Response:
     """Store an article, extract its facts in the same transaction and answer with both.
 
     Posting the same text again answers 200 with the stored article and duplicates nothing."""
@@ -88,9 +91,11 @@ def create_article(
     )
     stored = extract_and_store(session, article_in)
     session.commit()
-    if not stored.created:
-        response.status_code = 200
-    response.headers["Location"] = str(request.url_for("get_article", article_id=stored.article.id))
     # Read back on the reader: on SQLite a statement on the writer would take its lock again.
     database: Database = request.app.state.database
-    return database.read(queries.article_facts, stored.article.id)
+    return Response(
+        database.read(bundle.article_facts, stored.article.id),
+        media_type="application/json",
+        status_code=201 if stored.created else 200,
+        headers={"Location": str(request.url_for("get_article", article_id=stored.article.id))},
+    )
