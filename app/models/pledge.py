@@ -61,12 +61,15 @@ class PledgeRollup(SQLModel, table=True):
     __tablename__ = "pledge_rollup"
     # One covering index per grouping of the summary (currency alone, by donor, status, year):
     # each grouping reads its index in order, without visiting the table or sorting (migration
-    # 0006). A donor or status filter reads the prefix of its grouping's index.
+    # 0006). A donor or status filter reads the prefix of its grouping's index. On SQLite the rows
+    # are stored by their key (WITHOUT ROWID, migration 0009), which every index then holds: a
+    # filtered grouping reads every column it needs from one index.
     __table_args__ = (
         Index("ix_pledge_rollup_currency_totals", "currency", "pledges", "total"),
         Index("ix_pledge_rollup_donor_totals", "donor", "currency", "pledges", "total"),
         Index("ix_pledge_rollup_status_totals", "status", "currency", "pledges", "total"),
         Index("ix_pledge_rollup_year_totals", "year", "currency", "pledges", "total"),
+        {"sqlite_with_rowid": False},
     )
 
     currency: str = Field(primary_key=True, sa_type=String(3))

@@ -112,14 +112,16 @@ def items_as_json(
 def json_array(
     rows: Select[Any], order: Sequence[str], dialect: str, model: type[BaseModel] | None = None
 ) -> ScalarSelect[str]:
-    """The text of a JSON array of the rows of `rows`, in the order of its columns named `order`: each
-    row written as the JSON of `model` (`written_alike`), from the columns named after its fields, or,
-    with no model, as the value of its one column. `[]` for no rows. A list field's column is itself a
-    json_array; the rows may refer to the row of an enclosing statement (`Select.correlate`)."""
+    """The text of a JSON array of the rows of `rows`, in the order of its columns named `order`
+    (ascending, nulls last): each row written as the JSON of `model` (`written_alike`), from the
+    columns named after its fields, or, with no model, as the value of its one column. `[]` for no
+    rows. A list field's column is itself a json_array; the rows may refer to the row of an
+    enclosing statement (`Select.correlate`)."""
     if dialect == "sqlite":
         # No ORDER BY inside an aggregate before SQLite 3.44; it aggregates the rows of an ordered
         # subquery in their order, as it never flattens an ORDER BY into an aggregate.
-        ordered = rows.order_by(*(rows.selected_columns[key] for key in order)).subquery()
+        by = [rows.selected_columns[key].asc().nulls_last() for key in order]
+        ordered = rows.order_by(*by).subquery()
         first = next(iter(ordered.c))
         joined = func.group_concat(_sqlite_object(ordered.c, model) if model else func.json_quote(first), ",")
     else:
@@ -129,5 +131,6 @@ def json_array(
         else:
             fields = select(*_fields(source.c, model, dialect)).subquery()
             item, keys = cast(func.row_to_json(fields.table_valued()), Text), fields.c
-        joined = func.string_agg(item, literal(",")).aggregate_order_by(*(keys[key] for key in order))
+        by = [keys[key].asc().nulls_last() for key in order]
+        joined = func.string_agg(item, literal(",")).aggregate_order_by(*by)
     return select(literal("[") + func.coalesce(joined, "") + literal("]")).scalar_subquery()

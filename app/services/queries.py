@@ -3,6 +3,7 @@
 Every query runs on a Core connection and reads plain rows, which validate straight into the
 response schemas: reads need neither the ORM's identity map nor its unit of work."""
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -54,7 +55,6 @@ from app.schemas.filters import (
 from app.schemas.pledge import (
     DonorTotal,
     PledgePublic,
-    PledgeSummary,
     PledgeTotal,
     StatusTotal,
     YearTotal,
@@ -433,57 +433,71 @@ def rolled_up(filters: PledgeSummaryFilters) -> bool:
     return filters.model_dump(exclude_none=True).keys() <= ROLLED_UP_FILTERS
 
 
-def summarize_pledges(connection: Connection, filters: PledgeSummaryFilters) -> PledgeSummary:
-    """Totals and counts by currency, donor, status and year; from pledge_rollup when the filters
-    allow, otherwise aggregated from the matching pledges."""
-    totals = _rollup_totals if rolled_up(filters) else _live_totals
-    # Each grouping validates in one call. A sum is a whole number whatever the type the database
-    # gives it (a Decimal from PostgreSQL's sum of bigints): the schema makes it an int.
-    by_currency = validated(PledgeTotal, totals(connection, filters, None))
-    return PledgeSummary(
-        count=sum(group.count for group in by_currency),
-        by_currency=by_currency,
-        by_donor=validated(DonorTotal, totals(connection, filters, "donor")),
-        by_status=validated(StatusTotal, totals(connection, filters, "status")),
-        by_year=validated(YearTotal, totals(connection, filters, "year")),
-    )
+# The groupings of the summary: what each groups by beside the currency, and the model of its rows.
+SUMMARY_GROUPINGS: dict[str, tuple[str | None, type[PledgeTotal]]] = {
+    "by_currency": (None, PledgeTotal),
+    "by_donor": ("donor", DonorTotal),
+    "by_status": ("status", StatusTotal),
+    "by_year": ("year", YearTotal),
+}
 
 
-def _grouped(query: Select[Any], keys: list[Any]) -> Select[Any]:
-    return query.group_by(*keys).order_by(*(key.asc().nulls_last() for key in keys))
+def summarize_pledges(connection: Connection, filters: PledgeSummaryFilters) -> bytes:
+    """Totals and counts by currency, donor, status and year, as the JSON of a PledgeSummary."""
+    statement, params = summary_statement(connection, filters)
+    row = fetch(connection, statement, params)[0]
+    count = sum(total["count"] for total in json.loads(row.by_currency))
+    lists = "".join(f',"{name}":{getattr(row, name)}' for name in SUMMARY_GROUPINGS)
+    return f'{{"count":{count}{lists}}}'.encode()
+
+
+def summary_statement(
+    connection: Connection, filters: PledgeSummaryFilters
+) -> tuple[Select[Any], dict[str, Any]]:
+    """Each grouping of the summary written by the database as a JSON array (json_items), all four
+    in one statement; from pledge_rollup when the filters allow, otherwise aggregated from the
+    matching pledges."""
+    groups = [group for group, _ in SUMMARY_GROUPINGS.values()]
+    if rolled_up(filters):
+        params = filters.model_dump(exclude_none=True)
+        groupings = tuple(_rollup_grouping(group).select(**params)[0] for group in groups)
+    else:
+        statement, params = pledge_statement(connection, filters)
+        groupings = tuple(_live_grouping(statement, group) for group in groups)
+    return _summary(groupings, connection.dialect.name), params
+
+
+@lru_cache(maxsize=256)
+def _summary(groupings: tuple[Select[Any], ...], dialect: str) -> Select[Any]:
+    """The rows of each grouping as a JSON array, by its keys, none last."""
+    columns = []
+    for (name, (group, model)), rows in zip(SUMMARY_GROUPINGS.items(), groupings, strict=True):
+        keys = [group, "currency"] if group else ["currency"]
+        columns.append(json_items.json_array(rows, keys, dialect, model).label(name))
+    return select(*columns)
 
 
 @cache
 def _rollup_grouping(group: str | None) -> Where:
     """Sums of the rollup's rows by `group` and currency, under any of its filters; its "" and 0
-    read back as none, and come last. Built once per grouping, as the summary is asked for often.
-    Rows are grouped by the stored columns, whose covering indexes (migration 0006) hand them over
-    in group order; grouping by the nullif() shown made SQLite sort every row first."""
+    read back as none. Built once per grouping, as the summary is asked for often. Rows are grouped
+    by the stored columns, whose covering indexes (migration 0006) hand them over in group order;
+    grouping by the nullif() shown made SQLite sort every row first."""
     rollup = PledgeRollup.__table__.c  # type: ignore[attr-defined]
     groups = {None: [], "donor": [rollup.donor], "status": [rollup.status], "year": [rollup.year]}
     # Every grouping includes the currency: sums across currencies mean nothing.
     keys = [*groups[group], rollup.currency]
     none = {"donor": "", "currency": "", "year": 0}  # what the rollup stores for none; status has none
     shown = [func.nullif(key, none[key.name]).label(key.name) if key.name in none else key for key in keys]
-    order = [term for key in keys for term in ([key == none[key.name]] if key.name in none else []) + [key]]
     count = func.sum(rollup.pledges)
-    query = (
-        select(*shown, func.sum(rollup.total).label("total"), count.label("count"))
-        .group_by(*keys)
-        .having(count > 0)
-        .order_by(*order)
-    )
+    query = select(*shown, func.sum(rollup.total).label("total"), count.label("count"))
     conditions = {name: getattr(rollup, name) == bindparam(name) for name in ROLLED_UP_FILTERS}
-    return Where(query, **conditions)
+    return Where(query.group_by(*keys).having(count > 0), **conditions)
 
 
-def _rollup_totals(connection: Connection, filters: PledgeSummaryFilters, group: str | None) -> list[Any]:
-    statement, params = _rollup_grouping(group).select(**filters.model_dump(exclude_none=True))
-    return fetch(connection, statement, params)
-
-
-def _live_totals(connection: Connection, filters: PledgeSummaryFilters, group: str | None) -> list[Any]:
-    statement, params = pledge_statement(connection, filters)
+@lru_cache(maxsize=256)
+def _live_grouping(statement: Select[Any], group: str | None) -> Select[Any]:
+    """Sums of the pledges `statement` finds, by `group` and currency."""
     pledges = statement.subquery()
     groups = {
         None: [],
@@ -498,7 +512,7 @@ def _live_totals(connection: Connection, filters: PledgeSummaryFilters, group: s
         # Only the year needs the article, whose wide rows are costly to visit; every pledge has
         # its article (a foreign key), so the other groupings count the same without it.
         query = query.join(Article, Article.id == pledges.c.article_id)
-    return connection.execute(_grouped(query, keys), params).all()
+    return query.group_by(*keys)
 
 
 def get_pledge(connection: Connection, pledge_id: int) -> PledgePublic:

@@ -6,7 +6,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from app.schemas.pledge import PledgeSummary
+from app.services.queries import SUMMARY_GROUPINGS
 from tests.factories import add_article
+from tests.services.test_json_items import AWKWARD
 
 pytestmark = pytest.mark.anyio
 
@@ -85,6 +88,34 @@ async def test_summary_stays_true_through_corrections_and_deletions(
         kept = (await client.get("/v1/pledges/summary", params=params)).json()
         aggregated = (await client.get("/v1/pledges/summary", params={**params, "min_amount": 0})).json()
         assert kept == aggregated, params
+
+
+async def test_summary_is_written_as_pydantic_writes_it(
+    client: httpx.AsyncClient, pledges: None, application: FastAPI
+) -> None:
+    """The database writes the summary's groupings: the bytes pydantic writes for the same summary,
+    each grouping by its key and then the currency, none last, kept or aggregated live alike."""
+    add_article(
+        application,
+        "c1 c2",
+        language="en",
+        pledges=[
+            {"evidence": "c1", "amount": 9, "currency": "USD", "donor": AWKWARD},
+            {"evidence": "c2", "amount": 3, "currency": None, "donor": "Japan"},
+        ],
+    )
+    for params in [{}, {"currency": "USD"}, {"donor": "Japan"}, {"status": "new"}, {"min_amount": 0}]:
+        response = await client.get("/v1/pledges/summary", params=params)
+        assert response.headers["content-type"] == "application/json"
+        summary = PledgeSummary.model_validate_json(response.content)
+        assert response.content == summary.model_dump_json().encode(), params
+        assert summary.count == sum(total.count for total in summary.by_currency) > 0
+        for name, (group, _) in SUMMARY_GROUPINGS.items():
+            keys = [group, "currency"] if group else ["currency"]
+            rows = getattr(summary, name)
+            order = [[(getattr(row, key) is None, getattr(row, key)) for key in keys] for row in rows]
+            assert order == sorted(order), (params, name)
+    assert any(row.donor == AWKWARD for row in PledgeSummary.model_validate_json(response.content).by_donor)
 
 
 async def test_summary_takes_the_list_filters(client: httpx.AsyncClient, pledges: None) -> None:

@@ -34,14 +34,16 @@ async def list_pledges(
     return await respond(request, response, listing, filters, PledgePublic, formats.pledge_ld)
 
 
-@router.get("/summary", summary="Summarize pledges", responses=problem_responses(422))
+@router.get(
+    "/summary", summary="Summarize pledges", response_model=PledgeSummary, responses=problem_responses(422)
+)
 async def summarize_pledges(
     request: Request, filters: Annotated[PledgeSummaryFilters, query(PledgeSummaryFilters)]
-) -> PledgeSummary:
+) -> Response:
     """Totals and counts by currency, donor, status and year; amounts are never added across currencies."""
     # Without the rollup, aggregating reads every matching pledge.
     reading = read if queries.rolled_up(filters) else read_scanning
-    return await reading(request, queries.summarize_pledges, filters)
+    return Response(await reading(request, queries.summarize_pledges, filters), media_type="application/json")
 
 
 @router.get(
