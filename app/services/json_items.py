@@ -20,11 +20,11 @@ from sqlalchemy import (
     ColumnElement,
     ScalarSelect,
     Select,
+    String,
     Text,
     case,
     cast,
     func,
-    literal,
     literal_column,
     null,
     select,
@@ -35,6 +35,12 @@ if TYPE_CHECKING:
     from app.services.pagination import Ordering
 
 ITEM = "item"
+
+
+def _constant(value: str) -> ColumnElement[str]:
+    """A string written into the SQL rather than bound: a statement with a key for every field of
+    several models would otherwise bind a hundred parameters on every execution."""
+    return literal_column("'" + value.replace("'", "''") + "'", String)
 
 
 def _kind(annotation: Any) -> type | None:
@@ -71,7 +77,8 @@ def _member(value: Any, annotation: Any, dialect: str) -> Any:
     if kind is list:
         return func.json(value) if dialect == "sqlite" else cast(value, JSON)
     if kind is bool and dialect == "sqlite":
-        return case((value.is_(None), null()), (value, func.json("true")), else_=func.json("false"))
+        yes, no = func.json(_constant("true")), func.json(_constant("false"))
+        return case((value.is_(None), null()), (value, yes), else_=no)
     return value
 
 
@@ -79,7 +86,7 @@ def _sqlite_object(columns: Any, model: type[BaseModel]) -> ColumnElement[Any]:
     """Each row as the JSON of `model`, from the columns named after its fields."""
     pairs: list[Any] = []
     for name, field in model.model_fields.items():
-        pairs += [literal(name), _member(columns[name], field.annotation, "sqlite")]
+        pairs += [_constant(name), _member(columns[name], field.annotation, "sqlite")]
     return func.json_object(*pairs)
 
 
@@ -123,7 +130,8 @@ def json_array(
         by = [rows.selected_columns[key].asc().nulls_last() for key in order]
         ordered = rows.order_by(*by).subquery()
         first = next(iter(ordered.c))
-        joined = func.group_concat(_sqlite_object(ordered.c, model) if model else func.json_quote(first), ",")
+        item = _sqlite_object(ordered.c, model) if model else func.json_quote(first)
+        joined = func.group_concat(item, _constant(","))
     else:
         source = rows.subquery()
         if model is None:
@@ -132,5 +140,5 @@ def json_array(
             fields = select(*_fields(source.c, model, dialect)).subquery()
             item, keys = cast(func.row_to_json(fields.table_valued()), Text), fields.c
         by = [keys[key].asc().nulls_last() for key in order]
-        joined = func.string_agg(item, literal(",")).aggregate_order_by(*by)
-    return select(literal("[") + func.coalesce(joined, "") + literal("]")).scalar_subquery()
+        joined = func.string_agg(item, _constant(",")).aggregate_order_by(*by)
+    return select(_constant("[") + func.coalesce(joined, _constant("")) + _constant("]")).scalar_subquery()
