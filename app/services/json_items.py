@@ -1,13 +1,15 @@
-"""List items written as JSON by the database itself.
+"""Items and lists written as JSON by the database itself.
 
 A page of 50 quotes spent about a fifth of its time in Python making the rows into models and the
 models into JSON (`bench.inprocess --profile`). The database can write each row as the very bytes
 pydantic writes for its model, for the types the two write alike: integers, null, strings (escaped
 alike for every code point) and booleans. SQLite writes a row with json_object (booleans, stored as 0
 or 1, are made true or false), PostgreSQL with row_to_json, the one of its JSON functions that writes
-without spaces and keeps the fields in order. A model with a field of any other type, an alias or a
-serializer of its own keeps the Python path. The page's own fields (the cursor, the count) are added
-around the items as pydantic would write them (app.api.paging)."""
+without spaces and keeps the fields in order; a list field is a JSON array the database writes too
+(json_array: group_concat over ordered rows on SQLite, string_agg on PostgreSQL). A model with a field
+of any other type, an alias or a serializer of its own keeps the Python path. The page's own fields
+(the cursor, the count) are added around the items as pydantic would write them (app.api.paging); an
+article's facts (app.services.bundle) and the pledge summary are arrays of such items side by side."""
 
 from collections.abc import Sequence
 from functools import lru_cache
