@@ -9,6 +9,9 @@ from fastapi import FastAPI
 from app.schemas.facts import FactsIn
 from app.services.ingest import ArticleIn, store_article
 
+# Every kind of character a JSON string escapes, and some it does not.
+AWKWARD = 'قال "اقتباس" \\ مائل\n\tسطر \x01\x1f\x7f \u2028 é 😀'
+
 
 def span(text: str, evidence: str) -> dict[str, int]:
     start = text.index(evidence)

@@ -144,7 +144,9 @@ def plan(connection: Connection, statement: Select[Any]) -> str:
 
 
 def full_scans(plan_text: str) -> list[str]:
-    sqlite = re.findall(r"^\s*SCAN (\w+)\s*$", plan_text, flags=re.MULTILINE)
+    """The tables read whole. SQLite's `SCAN anon_N` reads a subquery's rows as it makes them (the
+    ordered rows a JSON array aggregates), not a table: how those rows are found is planned apart."""
+    sqlite = re.findall(r"^\s*SCAN (?!anon_\d+\s*$)(\w+)\s*$", plan_text, flags=re.MULTILINE)
     postgresql = re.findall(r"Seq Scan on (\w+)", plan_text)
     return sqlite + postgresql
 
@@ -235,8 +237,7 @@ def test_summary_groupings_read_indexes(application: FastAPI, filters: dict[str,
         summary = PledgeSummaryFilters.model_validate(filters)
         statement, params = queries.summary_statement(connection, summary)
         text_plan = plan(connection, statement.params(**params))
-        # SQLite scans the ordered subqueries it aggregates (anon_N), not tables.
-        assert [name for name in full_scans(text_plan) if not name.startswith("anon_")] == [], text_plan
+        assert full_scans(text_plan) == [], text_plan
         assert text_plan.count("pledge_rollup") >= len(queries.SUMMARY_GROUPINGS), text_plan
         if connection.dialect.name == "sqlite" and not filters:
             assert text_plan.count("COVERING INDEX") == len(queries.SUMMARY_GROUPINGS), text_plan
@@ -248,8 +249,7 @@ def test_an_articles_facts_read_through_indexes(application: FastAPI, seeded: in
     entity and article, not among every mention of the entity (thousands, for a country)."""
     with application.state.database.reader.connect() as connection:
         text_plan = plan(connection, bundle._bundle(connection.dialect.name).params(article_id=seeded))
-        # SQLite scans the ordered subqueries it aggregates (anon_N), not tables.
-        assert [name for name in full_scans(text_plan) if not name.startswith("anon_")] == [], text_plan
+        assert full_scans(text_plan) == [], text_plan
         if connection.dialect.name == "sqlite":
             for entity in ("organization", "place"):
                 index = f"ix_{entity}_mention_{entity}_id_article_id ({entity}_id=? AND article_id=?)"

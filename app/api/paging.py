@@ -14,7 +14,7 @@ from app.api.deps import read, read_scanning
 from app.api.formats import LinkedData
 from app.schemas.filters import ListParams
 from app.schemas.page import Page
-from app.services import queries
+from app.services import json_items, queries
 from app.services.queries import Listing, PageOf
 
 T = TypeVar("T", bound=BaseModel)
@@ -32,9 +32,13 @@ def next_link(request: Request, cursor: str) -> str:
 
 def page_json(found: PageOf[str]) -> bytes:
     """A page whose items are their JSON already, as pydantic writes a `Page`."""
-    items = ",".join(found.items)
-    cursor = json.dumps(found.next_cursor)
-    return f'{{"items":[{items}],"next_cursor":{cursor},"total":{json.dumps(found.total)}}}'.encode()
+    return json_items.json_object(
+        {
+            "items": "[" + ",".join(found.items) + "]",
+            "next_cursor": json.dumps(found.next_cursor),
+            "total": json.dumps(found.total),
+        }
+    )
 
 
 def checked_export(

@@ -31,7 +31,7 @@ from app.schemas.entity import EntityDetail, MentionPublic
 from app.schemas.pledge import PledgePublic
 from app.schemas.quote import QuotePublic
 from app.schemas.speaker import SpeakerPublic
-from app.services.json_items import json_array
+from app.services.json_items import json_array, json_object
 from app.services.queries import (
     ARTICLE_BY_ID,
     DATE_COLUMNS,
@@ -105,5 +105,4 @@ def article_facts(connection: Connection, article_id: int) -> bytes:
         raise NotFound(f"No article has id {article_id}.")
     row = found[0]
     article = ArticleDetail.model_validate(row, from_attributes=True).model_dump_json()
-    lists = "".join(f',"{name}":{getattr(row, name)}' for name in LISTS)
-    return f'{{"article":{article}{lists}}}'.encode()
+    return json_object({"article": article, **{name: getattr(row, name) for name in LISTS}})

@@ -11,7 +11,7 @@ of any other type, an alias or a serializer of its own keeps the Python path. Th
 (the cursor, the count) are added around the items as pydantic would write them (app.api.paging); an
 article's facts (app.services.bundle) and the pledge summary are arrays of such items side by side."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
@@ -43,6 +43,12 @@ def _constant(value: str) -> ColumnElement[str]:
     """A string written into the SQL rather than bound: a statement with a key for every field of
     several models would otherwise bind a hundred parameters on every execution."""
     return literal_column("'" + value.replace("'", "''") + "'", String)
+
+
+def json_object(members: Mapping[str, str]) -> bytes:
+    """The JSON object of these members, each given as its JSON text, in order and without spaces, as
+    pydantic writes a model: a page around its items, an article's facts, the pledge summary."""
+    return ("{" + ",".join(f'"{name}":{text}' for name, text in members.items()) + "}").encode()
 
 
 def _kind(annotation: Any) -> type | None:
@@ -114,7 +120,7 @@ def items_as_json(
         fields = select(*_fields(statement.selected_columns, model, dialect))
         row = fields.correlate(*statement.get_final_froms()).lateral(ITEM)
         statement = statement.join(row, true())
-        item = cast(func.row_to_json(literal_column(ITEM)), Text)
+        item = cast(func.row_to_json(row.table_valued()), Text)
     return statement.with_only_columns(item.label(ITEM), *keys, maintain_column_froms=True)
 
 
@@ -131,8 +137,7 @@ def json_array(
         # subquery in their order, as it never flattens an ORDER BY into an aggregate.
         by = [rows.selected_columns[key].asc().nulls_last() for key in order]
         ordered = rows.order_by(*by).subquery()
-        first = next(iter(ordered.c))
-        item = _sqlite_object(ordered.c, model) if model else func.json_quote(first)
+        item = _sqlite_object(ordered.c, model) if model else func.json_quote(next(iter(ordered.c)))
         joined = func.group_concat(item, _constant(","))
     else:
         source = rows.subquery()

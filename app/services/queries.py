@@ -447,8 +447,8 @@ def summarize_pledges(connection: Connection, filters: PledgeSummaryFilters) -> 
     statement, params = summary_statement(connection, filters)
     row = fetch(connection, statement, params)[0]
     count = sum(total["count"] for total in json.loads(row.by_currency))
-    lists = "".join(f',"{name}":{getattr(row, name)}' for name in SUMMARY_GROUPINGS)
-    return f'{{"count":{count}{lists}}}'.encode()
+    groupings = {name: getattr(row, name) for name in SUMMARY_GROUPINGS}
+    return json_items.json_object({"count": str(count), **groupings})
 
 
 def summary_statement(

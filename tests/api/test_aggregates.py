@@ -8,8 +8,7 @@ from fastapi import FastAPI
 
 from app.schemas.pledge import PledgeSummary
 from app.services.queries import SUMMARY_GROUPINGS
-from tests.factories import add_article
-from tests.services.test_json_items import AWKWARD
+from tests.factories import AWKWARD, add_article
 
 pytestmark = pytest.mark.anyio
 

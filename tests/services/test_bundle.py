@@ -10,8 +10,7 @@ from fastapi import FastAPI
 from sqlalchemy import text
 
 from app.schemas.bundle import ArticleFacts
-from tests.factories import add_article
-from tests.services.test_json_items import AWKWARD
+from tests.factories import AWKWARD, add_article
 
 pytestmark = pytest.mark.anyio
 

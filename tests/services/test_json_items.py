@@ -19,10 +19,7 @@ from app.schemas.quote import QuotePublic
 from app.schemas.speaker import SpeakerPublic
 from app.services import queries
 from app.services.json_items import written_alike
-from tests.factories import add_article
-
-# Every kind of character a JSON string escapes, and some it does not.
-AWKWARD = 'قال "اقتباس" \\ مائل\n\tسطر \x01\x1f\x7f \u2028 é 😀'
+from tests.factories import AWKWARD, add_article
 
 LISTINGS: list[tuple[Callable[..., Any], type[ListParams], type[BaseModel]]] = [
     (queries.list_quotes, QuoteFilters, QuotePublic),
