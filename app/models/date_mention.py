@@ -15,13 +15,15 @@ class DateMention(Span, table=True):
     __table_args__ = (
         one_of("grain", GRAINS),
         span_check(),
+        # An article's date mentions in text order (its facts), and every filter by article.
+        Index("ix_date_mention_article_id_start_id", "article_id", "start", "id"),
         Index("ix_date_mention_starts_on_id", "starts_on", "id"),
         Index("ix_date_mention_grain_id", "grain", "id"),
         NEVER_REUSED_IDS,
     )
 
     id: int | None = primary_key()
-    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
     expression: str
     value: str | None = Field(default=None, sa_type=String(10))
     end_value: str | None = Field(default=None, sa_type=String(10))

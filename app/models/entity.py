@@ -17,10 +17,16 @@ class Organization(SQLModel, table=True):
 
 class OrganizationMention(Span, table=True):
     __tablename__ = "organization_mention"
-    # An entity's mentions, and its mentions in one article (an article's facts).
+    # An entity's mentions, and its mentions in one article in text order (an article's facts).
     __table_args__ = (
         span_check(),
-        Index("ix_organization_mention_organization_id_article_id", "organization_id", "article_id"),
+        Index(
+            "ix_organization_mention_organization_id_article_id_start_end",
+            "organization_id",
+            "article_id",
+            "start",
+            "end",
+        ),
     )
 
     id: int | None = primary_key()
@@ -40,10 +46,10 @@ class Place(SQLModel, table=True):
 
 class PlaceMention(Span, table=True):
     __tablename__ = "place_mention"
-    # An entity's mentions, and its mentions in one article (an article's facts).
+    # An entity's mentions, and its mentions in one article in text order (an article's facts).
     __table_args__ = (
         span_check(),
-        Index("ix_place_mention_place_id_article_id", "place_id", "article_id"),
+        Index("ix_place_mention_place_id_article_id_start_end", "place_id", "article_id", "start", "end"),
     )
 
     id: int | None = primary_key()

@@ -29,6 +29,8 @@ class Pledge(Span, table=True):
         span_check(),
         CheckConstraint("amount >= 0", name="amount_not_negative"),
         CheckConstraint(CURRENCY_CHECK, name="currency_iso"),
+        # An article's pledges in text order (its facts), and every filter by article.
+        Index("ix_pledge_article_id_start_id", "article_id", "start", "id"),
         Index("ix_pledge_amount_id", "amount", "id"),
         Index("ix_pledge_currency_amount_id", "currency", "amount", "id"),
         Index("ix_pledge_donor_id", "donor", "id"),
@@ -37,7 +39,7 @@ class Pledge(Span, table=True):
     )
 
     id: int | None = primary_key()
-    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
     speaker_id: int | None = Field(
         default=None, foreign_key="speaker.id", ondelete="SET NULL", index=True
     )

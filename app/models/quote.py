@@ -21,13 +21,15 @@ class Quote(Span, table=True):
     __table_args__ = (
         one_of("kind", QUOTE_KINDS),
         span_check(),
+        # An article's quotes in text order (its facts), and every filter by article.
+        Index("ix_quote_article_id_start_id", "article_id", "start", "id"),
         Index("ix_quote_speaker_id_id", "speaker_id", "id"),
         Index("ix_quote_kind_id", "kind", "id"),
         NEVER_REUSED_IDS,
     )
 
     id: int | None = primary_key()
-    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
     speaker_id: int | None = Field(default=None, foreign_key="speaker.id", ondelete="SET NULL")
     kind: str
     verb: str | None = None

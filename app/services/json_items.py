@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from sqlalchemy import (
     JSON,
+    Column,
     ColumnElement,
+    Join,
     ScalarSelect,
     Select,
     String,
@@ -124,6 +126,27 @@ def items_as_json(
     return statement.with_only_columns(item.label(ITEM), *keys, maintain_column_froms=True)
 
 
+def _in_every_row(table: Any, source: Any) -> bool:
+    """Whether every row of `source` (a FROM) has a row of `table`: not on the optional side of an
+    outer join."""
+    if isinstance(source, Join):
+        if source.full:
+            return False
+        return _in_every_row(table, source.left) or (
+            not source.isouter and _in_every_row(table, source.right)
+        )
+    return source.is_derived_from(table)
+
+
+def _ascending(column: Any, rows: Select[Any]) -> Any:
+    """`column` ascending, nulls last. A NOT NULL column of a table every row has is ordered plainly:
+    SQLite reads an index in order for `ORDER BY start` but sorts for `ORDER BY start NULLS LAST`."""
+    never_null = isinstance(column, Column) and not column.nullable
+    if never_null and any(_in_every_row(column.table, source) for source in rows.get_final_froms()):
+        return column.asc()
+    return column.asc().nulls_last()
+
+
 def json_array(
     rows: Select[Any], order: Sequence[str], dialect: str, model: type[BaseModel] | None = None
 ) -> ScalarSelect[str]:
@@ -135,7 +158,7 @@ def json_array(
     if dialect == "sqlite":
         # No ORDER BY inside an aggregate before SQLite 3.44; it aggregates the rows of an ordered
         # subquery in their order, as it never flattens an ORDER BY into an aggregate.
-        by = [rows.selected_columns[key].asc().nulls_last() for key in order]
+        by = [_ascending(rows.selected_columns[key], rows) for key in order]
         ordered = rows.order_by(*by).subquery()
         item = _sqlite_object(ordered.c, model) if model else func.json_quote(next(iter(ordered.c)))
         joined = func.group_concat(item, _constant(","))

@@ -1,5 +1,6 @@
 """List items whose JSON the database writes are the bytes pydantic writes (app.services.json_items)."""
 
+import json
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -7,9 +8,10 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from pydantic import BaseModel, Field, computed_field, field_serializer
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from app.api.paging import page_json
+from app.models import Quote, Speaker
 from app.schemas.date_mention import DatePublic
 from app.schemas.entity import EntityDetail
 from app.schemas.filters import DateFilters, ListParams, PledgeFilters, QuoteFilters
@@ -18,7 +20,7 @@ from app.schemas.pledge import PledgePublic
 from app.schemas.quote import QuotePublic
 from app.schemas.speaker import SpeakerPublic
 from app.services import queries
-from app.services.json_items import written_alike
+from app.services.json_items import json_array, written_alike
 from tests.factories import AWKWARD, add_article
 
 LISTINGS: list[tuple[Callable[..., Any], type[ListParams], type[BaseModel]]] = [
@@ -113,3 +115,22 @@ def test_plain_models_are_written_by_the_database(model: type[BaseModel]) -> Non
 @pytest.mark.parametrize("model", [Amount, Dated, Amounts, Nested, Aliased, Computed, Serialized])
 def test_models_written_otherwise_keep_pydantic(model: type[BaseModel]) -> None:
     assert not written_alike(model)
+
+
+def test_an_array_puts_nulls_last_across_an_outer_join(application: FastAPI, seeded: int) -> None:
+    """A column NOT NULL in its table is NULL on the optional side of an outer join; there too the
+    array is in ascending order with nulls last (a speaker with no quote has no quote's start)."""
+    database = application.state.database
+    with database.session(write=True) as session:
+        session.add(Speaker(name="Nobody quoted"))
+        session.commit()
+    rows = select(Quote.start).select_from(Speaker).outerjoin(Quote, Quote.speaker_id == Speaker.id)
+
+    def read(connection: Any) -> list[int | None]:
+        written = connection.execute(select(json_array(rows, ["start"], connection.dialect.name))).scalar()
+        return json.loads(written)
+
+    starts = database.read(read)
+    known = sorted(start for start in starts if start is not None)
+    assert len(known) >= 2
+    assert starts == known + [None] * (len(starts) - len(known))
