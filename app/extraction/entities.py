@@ -81,11 +81,20 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(index, adjectives, canonical)
 
 
+# An alias as a token opens it: the keys of its other tokens, how many tokens it has, the surface
+# it must have as written (or None), and its entry.
+Opened = tuple[tuple[str, ...], int, str | None, Entry]
+
+
 @lru_cache(maxsize=65536)
-def _candidates(key: str) -> tuple[tuple[int, tuple[tuple[tuple[str, ...], str | None, Entry], ...]], ...]:
+def _candidates(key: str) -> tuple[tuple[int, tuple[Opened, ...]], ...]:
     """Gazetteer buckets this token can open, with how many proclitic letters to cut."""
     index = load_gazetteer().index
-    return tuple((cut, tuple(index[form])) for form, cut in _first_token_forms(key) if form in index)
+    return tuple(
+        (cut, tuple((keys[1:], len(keys), exact, entry) for keys, exact, entry in index[form]))
+        for form, cut in _first_token_forms(key)
+        if form in index
+    )
 
 
 def _first_token_forms(key: str) -> list[tuple[str, int]]:
@@ -102,11 +111,17 @@ def _first_token_forms(key: str) -> list[tuple[str, int]]:
     return forms
 
 
+@lru_cache(maxsize=65536)
+def _key(word: str) -> str:
+    """A token's gazetteer key."""
+    return fold_key(word.rstrip("."))
+
+
 def find_entities(folded: Folded) -> list[Match]:
     """Longest gazetteer matches, left to right, without overlaps."""
     # Match objects come from the regex engine in C; offsets are read only where an entity is found.
     tokens = list(_TOKEN.finditer(folded.text))
-    keys = [fold_key(word.rstrip(".")) for word in map(re.Match.group, tokens)]
+    keys = tuple(map(_key, map(re.Match.group, tokens)))
     matches: list[Match] = []
     # Most tokens open no gazetteer entry; jump between those that do.
     openers = [i for i, key in enumerate(keys) if _candidates(key)]
@@ -117,9 +132,8 @@ def find_entities(folded: Folded) -> list[Match]:
         i = i_next
         best: tuple[int, int, Entry] | None = None
         for cut, bucket in _candidates(keys[i]):
-            for alias_keys, exact, entry in bucket:
-                n = len(alias_keys)
-                if keys[i + 1 : i + n] != list(alias_keys[1:]) or i + n > len(tokens):
+            for rest, n, exact, entry in bucket:
+                if keys[i + 1 : i + n] != rest:  # fewer than n tokens left: shorter, so unequal
                     continue
                 surface = folded.text[tokens[i].start() : tokens[i + n - 1].end()].rstrip(".")
                 if exact is not None and surface != exact:

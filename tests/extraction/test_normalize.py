@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from app.extraction import extract
-from app.extraction.normalize import fold, fold_key
+from app.extraction.normalize import _FOLD, fold, fold_key
 
 
 def test_fold_drops_diacritics_and_tatweel_and_maps_back() -> None:
@@ -39,3 +39,10 @@ def test_runs_of_dropped_marks_map_kept_letters_to_their_offsets() -> None:
     assert f.text == "بسم"
     assert f.index == (3, 6, 8)
     assert f.span(0, 3) == (3, 10)
+
+
+def test_every_fold_is_made_as_the_table_says() -> None:
+    """Each folded character, wherever it stands and however often, becomes what the table maps
+    it to, as str.translate would make it."""
+    text = "قال " + " و".join(chr(code) * 2 + "ب" for code in _FOLD) + " انتهى"
+    assert fold(text).text == text.translate(_FOLD).replace("\x00", "")
