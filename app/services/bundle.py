@@ -24,7 +24,6 @@ from app.models import (
     Speaker,
     SpeakerAlias,
 )
-from app.schemas.article import ArticleDetail
 from app.schemas.bundle import ArticleFacts
 from app.schemas.date_mention import DatePublic
 from app.schemas.entity import EntityDetail, MentionPublic
@@ -40,6 +39,7 @@ from app.services.queries import (
     SPEAKER_COLUMNS,
     EntityModel,
     MentionModel,
+    article_detail,
 )
 
 ARTICLE_ID = bindparam("article_id")
@@ -104,5 +104,5 @@ def article_facts(connection: Connection, article_id: int) -> bytes:
     if not found:
         raise NotFound(f"No article has id {article_id}.")
     row = found[0]
-    article = ArticleDetail.model_validate(row, from_attributes=True).model_dump_json()
+    article = article_detail(row).model_dump_json()
     return json_object({"article": article, **{name: getattr(row, name) for name in LISTS}})

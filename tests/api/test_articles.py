@@ -1,5 +1,8 @@
 import httpx
 import pytest
+from fastapi import FastAPI
+
+from tests.factories import AWKWARD, add_article
 
 pytestmark = pytest.mark.anyio
 
@@ -25,6 +28,17 @@ async def test_get_article(client: httpx.AsyncClient, seeded: int) -> None:
     article = (await client.get(f"/v1/articles/{seeded}")).json()
     assert article["text"].startswith("أكد وزير الخارجية")
     assert len(article["content_hash"]) == 64
+
+
+async def test_text_length_counts_code_points_in_the_list_and_the_article(
+    application: FastAPI, client: httpx.AsyncClient
+) -> None:
+    text = f"نصٌّ {AWKWARD}"  # marks, control characters and a character outside the BMP
+    article_id = add_article(application, text)
+    [listed] = (await client.get("/v1/articles")).json()["items"]
+    detail = (await client.get(f"/v1/articles/{article_id}")).json()
+    facts = (await client.get(f"/v1/articles/{article_id}/facts")).json()
+    assert listed["text_length"] == detail["text_length"] == facts["article"]["text_length"] == len(text)
 
 
 async def test_arabic_is_utf8_not_escaped(client: httpx.AsyncClient, seeded: int) -> None:
