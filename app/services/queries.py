@@ -274,8 +274,8 @@ def _with_aliases(condition: ColumnElement[bool]) -> Select[Any]:
 
 
 SPEAKERS_BY_ID = _with_aliases(Speaker.id.in_(bindparam("ids", expanding=True)))
-# The speakers of an article's quotes and pledges, by a subquery rather than a list of ids: the
-# statement stays the same whatever the article, so it is compiled once (app.db.fetch).
+
+
 def _speakers_public_of(rows: Iterable[Any]) -> dict[int, SpeakerPublic]:
     """Rows of `_with_aliases` as SpeakerPublic by id, in their order."""
     aliased: dict[int, tuple[Any, list[str]]] = {}
@@ -394,6 +394,8 @@ PLEDGE_ORDERINGS = orderings(Pledge.amount)
 
 PLEDGE_COLUMNS = public_columns(Pledge, PledgePublic)
 PLEDGE_BY_ID = select(*PLEDGE_COLUMNS).where(Pledge.id == bindparam("pledge_id"))
+
+
 @cache
 def _pledges(dialect: str) -> Where:
     return Where(

@@ -25,7 +25,10 @@ INDEXES = {
     'quote': (('article_id',), ('article_id', 'start', 'id')),
     'pledge': (('article_id',), ('article_id', 'start', 'id')),
     'date_mention': (('article_id',), ('article_id', 'start', 'id')),
-    'organization_mention': (('organization_id', 'article_id'), ('organization_id', 'article_id', 'start', 'end')),
+    'organization_mention': (
+        ('organization_id', 'article_id'),
+        ('organization_id', 'article_id', 'start', 'end'),
+    ),
     'place_mention': (('place_id', 'article_id'), ('place_id', 'article_id', 'start', 'end')),
 }
 
