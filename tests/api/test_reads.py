@@ -1,5 +1,6 @@
 """ReadRoute answers reads itself: every read under /v1 takes that path, and its answers are the
-ones FastAPI's own handler gives, byte for byte, for valid and invalid requests alike."""
+ones FastAPI's own handler gives, byte for byte, for valid and invalid requests alike. It matches
+the paths FastAPI's route matches, and no others."""
 
 from collections.abc import Iterator
 
@@ -53,6 +54,27 @@ def test_every_read_under_v1_is_answered_by_read_route(application: FastAPI) -> 
     routes = read_routes(application)
     assert len(routes) > 20
     assert [route.path for route in routes if _signature(route) is None] == []
+
+
+def test_a_route_matches_what_fastapis_route_matches(application: FastAPI) -> None:
+    routes = [route for route in application.routes if isinstance(route, ReadRoute)]
+    paths = {request.partition("?")[0] for request in REQUESTS}
+    paths |= {route.path_format.replace("{", "").replace("}", "") for route in routes}
+    paths |= {route.path_format.format(**dict.fromkeys(route.param_convertors, 7)) for route in routes}
+    paths |= {path + suffix for path in list(paths) for suffix in ("/", "x", "/7")}
+    scopes = [
+        {"type": "http", "method": method, "path": root + path, "root_path": root, "path_params": {}}
+        for path in paths
+        for method in ("GET", "PATCH")
+        for root in ("", "/facts")
+    ]
+    full = 0
+    for route in routes:
+        for scope in scopes:
+            ours, theirs = ReadRoute.matches(route, scope), APIRoute.matches(route, scope)
+            assert ours == theirs, (route.path, scope["root_path"], scope["path"], scope["method"])
+            full += ours[0].name == "FULL"
+    assert full >= 2 * len(routes)
 
 
 @pytest.fixture
