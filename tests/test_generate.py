@@ -1,7 +1,12 @@
-"""The benchmark's synthetic corpus: deterministic, realistic in size, its facts at their spans."""
+"""The benchmark's synthetic corpus: deterministic, realistic in size, its facts at their spans; and
+the benchmark's database, built from it through the bulk path with the extractor."""
+
+import sqlite3
+from pathlib import Path
 
 from app.services.ingest import check_spans
 from bench.generate import generate, generate_one
+from bench.run import extract, ingest_generated
 
 
 def test_same_seed_same_articles() -> None:
@@ -20,3 +25,20 @@ def test_articles_are_arabic_and_english_with_exact_spans() -> None:
             assert g.article.text[pledge.start : pledge.end].split()[0] == str(pledge.amount // 1_000_000)
     speakers = {q.speaker for g in corpus for q in g.facts.quotes}
     assert len(speakers) > 100
+
+
+def test_the_benchmark_database_holds_the_extractors_facts(tmp_path: Path) -> None:
+    ingest = ingest_generated(tmp_path / "bench.db", 12, seed=2)
+    assert ingest.report.stored == 12
+    assert 0 < ingest.generating_seconds < ingest.report.seconds
+    found = [extract(g.article.text, g.article.language, g.article.published_on) for g in generate(12, seed=2)]
+    with sqlite3.connect(tmp_path / "bench.db") as connection:
+        stored = {
+            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("quote", "pledge", "date_mention")
+        }
+    assert stored == {
+        "quote": sum(len(facts.quotes) for facts in found),
+        "pledge": sum(len(facts.pledges) for facts in found),
+        "date_mention": sum(len(facts.dates) for facts in found),
+    }
