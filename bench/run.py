@@ -26,11 +26,10 @@ from urllib.parse import quote, urlencode
 from alembic.script import ScriptDirectory
 
 from app.db import Database
-from app.extraction import extract as extract_facts
 from app.extraction.bench import generated_articles, measure
-from app.schemas.facts import FactsIn
 from app.services import migrations
 from app.services.bulk import IngestReport, ingest_articles
+from app.services.ingest import extracted_facts
 from app.services.pagination import encode_cursor
 from app.services.queries import QUOTE_ORDERINGS
 from app.services.search import RANKED_MATCHES, SEARCHABLE, match_expression, parse_query
@@ -337,11 +336,6 @@ def tidy() -> None:
             side.unlink()
 
 
-def extract(text: str, language: str, published: date | None) -> FactsIn:
-    """The project's extractor, its facts as the ingest takes them (app.services.ingest)."""
-    return FactsIn.model_validate(extract_facts(text, language=language, published=published).model_dump())
-
-
 class Clocked:
     """The items of an iterator, and the seconds spent making them: the generator's time, which is
     not the ingest's."""
@@ -388,7 +382,7 @@ def ingest_generated(path: Path, count: int, seed: int, progress: Any = None) ->
     database = Database(url)
     articles = Clocked(generated.article for generated in generate(count, seed=seed))
     try:
-        report = ingest_articles(database, articles, extract, batch_size=500, progress=progress)
+        report = ingest_articles(database, articles, extracted_facts, batch_size=500, progress=progress)
     finally:
         database.dispose()
     return Ingest(report, articles.seconds)

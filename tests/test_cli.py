@@ -80,7 +80,7 @@ def test_ingest_files_and_folders(make_database, monkeypatch: pytest.MonkeyPatch
     )
     (folder / "empty.txt").write_text("  ", encoding="utf-8")
     (folder / "notes.md").write_text("ignored", encoding="utf-8")
-    result = runner.invoke(app, ["ingest", str(folder), "--published", "2024-09-30"])
+    result = runner.invoke(app, ["ingest", str(folder), "--published", "2024-09-30", "--batch-size", "1"])
     assert result.exit_code == 1
     assert "2 stored, 0 already present, 1 failed" in result.output
     assert "empty.txt" in result.output

@@ -18,6 +18,7 @@ from app.models import Article, Quote, Speaker
 from app.schemas.facts import EntityIn, FactsIn, MentionIn, QuoteIn, SpeakerIn
 from app.schemas.filters import SearchFilters
 from app.services import search as search_service
+from app.services.bulk import BulkLoader
 from app.services.ingest import ArticleIn, store_or_get
 from app.settings import Settings
 
@@ -183,3 +184,41 @@ async def test_a_search_does_not_hold_up_quick_reads(
     release.set()
     answered = await searching
     assert answered.status_code == 200 and answered.json()["items"]
+
+
+def test_bulk_batches_beside_other_writers_store_each_article_once(application: FastAPI) -> None:
+    database = application.state.database
+    rounds, per_round = 5, 60
+
+    def bulk(numbers: list[int], size: int) -> int:
+        loader = BulkLoader(database)
+        return sum(
+            loader.store_batch([article(n) for n in numbers[start : start + size]]).stored
+            for start in range(0, len(numbers), size)
+        )
+
+    def one_by_one(numbers: list[int]) -> int:
+        created = 0
+        for n in numbers:
+            with database.session(write=True) as session:
+                created += store_or_get(session, *article(n)).created
+                session.commit()
+        return created
+
+    stored = 0
+    for first in range(0, rounds * per_round, per_round):
+        numbers = list(range(first, first + per_round))
+        # Two loaders with the same articles in opposite orders, in one batch each, beside a
+        # loader in small batches of its own order and a writer of one article at a time.
+        with ThreadPoolExecutor(4) as pool:
+            jobs = [
+                pool.submit(bulk, numbers, per_round),
+                pool.submit(bulk, numbers[::-1], per_round),
+                pool.submit(bulk, random.Random(first).sample(numbers, per_round), 7),
+                pool.submit(one_by_one, numbers),
+            ]
+            stored += sum(job.result() for job in jobs)
+    assert stored == rounds * per_round
+    with database.session() as session:
+        for model, count in ((Article, rounds * per_round), (Quote, rounds * per_round), (Speaker, 1)):
+            assert session.execute(select(func.count()).select_from(model)).scalar_one() == count

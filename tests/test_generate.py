@@ -4,9 +4,9 @@ the benchmark's database, built from it through the bulk path with the extractor
 import sqlite3
 from pathlib import Path
 
-from app.services.ingest import check_spans
+from app.services.ingest import check_spans, extracted_facts
 from bench.generate import generate, generate_one
-from bench.run import extract, ingest_generated
+from bench.run import ingest_generated
 
 
 def test_same_seed_same_articles() -> None:
@@ -31,7 +31,8 @@ def test_the_benchmark_database_holds_the_extractors_facts(tmp_path: Path) -> No
     ingest = ingest_generated(tmp_path / "bench.db", 12, seed=2)
     assert ingest.report.stored == 12
     assert 0 < ingest.generating_seconds < ingest.report.seconds
-    found = [extract(g.article.text, g.article.language, g.article.published_on) for g in generate(12, seed=2)]
+    articles = [g.article for g in generate(12, seed=2)]
+    found = [extracted_facts(a.text, a.language, a.published_on) for a in articles]
     with sqlite3.connect(tmp_path / "bench.db") as connection:
         stored = {
             table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

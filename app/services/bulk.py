@@ -7,7 +7,7 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, or_, select, update
+from sqlalchemy import Connection, bindparam, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -36,6 +36,8 @@ Extract = Callable[[str, str, date | None], FactsIn]
 SPEAKER_FIELDS = ("name_en", "title", "organization")
 # SQLite allows 32,766 bound parameters per statement; IN lists stay well below.
 LOOKUP_CHUNK = 900
+# The PostgreSQL advisory lock a batch holds for its transaction.
+BATCH_LOCK = 0x66616374730001
 
 ARTICLE = Article.__table__
 SPEAKER = Speaker.__table__
@@ -53,15 +55,22 @@ class BatchResult:
 class IngestReport:
     stored: int = 0
     duplicates: int = 0
-    rejected: int = 0
+    rejections: list[tuple[ArticleIn, Unprocessable]] = field(default_factory=list)
     seconds: float = 0.0
     extract_seconds: float = 0.0  # within `seconds`: the extractor's share
     store_seconds: float = 0.0  # within `seconds`: the database's share
 
     @property
+    def rejected(self) -> int:
+        return len(self.rejections)
+
+    @property
+    def handled(self) -> int:
+        return self.stored + self.duplicates + self.rejected
+
+    @property
     def articles_per_second(self) -> float:
-        handled = self.stored + self.duplicates + self.rejected
-        return handled / self.seconds if self.seconds else 0.0
+        return self.handled / self.seconds if self.seconds else 0.0
 
 
 @dataclass
@@ -88,8 +97,9 @@ class _Resolved:
 
 
 class SpeakerDirectory:
-    """Speakers, English names and aliases by name, with the lookup rules of ingest.find_speaker,
-    loaded from the database on first sight of a name and kept current with this loader's writes."""
+    """Speakers, English names and aliases by name, with the lookup rules of ingest.find_speaker, for
+    one batch: loaded from the database on first sight of a name and kept current with the batch's
+    writes."""
 
     def __init__(self) -> None:
         self.by_name: dict[str, _Speaker] = {}
@@ -195,18 +205,18 @@ class SpeakerDirectory:
                 }
                 for s in self.pending
             ]
-            ids = dict(
-                connection.execute(SPEAKER.insert().returning(SPEAKER.c.name, SPEAKER.c.id), rows).all()
-            )
+            ids = _insert_named(connection, SPEAKER, rows)
             for speaker in self.pending:
                 speaker.id = ids[speaker.name]
                 speaker.key = (0, speaker.id)
             self.pending = []
         if self.dirty:
+            # Fields are filled, never replaced: another writer may have set one since they were read.
+            filled = {
+                name: func.coalesce(SPEAKER.c[name], bindparam(f"new_{name}")) for name in SPEAKER_FIELDS
+            }
             connection.execute(
-                update(SPEAKER)
-                .where(SPEAKER.c.id == bindparam("speaker_id"))
-                .values({name: bindparam(f"new_{name}") for name in SPEAKER_FIELDS}),
+                update(SPEAKER).where(SPEAKER.c.id == bindparam("speaker_id")).values(filled),
                 [
                     {"speaker_id": s.id, **{f"new_{name}": getattr(s, name) for name in SPEAKER_FIELDS}}
                     for s in self.dirty
@@ -247,8 +257,7 @@ class EntityDirectory:
         if not self.pending:
             return
         rows = [{"name": e.name, "name_ar": e.name_ar, "kind": e.kind} for e in self.pending.values()]
-        statement = self.table.insert().returning(self.table.c.name, self.table.c.id)
-        self.ids.update(connection.execute(statement, rows).all())
+        self.ids.update(_insert_named(connection, self.table, rows))
         self.pending = {}
 
 
@@ -256,20 +265,69 @@ def _insert(connection: Connection, table: Any) -> Any:
     return (sqlite_insert if connection.dialect.name == "sqlite" else postgresql_insert)(table)
 
 
+def _stored_texts(connection: Connection, digests: list[str]) -> set[str]:
+    """Which of these content hashes the database holds."""
+    stored: set[str] = set()
+    for start in range(0, len(digests), LOOKUP_CHUNK):
+        chunk = digests[start : start + LOOKUP_CHUNK]
+        query = select(ARTICLE.c.content_hash).where(ARTICLE.c.content_hash.in_(chunk))
+        stored.update(connection.execute(query).scalars())
+    return stored
+
+
+def unstored(database: Database, articles: list[ArticleIn]) -> list[ArticleIn]:
+    """The articles whose text is neither stored nor earlier in the list: the ones worth extracting."""
+    digests = [content_hash(article.text) for article in articles]
+    with database.reading() as connection:
+        seen = _stored_texts(connection, digests)
+    fresh = []
+    for article, digest in zip(articles, digests, strict=True):
+        if digest not in seen:
+            seen.add(digest)
+            fresh.append(article)
+    return fresh
+
+
+def _insert_named(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert rows of a table whose names are unique; the ids by name of these rows, or of the rows
+    another writer stored under the same names first (as ingest's insert-or-ignore)."""
+    statement = (
+        _insert(connection, table)
+        .on_conflict_do_nothing(index_elements=["name"])
+        .returning(table.c.name, table.c.id)
+    )
+    ids: dict[str, int] = dict(connection.execute(statement, rows).all())
+    taken = [row["name"] for row in rows if row["name"] not in ids]
+    for start in range(0, len(taken), LOOKUP_CHUNK):
+        chunk = taken[start : start + LOOKUP_CHUNK]
+        ids.update(connection.execute(select(table.c.name, table.c.id).where(table.c.name.in_(chunk))).all())
+    return ids
+
+
 class BulkLoader:
     """Stores batches of articles with their facts, one transaction per batch, with the same rows
-    and spans as ingest.store_article. Its name caches assume that it is the only writer of
-    speakers, organizations and places while it runs."""
+    and spans as ingest.store_article, beside any other writer: each batch reads the speakers,
+    organizations and places it names within its own transaction, and takes a name or a text that
+    another writer stored first as store_article does."""
+
+    # The names of the batch being stored.
+    speakers: SpeakerDirectory
+    organizations: EntityDirectory
+    places: EntityDirectory
 
     def __init__(self, database: Database) -> None:
         self.database = database
-        self.speakers = SpeakerDirectory()
-        self.organizations = EntityDirectory(Organization)
-        self.places = EntityDirectory(Place)
 
     def store_batch(self, batch: Iterable[tuple[ArticleIn, FactsIn]]) -> BatchResult:
         result = BatchResult()
         with self.database.writer.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Two batches inserting the same texts or names in different orders would each wait
+                # for the other; they take turns, as every writer does on SQLite.
+                connection.execute(select(func.pg_advisory_xact_lock(BATCH_LOCK)))
+            self.speakers = SpeakerDirectory()
+            self.organizations = EntityDirectory(Organization)
+            self.places = EntityDirectory(Place)
             accepted = self._new_and_valid(connection, list(batch), result)
             if not accepted:
                 return result
@@ -291,8 +349,15 @@ class BulkLoader:
                 )
                 for a, _, digest in accepted
             ]
-            statement = ARTICLE.insert().returning(ARTICLE.c.content_hash, ARTICLE.c.id)
+            statement = (
+                _insert(connection, ARTICLE)
+                .on_conflict_do_nothing(index_elements=["content_hash"])
+                .returning(ARTICLE.c.content_hash, ARTICLE.c.id)
+            )
             article_ids = dict(connection.execute(statement, rows).all())
+            # A text another writer stored since the batch looked is a duplicate.
+            accepted = [item for item in accepted if item[2] in article_ids]
+            result.duplicates += len(rows) - len(accepted)
             resolved = self._resolve([(article_ids[digest], a.text, facts) for a, facts, digest in accepted])
             self.speakers.flush(connection)
             self.organizations.flush(connection)
@@ -312,12 +377,7 @@ class BulkLoader:
         self, connection: Connection, batch: list[tuple[ArticleIn, FactsIn]], result: BatchResult
     ) -> list[tuple[ArticleIn, FactsIn, str]]:
         hashed = [(article, facts, content_hash(article.text)) for article, facts in batch]
-        digests = [digest for _, _, digest in hashed]
-        stored: set[str] = set()
-        for start in range(0, len(digests), LOOKUP_CHUNK):
-            chunk = digests[start : start + LOOKUP_CHUNK]
-            query = select(ARTICLE.c.content_hash).where(ARTICLE.c.content_hash.in_(chunk))
-            stored.update(connection.execute(query).scalars())
+        stored = _stored_texts(connection, [digest for _, _, digest in hashed])
         accepted = []
         for article, facts, digest in hashed:
             if digest in stored:
@@ -458,21 +518,23 @@ def ingest_articles(
     progress: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
     """Extract the facts of each article and store them in batches; reports articles per second.
-    Articles already stored (same text) are counted as duplicates; those whose facts do not match
-    their text are counted as rejected and skipped. Each search index is merged at the end."""
+    Articles already stored (same text) are counted as duplicates, and not extracted; those whose
+    facts do not match their text are rejected and skipped. Each search index is merged at the end."""
     loader = BulkLoader(database)
     report = IngestReport()
     started = time.perf_counter()
     for batch in batched(articles, batch_size):
+        checking = time.perf_counter()
+        fresh = unstored(database, batch)
         extracting = time.perf_counter()
-        pairs = [(a, extract(a.text, a.language, a.published_on)) for a in batch]
+        pairs = [(a, extract(a.text, a.language, a.published_on)) for a in fresh]
         storing = time.perf_counter()
         result = loader.store_batch(pairs)
         report.extract_seconds += storing - extracting
-        report.store_seconds += time.perf_counter() - storing
+        report.store_seconds += time.perf_counter() - storing + extracting - checking
         report.stored += result.stored
-        report.duplicates += result.duplicates
-        report.rejected += len(result.rejected)
+        report.duplicates += len(batch) - len(fresh) + result.duplicates
+        report.rejections.extend(result.rejected)
         report.seconds = time.perf_counter() - started
         if progress is not None:
             progress(report)

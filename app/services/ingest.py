@@ -255,15 +255,18 @@ def resolve_speaker(session: Session, speaker_in: SpeakerIn) -> int:
     return speaker.id
 
 
+def extracted_facts(text: str, language: str, published: date | None) -> FactsIn:
+    """The extractor's facts of a text, as the store takes them."""
+    return FactsIn.model_validate(extract(text, language=language, published=published).model_dump())
+
+
 def extract_and_store(session: Session, article_in: ArticleIn) -> Stored:
     """Extract the article's facts and store both; the same text again returns the stored one."""
     existing = find_article(session, article_in.text)
     if existing is not None:
         return Stored(existing, created=False)
-    extracted = extract(
-        article_in.text, language=article_in.language, published=article_in.published_on
-    )
-    return store_or_get(session, article_in, FactsIn.model_validate(extracted.model_dump()))
+    facts = extracted_facts(article_in.text, article_in.language, article_in.published_on)
+    return store_or_get(session, article_in, facts)
 
 
 def resolve_language(text: str, language: str | None) -> str:

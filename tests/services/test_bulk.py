@@ -10,11 +10,11 @@ from sqlalchemy import text
 
 from app.db import Database
 from app.errors import Unprocessable
-from app.schemas.facts import FactsIn, QuoteIn, SpeakerIn
+from app.schemas.facts import EntityIn, FactsIn, QuoteIn, SpeakerIn
 from app.schemas.filters import SearchFilters
 from app.services import migrations
-from app.services.bulk import BulkLoader, ingest_articles
-from app.services.ingest import ArticleIn, store_article
+from app.services.bulk import BulkLoader, EntityDirectory, SpeakerDirectory, ingest_articles
+from app.services.ingest import ArticleIn, content_hash, store_article
 from app.services.search import search
 from app.services.seed import load_seed
 from bench.generate import generate
@@ -220,3 +220,70 @@ def test_ingest_articles_leaves_each_sqlite_search_index_in_one_segment(tmp_path
         assert any(hit.kind == "article" and hit.id == 40 for hit in hits)
     finally:
         database.dispose()
+
+
+def named_article(text: str, speaker: SpeakerIn) -> Pair:
+    quote_start = text.index("talks")
+    return (
+        ArticleIn(text=text, language="en"),
+        FactsIn(
+            speakers=[speaker],
+            quotes=[
+                QuoteIn(
+                    speaker=speaker.name, kind="indirect", text="talks", start=quote_start, end=quote_start + 5
+                )
+            ],
+            organizations=[
+                EntityIn(
+                    name="World Food Programme",
+                    kind="organization",
+                    mentions=[{"text": "WFP", "start": text.index("WFP"), "end": text.index("WFP") + 3}],
+                )
+            ],
+        ),
+    )
+
+
+def test_a_batch_keeps_what_another_writer_set_since_the_last(fresh_database: Callable[[], Database]) -> None:
+    database = fresh_database()
+    loader = BulkLoader(database)
+    loader.store_batch([named_article("Amal Hill of WFP said talks resume.", SpeakerIn(name="Amal Hill"))])
+    with database.session(write=True) as session:
+        session.execute(text("UPDATE speaker SET title = 'Envoy' WHERE name = 'Amal Hill'"))
+        session.commit()
+    later = named_article("Amal Hill of WFP said talks go on.", SpeakerIn(name="Amal Hill", title="Minister"))
+    assert loader.store_batch([later]).stored == 1
+    with database.reader.connect() as connection:
+        assert connection.execute(text("SELECT name, title FROM speaker")).all() == [("Amal Hill", "Envoy")]
+
+
+def test_a_batch_takes_names_and_texts_stored_after_it_looked(
+    fresh_database: Callable[[], Database], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What another writer commits between a batch's reads and its inserts (possible on PostgreSQL,
+    whose writers do not queue as SQLite's do): the batch is made not to see the stored rows."""
+    database = fresh_database()
+    first = named_article("Amal Hill of WFP said talks resume.", SpeakerIn(name="Amal Hill"))
+    with database.session(write=True) as session:
+        store_article(session, *first)
+        session.commit()
+    monkeypatch.setattr(SpeakerDirectory, "load", lambda *_: None)
+    monkeypatch.setattr(EntityDirectory, "load", lambda *_: None)
+    monkeypatch.setattr(
+        BulkLoader,
+        "_new_and_valid",
+        lambda self, connection, batch, result: [(a, f, content_hash(a.text)) for a, f in batch],
+    )
+    second = named_article("Amal Hill of WFP said talks go on.", SpeakerIn(name="Amal Hill", title="Envoy"))
+    result = BulkLoader(database).store_batch([first, second])
+    assert (result.stored, result.duplicates) == (1, 1)
+    with database.reader.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM speaker")).scalar_one() == 1
+        assert connection.execute(text("SELECT count(*) FROM organization")).scalar_one() == 1
+        assert connection.execute(text("SELECT count(*) FROM article")).scalar_one() == 2
+        assert connection.execute(
+            text("SELECT count(DISTINCT speaker_id), count(*) FROM quote")
+        ).one() == (1, 2)
+        assert connection.execute(
+            text("SELECT count(DISTINCT organization_id), count(*) FROM organization_mention")
+        ).one() == (1, 2)
