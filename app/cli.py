@@ -163,7 +163,9 @@ def ingest(
     files = list(article_files(paths))
     published_on = _published(published)
     failures: list[str] = []
-    read_from: dict[int, Path] = {}  # id of each ArticleIn -> its file, to name a rejected one
+    # Each article's file by the article's id(), to name a rejected one: the report keeps a rejected
+    # article alive, so no later article takes its id.
+    read_from: dict[int, Path] = {}
 
     def articles() -> Iterator[ArticleIn]:
         for path in files:

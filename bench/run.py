@@ -375,7 +375,9 @@ class Ingest:
         )
 
 
-def ingest_generated(path: Path, count: int, seed: int, progress: Any = None) -> Ingest:
+def ingest_generated(
+    path: Path, count: int, seed: int, progress: Callable[[IngestReport], None] | None = None
+) -> Ingest:
     """Generated articles stored through the bulk path with their extracted facts, in a new database."""
     url = f"sqlite:///{path}"
     migrations.upgrade(url)
