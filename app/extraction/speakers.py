@@ -341,8 +341,10 @@ class SpeakerBook:
             known = fold_key(speaker.name).split()
             same_title = subject.title is not None and subject.name == subject.title and speaker.title is not None \
                 and fold_key(speaker.title) == fold_key(subject.title)
+            # One name within the other (Blinken, Antony Blinken, Antony J. Blinken) is one person;
+            # two full names that share only a family name (Khalid and Walid Al-Khatib) are two.
             if key_tokens == known or same_title or (key_tokens and known and (
-                    key_tokens[-1] == known[-1] or set(key_tokens) <= set(known) or set(known) <= set(key_tokens))):
+                    set(key_tokens) <= set(known) or set(known) <= set(key_tokens))):
                 if len(key_tokens) > len(known) and subject.name != subject.title:
                     speaker.aliases.append(speaker.name)
                     speaker.name = subject.name

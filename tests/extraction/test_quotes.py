@@ -1,6 +1,8 @@
 """Direct and reported quotes and who said them."""
 from __future__ import annotations
 
+import pytest
+
 from app.extraction import extract
 
 
@@ -152,3 +154,26 @@ def test_wire_dateline_is_not_part_of_the_quote() -> None:
     [quote] = extract(text, language="en").quotes
     assert quote.text == "France will send 10 million euros to Chad"
     assert quote.speaker == "Jean Dupont"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "وقال خالد الخطيب إن الحكومة ستواصل دعم المفاوضات. وأضاف وليد الخطيب إن بلاده ترفض التأجيل. "
+            "وتابع الخطيب أن الاجتماع المقبل سيعقد في جنيف.",
+            # The family name alone is the nearer of the two.
+            ["خالد الخطيب", "وليد الخطيب", "وليد الخطيب"],
+        ),
+        (
+            "Jane Doe said that the talks would resume. John Doe said that the border stays closed.",
+            ["Jane Doe", "John Doe"],
+        ),
+    ],
+)
+def test_two_full_names_that_share_a_family_name_are_two_speakers(text: str, names: list[str]) -> None:
+    facts = extract(text)
+    assert [quote.speaker for quote in facts.quotes] == names
+    assert sorted(speaker.name for speaker in facts.speakers) == sorted(set(names))
+    for speaker in facts.speakers:
+        assert not set(speaker.aliases) & set(names), speaker
