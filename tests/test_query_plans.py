@@ -28,9 +28,10 @@ from app.schemas.filters import (
 )
 from app.services import bundle, queries
 from app.services.json_items import items_as_json, written_alike
-from app.services.pagination import encode_cursor, page_statement, segments
+from app.services.pagination import encode_cursor, merged_page_statement, page_statement, segments
 from app.services.search import SEARCHABLE, matches
 from app.services.search_text import query_terms
+from tests.factories import store_speakers_sharing_a_name
 
 SAMPLE_VALUES = {
     "id": 500,
@@ -122,11 +123,19 @@ def statements(connection: Connection, listing: queries.Listing[Any]) -> list[Se
     if keys[0].nullable:
         cursors.append(encode_cursor(listing.ordering, [None, *values[1:]]))
     as_json = listing.model is not None and written_alike(listing.model)
+    any_of = listing.any_of
     found = []
     for cursor in cursors:
-        parts, bound = segments(listing.statement, listing.ordering, cursor)
+        base = listing.statement if any_of is None else any_of.statement
+        parts, bound = segments(base, listing.ordering, cursor)
+        if any_of is not None:
+            bound.update({f"{any_of.name}_{index}": value for index, value in enumerate(any_of.values)})
         for part in parts:
-            read = page_statement(part, listing.ordering)
+            read = (
+                page_statement(part, listing.ordering)
+                if any_of is None
+                else merged_page_statement(part, listing.ordering, any_of.name, len(any_of.values))
+            )
             reads = [read]
             if as_json:
                 reads.append(items_as_json(read, listing.ordering, listing.model, connection.dialect.name))
@@ -227,6 +236,23 @@ def test_quotes_by_speaker_name_read_the_speaker_index_in_order(
             else:
                 assert "Sort" not in below_limit(text_plan), text_plan
             assert "speaker_id" in text_plan, text_plan
+
+
+def test_quotes_by_a_name_speakers_share_read_each_speakers_index_in_order(application: FastAPI) -> None:
+    """A name three speakers share is read as three ordered reads of the (speaker_id, id) index,
+    merged, rather than as all their quotes sorted."""
+    store_speakers_sharing_a_name(application)
+    with application.state.database.reader.connect() as connection:
+        for sort in SORTS["quotes"]:
+            filters = QuoteFilters.model_validate({"speaker": "the envoy", "sort": sort})
+            listing = queries.list_quotes(connection, filters)
+            assert listing.any_of is not None
+            for statement in statements(connection, listing):
+                text_plan = plan(connection, statement)
+                assert text_plan.count("ix_quote_speaker_id_id") == 3, text_plan
+                assert not full_scans(text_plan), text_plan
+                if connection.dialect.name == "sqlite":
+                    assert "TEMP B-TREE" not in text_plan, text_plan
 
 
 @pytest.mark.parametrize("filters", [{}, {"currency": "USD"}, {"donor": "Japan"}, {"status": "new"}])

@@ -30,7 +30,10 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
+    union_all,
 )
+from sqlalchemy.sql.elements import BindParameter
+from sqlalchemy.sql.visitors import replacement_traverse
 
 from app.db import fetch
 from app.errors import BadRequest
@@ -178,23 +181,62 @@ def _limited(part: Select[Any]) -> Select[Any]:
     return part.limit(PAGE_LIMIT)
 
 
+def _primary_key(ordering: Ordering) -> Column[Any] | None:
+    """The ordering's last key, if it is its table's primary key (unique); None for a key of a
+    subquery (ranked search hits)."""
+    key = ordering.keys[-1].column
+    if hasattr(key, "__clause_element__"):  # an ORM attribute: its column
+        key = key.__clause_element__()
+    return key if isinstance(key, Column) and key.primary_key and isinstance(key.table, Table) else None
+
+
 @lru_cache(maxsize=1024)
 def page_statement(part: Select[Any], ordering: Ordering) -> Select[Any]:
     """`part`, limited to a page, as a deferred join: the page's ids are found first, then only
     their rows are read. Where no index yields the order (an amount range sorted by id), the
     sort then reads the index alone rather than every matching row. The ordering's last key is
     its table's primary key, unique; a page of a subquery (ranked search hits) is left as it is."""
-    key = ordering.keys[-1].column
-    if hasattr(key, "__clause_element__"):  # an ORM attribute: its column
-        key = key.__clause_element__()
-    if not (isinstance(key, Column) and key.primary_key and isinstance(key.table, Table)):
+    key = _primary_key(ordering)
+    if key is None:
         return _limited(part)
     ids = part.with_only_columns(key).limit(PAGE_LIMIT)
+    return _rows_of(part, ordering, key, ids)
+
+
+def _rows_of(part: Select[Any], ordering: Ordering, key: Column[Any], ids: Any) -> Select[Any]:
     # The rows of those ids are read by primary key alone. The filters chose the ids already; kept
     # here too, they lead SQLite to look each id up in the filter's index before the table. The
     # froms are the statement's own: a listing joins only to-one tables, so an id is one row.
     rows = select(*part.selected_columns).select_from(*part.get_final_froms()).where(key.in_(ids))
     return _ordered(rows, ordering.keys)
+
+
+def _renamed(statement: Select[Any], name: str, new: str) -> Select[Any]:
+    """`statement` with its bound parameter `name` renamed `new`."""
+
+    def rename(element: Any, **_: Any) -> Any:
+        if isinstance(element, BindParameter) and element.key == name:
+            return bindparam(new, type_=element.type)
+        return None
+
+    return replacement_traverse(statement, {}, rename)
+
+
+@lru_cache(maxsize=1024)
+def merged_page_statement(part: Select[Any], ordering: Ordering, name: str, count: int) -> Select[Any]:
+    """A page of `part` for each of `count` values of its parameter `name` (bound as `name_0`,
+    `name_1` ...), merged: each value's first ids come through its own index, in order, and only
+    the page's rows are read. With one `IN` list instead, SQLite sorts every matching row of every
+    value for each page. The ordering must end in its table's primary key."""
+    key = _primary_key(ordering)
+    if key is None:
+        raise ValueError(f"a merged page needs an ordering by a primary key, not {ordering.name}")
+    firsts = [
+        _renamed(part, name, f"{name}_{index}").with_only_columns(key).limit(PAGE_LIMIT).subquery()
+        for index in range(count)
+    ]
+    ids = union_all(*(select(*first.c) for first in firsts))
+    return _rows_of(part, ordering, key, ids).limit(PAGE_LIMIT)
 
 
 def fetch_page(
@@ -205,15 +247,23 @@ def fetch_page(
     limit: int,
     params: Mapping[str, Any],
     as_json: type[BaseModel] | None = None,
+    any_of: tuple[str, Sequence[Any]] | None = None,
 ) -> tuple[list[Any], str | None]:
     """Up to `limit` rows after `cursor`, and the cursor of the page after them (None at the end).
     `params` are the values of the statement's own parameters. With `as_json`, a model the database
-    writes as pydantic does (app.services.json_items), each row is its item's JSON and sort values."""
+    writes as pydantic does (app.services.json_items), each row is its item's JSON and sort values.
+    With `any_of` (a parameter's name and several values), the rows for any of the values, read by
+    `merged_page_statement`."""
     rows: list[Any] = []
     parts, bound = segments(statement, ordering, cursor)
+    if any_of is not None:
+        name, values = any_of
+        bound.update({f"{name}_{index}": value for index, value in enumerate(values)})
     for part in parts:
         wanted = {**params, **bound, "page_limit": limit + 1 - len(rows)}
-        read = page_statement(part, ordering)
+        read = page_statement(part, ordering) if any_of is None else merged_page_statement(
+            part, ordering, any_of[0], len(any_of[1])
+        )
         if as_json is not None:
             read = json_items.items_as_json(read, ordering, as_json, connection.dialect.name)
         rows += fetch(connection, read, wanted)

@@ -82,13 +82,33 @@ class Listing(Generic[T]):
     # The model each row validates into as it is, for a listing `of_rows`: the database may then
     # write the items' JSON itself (app.services.json_items).
     model: type[BaseModel] | None = None
+    # For a filter by any of several values, how a page reads them: see AnyOf.
+    any_of: "AnyOf | None" = None
 
     @classmethod
     def of_rows(
-        cls, model: type[B], statement: Select[Any], ordering: Ordering, params: Mapping[str, Any]
+        cls,
+        model: type[B],
+        statement: Select[Any],
+        ordering: Ordering,
+        params: Mapping[str, Any],
+        any_of: "AnyOf | None" = None,
     ) -> "Listing[B]":
         """A listing whose items are its rows, each validated into `model` as it is."""
-        return cls(statement, ordering, lambda _connection, rows: validated(model, rows), params, model)
+        return cls(
+            statement, ordering, lambda _connection, rows: validated(model, rows), params, model, any_of
+        )
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """A listing's filter by any of several values, as its pages read it: the statement for one
+    value, with the value's parameter, run for each value and merged (pagination.fetch_page).
+    Counts and exports read the listing's own statement, with the values as one `IN` list."""
+
+    statement: Select[Any]
+    name: str
+    values: Sequence[Any]
 
 
 class Where:
@@ -144,14 +164,16 @@ def page(
     """A page of the listing; with `json`, its items as JSON text where the database writes it."""
     model = listing.model
     as_json = model if json and model and json_items.written_alike(model) else None
+    any_of = listing.any_of
     rows, cursor = fetch_page(
         connection,
-        listing.statement,
+        listing.statement if any_of is None else any_of.statement,
         listing.ordering,
         params.cursor,
         params.page_size,
         listing.params,
         as_json,
+        None if any_of is None else (any_of.name, any_of.values),
     )
     total = count(connection, listing.statement, listing.params) if params.count else None
     if as_json is not None:
@@ -337,6 +359,9 @@ def get_speaker(connection: Connection, speaker_id: int) -> SpeakerPublic:
 # Quotes
 
 
+# A name shared by more speakers than this is read with one IN list: a page's statement has a part
+# for each speaker.
+MERGED_SPEAKERS = 32
 # Each quote with its speaker's name, in one query.
 QUOTE_ROWS = select(*public_columns(Quote, QuotePublic), Speaker.name.label("speaker")).outerjoin(
     Speaker, Speaker.id == Quote.speaker_id
@@ -365,18 +390,25 @@ def list_quotes(connection: Connection, filters: QuoteFilters) -> Listing[QuoteP
     if filters.speaker is not None:
         # The name is resolved to ids first: with `speaker_id = ?` the (speaker_id, id) index
         # hands rows over in id order, where `speaker_id IN (subquery)` makes SQLite sort all of
-        # a speaker's quotes for every page.
+        # a speaker's quotes for every page. A name several speakers share is read speaker by
+        # speaker and merged (AnyOf): 0.6 against 57 ms for a page of 17 prolific speakers.
         named = [row.id for row in fetch(connection, SPEAKER_IDS_NAMED, {"name": filters.speaker})]
     one = named is not None and len(named) == 1
-    statement, params = _quotes(connection.dialect.name).select(
-        match=match_value(connection, filters.q),
-        article_id=filters.article_id,
-        speaker_id=filters.speaker_id,
-        named_speaker=named[0] if one else None,
-        named_speakers=None if one else named,
-        kind=filters.kind,
+    where = _quotes(connection.dialect.name)
+    filtered = {
+        "match": match_value(connection, filters.q),
+        "article_id": filters.article_id,
+        "speaker_id": filters.speaker_id,
+        "kind": filters.kind,
+    }
+    statement, params = where.select(
+        **filtered, named_speaker=named[0] if one else None, named_speakers=None if one else named
     )
-    return Listing.of_rows(QuotePublic, statement, QUOTE_ORDERINGS[filters.sort], params)
+    any_of = None
+    if named is not None and 1 < len(named) <= MERGED_SPEAKERS:
+        by_one, _ = where.select(**filtered, named_speaker=named[0])
+        any_of = AnyOf(by_one, "named_speaker", named)
+    return Listing.of_rows(QuotePublic, statement, QUOTE_ORDERINGS[filters.sort], params, any_of)
 
 
 def get_quote(connection: Connection, quote_id: int) -> QuotePublic:

@@ -1,7 +1,15 @@
 """Cursor paging: every row once, in order, with a Link header while there is more."""
 
+import json
+from typing import Any
+
 import httpx
 import pytest
+from fastapi import FastAPI
+
+from app.schemas.filters import QuoteFilters
+from app.services.queries import list_quotes
+from tests.factories import store_speakers_sharing_a_name
 
 pytestmark = pytest.mark.anyio
 
@@ -50,3 +58,35 @@ async def test_bad_cursor_is_400(client: httpx.AsyncClient, seeded: int) -> None
         response = await client.get(f"/v1/quotes?cursor={cursor}")
         assert response.status_code == 400, cursor
         assert response.headers["content-type"] == "application/problem+json"
+
+
+async def walk(client: httpx.AsyncClient, params: dict[str, Any]) -> list[int]:
+    seen: list[int] = []
+    cursor = None
+    while True:
+        paged = {**params, "cursor": cursor} if cursor else params
+        body = (await client.get("/v1/quotes", params=paged)).json()
+        seen += [quote["id"] for quote in body["items"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return seen
+
+
+async def test_a_name_several_speakers_share_pages_through_all_their_quotes(
+    client: httpx.AsyncClient, application: FastAPI
+) -> None:
+    quotes = store_speakers_sharing_a_name(application)
+    shared = sorted(quotes["Amal Hill"] + quotes["Omar Hill"] + quotes["Sara Hill"])
+    with application.state.database.reading() as connection:
+        listing = list_quotes(connection, QuoteFilters(speaker="the envoy"))
+    assert listing.any_of is not None and len(listing.any_of.values) == 3
+    for limit in (1, 2, 5, 50):
+        assert await walk(client, {"speaker": "the envoy", "limit": limit}) == shared
+        assert await walk(client, {"speaker": "the envoy", "limit": limit, "sort": "-id"}) == shared[::-1]
+    direct = await walk(client, {"speaker": "the envoy", "limit": 2, "kind": "direct"})
+    assert direct == shared[::2]
+    counted = (await client.get("/v1/quotes", params={"speaker": "the envoy", "count": "true"})).json()
+    assert counted["total"] == len(shared) == 24
+    exported = (await client.get("/v1/quotes", params={"speaker": "the envoy", "format": "ndjson"})).text
+    assert [json.loads(line)["id"] for line in exported.splitlines()] == shared
+    assert await walk(client, {"speaker": "Omar Hill", "limit": 3}) == quotes["Omar Hill"]
