@@ -28,7 +28,7 @@ from app.schemas.filters import (
 )
 from app.services import bundle, queries
 from app.services.json_items import items_as_json, written_alike
-from app.services.pagination import encode_cursor, merged_page_statement, page_statement, segments
+from app.services.pagination import encode_cursor, page_reads
 from app.services.search import SEARCHABLE, matches
 from app.services.search_text import query_terms
 from tests.factories import store_speakers_sharing_a_name
@@ -123,23 +123,15 @@ def statements(connection: Connection, listing: queries.Listing[Any]) -> list[Se
     if keys[0].nullable:
         cursors.append(encode_cursor(listing.ordering, [None, *values[1:]]))
     as_json = listing.model is not None and written_alike(listing.model)
-    any_of = listing.any_of
+    statement, any_of = listing.page_source
     found = []
     for cursor in cursors:
-        base = listing.statement if any_of is None else any_of.statement
-        parts, bound = segments(base, listing.ordering, cursor)
-        if any_of is not None:
-            bound.update({f"{any_of.name}_{index}": value for index, value in enumerate(any_of.values)})
-        for part in parts:
-            read = (
-                page_statement(part, listing.ordering)
-                if any_of is None
-                else merged_page_statement(part, listing.ordering, any_of.name, len(any_of.values))
-            )
+        page, bound = page_reads(statement, listing.ordering, cursor, any_of)
+        for read in page:
             reads = [read]
             if as_json:
                 reads.append(items_as_json(read, listing.ordering, listing.model, connection.dialect.name))
-            found += [statement.params(**listing.params, **bound, page_limit=51) for statement in reads]
+            found += [each.params(**listing.params, **bound, page_limit=51) for each in reads]
     return found
 
 

@@ -239,6 +239,22 @@ def merged_page_statement(part: Select[Any], ordering: Ordering, name: str, coun
     return _rows_of(part, ordering, key, ids).limit(PAGE_LIMIT)
 
 
+def page_reads(
+    statement: Select[Any],
+    ordering: Ordering,
+    cursor: str | None,
+    any_of: tuple[str, Sequence[Any]] | None = None,
+) -> tuple[list[Select[Any]], dict[str, Any]]:
+    """The statements a page after `cursor` reads, one after the other, each limited to the rows the
+    page still needs (`page_limit`); and the values of the cursor, and of `any_of`, to bind."""
+    parts, bound = segments(statement, ordering, cursor)
+    if any_of is None:
+        return [page_statement(part, ordering) for part in parts], bound
+    name, values = any_of
+    bound.update({f"{name}_{index}": value for index, value in enumerate(values)})
+    return [merged_page_statement(part, ordering, name, len(values)) for part in parts], bound
+
+
 def fetch_page(
     connection: Connection,
     statement: Select[Any],
@@ -255,15 +271,9 @@ def fetch_page(
     With `any_of` (a parameter's name and several values), the rows for any of the values, read by
     `merged_page_statement`."""
     rows: list[Any] = []
-    parts, bound = segments(statement, ordering, cursor)
-    if any_of is not None:
-        name, values = any_of
-        bound.update({f"{name}_{index}": value for index, value in enumerate(values)})
-    for part in parts:
+    reads, bound = page_reads(statement, ordering, cursor, any_of)
+    for read in reads:
         wanted = {**params, **bound, "page_limit": limit + 1 - len(rows)}
-        read = page_statement(part, ordering) if any_of is None else merged_page_statement(
-            part, ordering, any_of[0], len(any_of[1])
-        )
         if as_json is not None:
             read = json_items.items_as_json(read, ordering, as_json, connection.dialect.name)
         rows += fetch(connection, read, wanted)

@@ -99,6 +99,13 @@ class Listing(Generic[T]):
             statement, ordering, lambda _connection, rows: validated(model, rows), params, model, any_of
         )
 
+    @property
+    def page_source(self) -> tuple[Select[Any], tuple[str, Sequence[Any]] | None]:
+        """The statement a page reads, and the parameter and values it is merged over (AnyOf)."""
+        if self.any_of is None:
+            return self.statement, None
+        return self.any_of.statement, (self.any_of.name, self.any_of.values)
+
 
 @dataclass(frozen=True)
 class AnyOf:
@@ -164,16 +171,16 @@ def page(
     """A page of the listing; with `json`, its items as JSON text where the database writes it."""
     model = listing.model
     as_json = model if json and model and json_items.written_alike(model) else None
-    any_of = listing.any_of
+    statement, any_of = listing.page_source
     rows, cursor = fetch_page(
         connection,
-        listing.statement if any_of is None else any_of.statement,
+        statement,
         listing.ordering,
         params.cursor,
         params.page_size,
         listing.params,
         as_json,
-        None if any_of is None else (any_of.name, any_of.values),
+        any_of,
     )
     total = count(connection, listing.statement, listing.params) if params.count else None
     if as_json is not None:
