@@ -9,6 +9,7 @@ import shutil
 import signal
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -108,15 +109,53 @@ class Figures:
     cpu_ms: float | None = None  # server CPU time per request: steadier than req/s on a busy machine
 
 
+def median_figures(runs: list[Figures]) -> Figures:
+    """Each figure's median over the rounds; errors and requests summed."""
+    cpu = [run.cpu_ms for run in runs if run.cpu_ms is not None]
+    return Figures(
+        requests_per_second=statistics.median(run.requests_per_second for run in runs),
+        p50_ms=statistics.median(run.p50_ms for run in runs),
+        p99_ms=statistics.median(run.p99_ms for run in runs),
+        errors=sum(run.errors for run in runs),
+        requests=sum(run.requests for run in runs),
+        cpu_ms=statistics.median(cpu) if cpu else None,
+    )
+
+
+SERVERS = ("ours", "fastapi", "asgi", "datasette")  # the API, then the references
+
+
 @dataclass
 class Row:
+    """One endpoint's figures: each server's over the rounds, and their medians."""
+
     endpoint: str
     ours: Figures | None = None
     fastapi: Figures | None = None
     asgi: Figures | None = None
     datasette: Figures | None = None
+    rounds: dict[str, list[Figures]] = field(default_factory=dict)
     missing: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def record(self, server: str, figures: Figures) -> None:
+        self.rounds.setdefault(server, []).append(figures)
+        setattr(self, server, median_figures(self.rounds[server]))
+
+    def ratios(self, reference: str) -> list[float]:
+        """Our throughput over the reference's, round by round: each pair was measured back to
+        back, so that a slow spell of the machine falls on both sides of a ratio."""
+        pairs = zip(self.rounds.get("ours", []), self.rounds.get(reference, []), strict=False)
+        return [
+            ours.requests_per_second / theirs.requests_per_second
+            for ours, theirs in pairs
+            if theirs.requests_per_second
+        ]
+
+    def ratio(self, reference: str) -> float | None:
+        """The median of `ratios`: what the targets judge."""
+        ratios = self.ratios(reference)
+        return statistics.median(ratios) if ratios else None
 
 
 # Paths: each endpoint rotates over thousands of distinct ids, speakers and terms.
@@ -545,15 +584,24 @@ def wrk(port: int, paths: list[str], seconds: float, connections: int, cores: st
     )
 
 
-def load(
-    port: int, paths: list[str], args: argparse.Namespace, cores: str, pid: int | None = None
-) -> Figures:
-    wrk(port, paths, args.warmup, args.connections, cores)
-    before = cpu_seconds(pid) if pid else 0.0
-    figures = wrk(port, paths, args.duration, args.connections, cores)
-    if pid and figures.requests:
-        figures.cpu_ms = (cpu_seconds(pid) - before) * 1000 / figures.requests
-    return figures
+@dataclass
+class Target:
+    """A server under load, and the paths it is driven over."""
+
+    port: int
+    pid: int
+    paths: list[str]
+
+    def measure(self, seconds: float, args: argparse.Namespace, cores: str) -> Figures:
+        """wrk's figures, with the server's CPU time per request."""
+        before = cpu_seconds(self.pid)
+        figures = wrk(self.port, self.paths, seconds, args.connections, cores)
+        if figures.requests:
+            figures.cpu_ms = (cpu_seconds(self.pid) - before) * 1000 / figures.requests
+        return figures
+
+    def warm(self, args: argparse.Namespace, cores: str) -> None:
+        wrk(self.port, self.paths, args.warmup, args.connections, cores)
 
 
 def datasette_path(database: str, sql: str, params: dict[str, Any]) -> str:
@@ -577,6 +625,15 @@ def fmt(figures: Figures | None, reference: Figures | None = None) -> str:
     return f"{figures.requests_per_second / reference.requests_per_second:.2f}"
 
 
+def fmt_ratio(row: Row, reference: str) -> str:
+    """The median ratio to the reference and, over several rounds, its range."""
+    ratios = row.ratios(reference)
+    if not ratios:
+        return "-"
+    spread = f" ({min(ratios):.2f}-{max(ratios):.2f})" if len(ratios) > 1 else ""
+    return f"{statistics.median(ratios):.2f}{spread}"
+
+
 def cpu_ratio(reference: Figures | None, ours: Figures) -> str:
     """The reference's CPU per request over ours: the throughput ratio on an otherwise idle core."""
     if reference is None or not reference.cpu_ms or not ours.cpu_ms:
@@ -588,7 +645,7 @@ def print_table(title: str, rows: list[Row], with_references: bool) -> None:
     print(f"\n{title}")
     header = f"{'endpoint':<30} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7}"
     if with_references:
-        header += f" {'FastAPI c.':>10} {'vs FastAPI':>10} {'ASGI c.':>8} {'Datasette':>9} {'vs Ds.':>7}"
+        header += f" {'FastAPI c.':>10} {'vs FastAPI':>17} {'ASGI c.':>8} {'Datasette':>9} {'vs Ds.':>17}"
         header += f" {'CPU vs FastAPI':>14} {'CPU vs Ds.':>10}"
     print(header)
     print("-" * len(header))
@@ -600,8 +657,8 @@ def print_table(title: str, rows: list[Row], with_references: bool) -> None:
         line += f" {row.ours.cpu_ms or 0:>7.2f}"
         if with_references:
             line += (
-                f" {fmt(row.fastapi):>10} {fmt(row.ours, row.fastapi):>10} {fmt(row.asgi):>8}"
-                f" {fmt(row.datasette):>9} {fmt(row.ours, row.datasette):>7}"
+                f" {fmt(row.fastapi):>10} {fmt_ratio(row, 'fastapi'):>17} {fmt(row.asgi):>8}"
+                f" {fmt(row.datasette):>9} {fmt_ratio(row, 'datasette'):>17}"
                 f" {cpu_ratio(row.fastapi, row.ours):>14} {cpu_ratio(row.datasette, row.ours):>10}"
             )
         if row.ours.errors:
@@ -631,8 +688,7 @@ def print_targets(rows: list[Row], rss: list[float], ingests: dict[str, Ingest])
         [
             (r.endpoint, ratio >= 3, f"{ratio:.2f}x")
             for r in measured
-            if r.ours and r.datasette and r.datasette.requests_per_second
-            for ratio in [r.ours.requests_per_second / r.datasette.requests_per_second]
+            if (ratio := r.ratio("datasette")) is not None
         ],
     )
     verdict(
@@ -640,8 +696,7 @@ def print_targets(rows: list[Row], rss: list[float], ingests: dict[str, Ingest])
         [
             (r.endpoint, share >= floor, f"{share:.0%} (target {floor:.0%})")
             for r in measured
-            if r.ours and r.fastapi
-            for share in [r.ours.requests_per_second / r.fastapi.requests_per_second]
+            if (share := r.ratio("fastapi")) is not None
             for floor in [0.60 if kinds.get(r.endpoint) == "single" else 0.25]
         ],
     )
@@ -679,15 +734,23 @@ def run_endpoints(
     workers: int,
     cores: str,
     samples: dict[str, list[tuple[str, dict[str, Any] | None]]],
-) -> tuple[list[Row], dict[str, bytes], tuple[float, float]]:
+    references: bool = False,
+) -> tuple[list[Row], list[float]]:
+    """Each endpoint in `--rounds` rounds; with `references`, the FastAPI and ASGI constants and
+    Datasette serve beside the API (each idle while another is driven), and a round drives all four
+    in turn, so that each ratio compares figures taken a few seconds apart."""
     port = free_port()
     env = {"FACTS_DATABASE_URL": f"sqlite:///{database_path}"}
     command = [*cpu_prefix(cores), str(Path(sys.executable).with_name("facts")), "serve", "--port", str(port)]
     command += ["--workers", str(workers)]
+    wrk_cores = "1" if cores == "0" else "0,1"
+    seconds = args.duration / args.rounds
     rows: list[Row] = []
-    bodies: dict[str, bytes] = {}
-    with server(command, port, env, "/health") as process:
+    with ExitStack() as stack:
+        process = stack.enter_context(server(command, port, env, "/health"))
         rss = [rss_mb(process.pid)]
+        targets: dict[str, dict[str, Target]] = {}
+        bodies: dict[str, bytes] = {}
         for endpoint in ENDPOINTS:
             row = Row(endpoint.name)
             rows.append(row)
@@ -700,12 +763,23 @@ def run_endpoints(
                 row.missing = f"HTTP {status} on {paths[0][:60]}"
                 continue
             bodies[endpoint.name] = body
-            row.ours = load(port, paths, args, cores="1" if cores == "0" else "0,1", pid=process.pid)
-            print(f"  {endpoint.name}: {row.ours.requests_per_second:,.0f} req/s", flush=True)
+            targets[endpoint.name] = {"ours": Target(port, process.pid, paths)}
             if endpoint.name.endswith("deep"):
                 row.extra["pages deep"] = f"≥{min(DEEP_PAGE, _depth(samples[endpoint.name]))}"
+        if references:
+            start_references(stack, database_path, bodies, samples, targets)
+        for row in rows:
+            if row.endpoint not in targets:
+                continue
+            for target in targets[row.endpoint].values():
+                target.warm(args, wrk_cores)
+            for _ in range(args.rounds):
+                for name, target in targets[row.endpoint].items():
+                    row.record(name, target.measure(seconds, args, wrk_cores))
+            assert row.ours is not None
+            print(f"  {row.endpoint}: {row.ours.requests_per_second:,.0f} req/s", flush=True)
             rss.append(rss_mb(process.pid))
-    return rows, bodies, rss
+    return rows, rss
 
 
 QUICK, SLOW = "quote by id", "Arabic full-text search"
@@ -723,8 +797,10 @@ def run_mixed(
     port = free_port()
     env = {"FACTS_DATABASE_URL": f"sqlite:///{database_path}"}
     command = [str(Path(sys.executable).with_name("facts")), "serve", "--port", str(port)]
-    with server(command, port, env, "/health"), ThreadPoolExecutor(1) as pool:
-        alone = load(port, quick, args, cores="1")
+    with server(command, port, env, "/health") as process, ThreadPoolExecutor(1) as pool:
+        target = Target(port, process.pid, quick)
+        target.warm(args, "1")
+        alone = target.measure(args.duration, args, "1")
         searching = pool.submit(wrk, port, slow, args.duration + 2 * args.warmup, SEARCHING_CONNECTIONS, "1")
         time.sleep(args.warmup)
         beside = wrk(port, quick, args.duration, args.connections, "1")
@@ -753,13 +829,16 @@ def _depth(sample: list[tuple[str, dict[str, Any] | None]]) -> int:
     return min((params or {}).get("page", 0) for _, params in sample) if sample else 0
 
 
-def run_references(
-    args: argparse.Namespace,
+def start_references(
+    stack: ExitStack,
     database_path: Path,
-    rows: list[Row],
     bodies: dict[str, bytes],
     samples: dict[str, list[tuple[str, dict[str, Any] | None]]],
+    targets: dict[str, dict[str, Target]],
 ) -> None:
+    """Start the references on the core the API runs on, and add them to each endpoint's targets:
+    the constant FastAPI route and ASGI app answering the API's body for the endpoint, and Datasette
+    asked the endpoint's SQL."""
     bodies_file = BENCH_DIR / "bodies.json"
     bodies_file.write_text(
         json.dumps({name: body.decode("utf-8") for name, body in bodies.items()}), encoding="utf-8"
@@ -776,20 +855,13 @@ def run_references(
         "--loop",
         Settings().event_loop,
     ]
-    by_name = {row.endpoint: row for row in rows}
-    for attribute, target in (
-        ("fastapi", "bench.reference:fastapi_app"),
-        ("asgi", "bench.reference:asgi_app"),
-    ):
+    for name, app in (("fastapi", "bench.reference:fastapi_app"), ("asgi", "bench.reference:asgi_app")):
         port = free_port()
-        with server(
-            [*cpu_prefix("0"), *uvicorn, "--port", str(port), target], port, env, "/ref/none"
-        ) as process:
-            for name in bodies:
-                path = f"/ref/{quote(name)}"
-                setattr(by_name[name], attribute, load(port, [path], args, cores="1", pid=process.pid))
+        command = [*cpu_prefix("0"), *uvicorn, "--port", str(port), app]
+        process = stack.enter_context(server(command, port, env, "/ref/none"))
+        for endpoint in bodies:
+            targets[endpoint][name] = Target(port, process.pid, [f"/ref/{quote(endpoint)}"])
     port = free_port()
-    stem = database_path.stem
     command = [
         *cpu_prefix("0"),
         str(Path(sys.executable).with_name("datasette")),
@@ -804,26 +876,37 @@ def run_references(
         "sql_time_limit_ms",
         "20000",
     ]
-    with server(command, port, {}, "/-/versions.json") as process:
-        for endpoint in ENDPOINTS:
-            row = by_name[endpoint.name]
-            if endpoint.datasette_sql is None or row.ours is None:
-                continue
-            paths = [
-                datasette_path(stem, endpoint.datasette_sql, params or {})
-                for _, params in samples[endpoint.name]
-            ]
-            status, body = fetch(port, paths[0])
-            if status != 200:
-                print(f"  Datasette answered {status} for {endpoint.name}: {body[:200]!r}")
-                continue
-            row.datasette = load(port, paths, args, cores="1", pid=process.pid)
+    process = stack.enter_context(server(command, port, {}, "/-/versions.json"))
+    for endpoint in ENDPOINTS:
+        if endpoint.datasette_sql is None or endpoint.name not in bodies:
+            continue
+        paths = [
+            datasette_path(database_path.stem, endpoint.datasette_sql, params or {})
+            for _, params in samples[endpoint.name]
+        ]
+        status, body = fetch(port, paths[0])
+        if status != 200:
+            print(f"  Datasette answered {status} for {endpoint.name}: {body[:200]!r}")
+            continue
+        targets[endpoint.name]["datasette"] = Target(port, process.pid, paths)
 
 
-def main() -> None:
+def options() -> argparse.ArgumentParser:
+    """`make bench`'s options, each defaulting to its BENCH_ environment variable."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=int(os.environ.get("BENCH_ARTICLES", 100_000)))
-    parser.add_argument("--duration", type=float, default=float(os.environ.get("BENCH_DURATION", 10)))
+    parser.add_argument(
+        "--duration",
+        type=float,
+        default=float(os.environ.get("BENCH_DURATION", 12)),
+        help="Seconds each server is driven per endpoint, over all rounds.",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=int(os.environ.get("BENCH_ROUNDS", 3)),
+        help="Rounds per endpoint: the API and each reference driven in turn, medians reported.",
+    )
     parser.add_argument("--warmup", type=float, default=float(os.environ.get("BENCH_WARMUP", 2)))
     parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", 32)))
     parser.add_argument("--seed", type=int, default=int(os.environ.get("BENCH_SEED", 0)))
@@ -835,7 +918,11 @@ def main() -> None:
     parser.add_argument(
         "--only", default=os.environ.get("BENCH_ONLY", ""), help="Endpoint names, separated by |."
     )
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = options().parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
     if args.only:
@@ -868,12 +955,10 @@ def main() -> None:
     print(f"  extraction alone: {extraction:,.0f} articles of 4 KB per CPU-second (best of 5 rounds)")
 
     print(
-        f"\nLoad: wrk, {args.connections} connections, "
-        f"{args.duration:g} s per endpoint after {args.warmup:g} s warm-up"
+        f"\nLoad: wrk, {args.connections} connections, {args.duration:g} s per endpoint and server "
+        f"in {args.rounds} rounds, after {args.warmup:g} s warm-up; medians over the rounds"
     )
-    one, bodies, rss = run_endpoints(args, database_path, 1, "0", samples)
-    if not args.no_references:
-        run_references(args, database_path, one, bodies, samples)
+    one, rss = run_endpoints(args, database_path, 1, "0", samples, references=not args.no_references)
     print_table(
         "One uvicorn worker on one core (wrk on the other)", one, with_references=not args.no_references
     )
@@ -886,7 +971,7 @@ def main() -> None:
         "rss_mb": rss,
     }
     if not args.no_scaling and (os.cpu_count() or 1) > 1:
-        two, _, rss_two = run_endpoints(args, database_path, 2, "0,1", samples)
+        two, rss_two = run_endpoints(args, database_path, 2, "0,1", samples)
         print_table("Two uvicorn workers on both cores (wrk shares them)", two, with_references=False)
         print_rss("server memory (anonymous RSS, both workers and the supervisor)", rss_two)
         for row_one, row_two in zip(one, two, strict=True):

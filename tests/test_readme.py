@@ -8,6 +8,7 @@ import pytest
 from fastapi import FastAPI
 
 from app.settings import PROJECT_DIR, Settings
+from bench.run import options
 
 README = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
 
@@ -82,3 +83,11 @@ def test_readme_states_how_many_matches_search_ranks() -> None:
     from app.services.search import RANKED_MATCHES
 
     assert f"ranks the {RANKED_MATCHES:,} most recently stored matches" in README
+
+
+def test_the_benchmarks_documented_defaults_are_its_own() -> None:
+    defaults = vars(options().parse_args([]))
+    documented = re.findall(r"`BENCH_([A-Z_]+)`[^()`]*\(default ([\d,]+)\)", README)
+    assert {name for name, _ in documented} >= {"CONNECTIONS", "DURATION", "ROUNDS"}
+    for name, value in documented:
+        assert defaults[name.lower()] == int(value.replace(",", "")), name
