@@ -247,6 +247,19 @@ def test_quotes_by_a_name_speakers_share_read_each_speakers_index_in_order(appli
                     assert "TEMP B-TREE" not in text_plan, text_plan
 
 
+def test_quotes_by_a_shared_name_and_words_run_the_full_text_match_once(application: FastAPI) -> None:
+    """With `q`, a name several speakers share is read with one IN list: merged, each speaker's
+    part would run the full-text match again."""
+    store_speakers_sharing_a_name(application)
+    with application.state.database.reader.connect() as connection:
+        filters = QuoteFilters.model_validate({"speaker": "the envoy", "q": "talks"})
+        listing = queries.list_quotes(connection, filters)
+        match = "quote_fts" if connection.dialect.name == "sqlite" else "search_vector @@"
+        for statement in statements(connection, listing):
+            text_plan = plan(connection, statement)
+            assert text_plan.count(match) == 1, text_plan
+
+
 @pytest.mark.parametrize("filters", [{}, {"currency": "USD"}, {"donor": "Japan"}, {"status": "new"}])
 def test_summary_groupings_read_indexes(application: FastAPI, filters: dict[str, str]) -> None:
     """Each grouping of the pledge summary reads an index of pledge_rollup. Unfiltered, on SQLite,

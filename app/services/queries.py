@@ -412,7 +412,9 @@ def list_quotes(connection: Connection, filters: QuoteFilters) -> Listing[QuoteP
         **filtered, named_speaker=named[0] if one else None, named_speakers=None if one else named
     )
     any_of = None
-    if named is not None and 1 < len(named) <= MERGED_SPEAKERS:
+    # With `q`, a page reads every match however it is merged, and a part for each speaker would
+    # run the full-text match once for each: one IN list runs it once.
+    if named is not None and 1 < len(named) <= MERGED_SPEAKERS and filters.q is None:
         by_one, _ = where.select(**filtered, named_speaker=named[0])
         any_of = AnyOf(by_one, "named_speaker", named)
     return Listing.of_rows(QuotePublic, statement, QUOTE_ORDERINGS[filters.sort], params, any_of)
