@@ -598,10 +598,24 @@ class Target:
         figures = wrk(self.port, self.paths, seconds, args.connections, cores)
         if figures.requests:
             figures.cpu_ms = (cpu_seconds(self.pid) - before) * 1000 / figures.requests
+        self.settle()
         return figures
 
     def warm(self, args: argparse.Namespace, cores: str) -> None:
         wrk(self.port, self.paths, args.warmup, args.connections, cores)
+        self.settle()
+
+    def settle(self, timeout: float = 60) -> None:
+        """Wait until the server has answered what wrk left queued when it stopped: a slow server
+        (Datasette aggregating every pledge for a summary takes seconds for 32 queued requests)
+        would otherwise go on working on the core while the next server is measured."""
+        deadline = time.monotonic() + timeout
+        used = cpu_seconds(self.pid)
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            before, used = used, cpu_seconds(self.pid)
+            if used == before:
+                return
 
 
 def datasette_path(database: str, sql: str, params: dict[str, Any]) -> str:
