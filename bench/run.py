@@ -122,9 +122,6 @@ def median_figures(runs: list[Figures]) -> Figures:
     )
 
 
-SERVERS = ("ours", "fastapi", "asgi", "datasette")  # the API, then the references
-
-
 @dataclass
 class Row:
     """One endpoint's figures: each server's over the rounds, and their medians."""
@@ -144,7 +141,8 @@ class Row:
 
     def ratios(self, reference: str) -> list[float]:
         """Our throughput over the reference's, round by round: each pair was measured back to
-        back, so that a slow spell of the machine falls on both sides of a ratio."""
+        back, so that a slow spell of the machine falls on both sides of a ratio. A round in which
+        the reference answered nothing within wrk's timeout has no ratio."""
         pairs = zip(self.rounds.get("ours", []), self.rounds.get(reference, []), strict=False)
         return [
             ours.requests_per_second / theirs.requests_per_second
@@ -629,14 +627,8 @@ def datasette_path(database: str, sql: str, params: dict[str, Any]) -> str:
 # The run.
 
 
-def fmt(figures: Figures | None, reference: Figures | None = None) -> str:
-    if figures is None:
-        return "-"
-    if reference is None:
-        return f"{figures.requests_per_second:,.0f}"
-    if not reference.requests_per_second:
-        return "-"  # the reference answered nothing within wrk's timeout: no ratio
-    return f"{figures.requests_per_second / reference.requests_per_second:.2f}"
+def fmt(figures: Figures | None) -> str:
+    return "-" if figures is None else f"{figures.requests_per_second:,.0f}"
 
 
 def fmt_ratio(row: Row, reference: str) -> str:
