@@ -49,8 +49,15 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]*\))?\s*[—–-]+\s*")
 _SIGNATURE = re.compile(r"[—–-](?<=\n[—–-])\s*(?P<who>[^\n(@]{3,80}?)\s*\(@\w+\)")
 _TRANSITIVE_AR = frozenset(folded(v) for v in ("أكد", "أكدت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت",
                                                "أوضح", "أوضحت", "يؤكد", "تؤكد", "جدد", "جددت"))
+# Adverbials between a verb (and its subject) and what was said: "في بيان، ..." and "في مؤتمر صحفي
+# اليوم عن ..." (up to a comma or the verb's preposition), "في وقت سابق", days and dates.
+# With an attached pronoun, taa marbuta is written ت: كلمته، تدوينتها.
+_OCCASIONS_AR = alternation(
+    ("بيان", "كلمة", "كلمت", "تصريح", "تدوينة", "تدوينت", "مؤتمر", "لقاء", "مقابلة", "مقابلت")
+)
 _SKIPPABLE_AR = re.compile(
-    rf"\s*(?:[،,]|\([^()]{{0,60}}\)|(?:في|خلال)\s+(?:بيان|كلمة|تصريح|تصريحات|تدوينة|مؤتمر)\S*(?:\s+\S+){{0,4}}?(?=[،,])"
+    rf"\s*(?:[،,]|\([^()]{{0,60}}\)|(?:في|خلال)\s+(?:{_OCCASIONS_AR})\S*(?:\s+\S+){{0,4}}?"
+    rf"(?=[،,]|\s+(?:{alternation(('عن', 'إلى', 'على'))}){WORD_END})|في\s+وقت\s+(?:سابق|لاحق)"
     rf"|اليوم|امس|مساء|صباح|(?:يوم\s+)?(?:{alternation(lx.WEEKDAYS_AR)})"
     rf"|في\s+\d{{1,2}}\s+\S+(?:\s*/\s*\S+)?(?:\s+(?:الماضي|المقبل|\d{{4}}))?)"
 )
@@ -305,6 +312,13 @@ def _following_direct(text: str, directs: list[_Direct], pos: int) -> _Direct | 
     return None
 
 
+def _past_adverbials(text: str, pos: int, end: int) -> int:
+    """Where the words after `pos` stop being adverbials (_SKIPPABLE_AR)."""
+    while (skipped := _SKIPPABLE_AR.match(text, pos, end)) and skipped.end() > pos:
+        pos = skipped.end()
+    return pos
+
+
 def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, explicit: bool, bare: str) -> tuple[int, int] | None:
     text = f.text
     end_limit = sentence.end
@@ -320,10 +334,12 @@ def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, exp
         elif prep:
             start = pos + prep.end()
         elif explicit and bare in _TRANSITIVE_AR:
-            skip = pos
-            while (s := _SKIPPABLE_AR.match(text, skip)) and s.end() > skip:
-                skip = s.end()
-            start = skip
+            # The object, with the preposition a transitive verb may take (أعلن عن ...).
+            start = _past_adverbials(text, pos, end_limit)
+        elif (skip := _past_adverbials(text, pos, end_limit)) > pos and (
+            later := _VERB_PREP_AR.match(text, skip, end_limit)
+        ):
+            start = later.end()  # أشار في كلمته أمام المؤتمر إلى ...
         else:
             return None
     else:

@@ -192,14 +192,17 @@ _KANA_SUBJECT = re.compile(r"(?<![^\W\d_])(?:و|ف)?(?:كان|كانت)\s+")
 
 
 def arabic_subject_before(f: Folded, clause_start: int, verb_start: int, entities: list[Match], gazetteer: Gazetteer) -> Subject | None:
-    """The subject fronted before a verb by كان ... قد (وكان الوزير قد أكد أن ...)."""
+    """The subject fronted before a verb by كان: وكان الوزير قد أكد أن ... With قد, anything may stand
+    between the subject and قد; without it (وكانت الوزيرة أعلنت أن ...), the verb must follow the
+    subject at once."""
     head = f.text[clause_start:verb_start]
-    if not re.search(r"(?<![^\W\d_])قد\s*$", head):
-        return None
     kanas = list(_KANA_SUBJECT.finditer(head))
     if not kanas:
         return None
-    subject, _ = arabic_subject_after(f, clause_start + kanas[-1].end(), verb_start, entities, gazetteer)
+    with_qad = re.search(r"(?<![^\W\d_])قد\s*$", head) is not None
+    subject, end = arabic_subject_after(f, clause_start + kanas[-1].end(), verb_start, entities, gazetteer)
+    if subject is None or (not with_qad and f.text[end:verb_start].strip()):
+        return None
     return subject
 
 

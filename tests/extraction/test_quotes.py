@@ -177,3 +177,41 @@ def test_two_full_names_that_share_a_family_name_are_two_speakers(text: str, nam
     assert sorted(speaker.name for speaker in facts.speakers) == sorted(set(names))
     for speaker in facts.speakers:
         assert not set(speaker.aliases) & set(names), speaker
+
+
+def test_arabic_subject_fronted_by_kana_without_qad() -> None:
+    """وكانت الوزيرة ... أعلنت: without قد, the verb follows the subject at once; a subject with
+    other words between it and the verb is not the verb's."""
+    facts = extract("وكانت الوزيرة ليلى حسن أعلنت أن الحكومة ستفتح المعابر.")
+    assert [(q.verb, q.speaker, q.text) for q in facts.quotes] == [
+        ("أعلنت", "ليلى حسن", "أن الحكومة ستفتح المعابر")
+    ]
+    assert extract("وكان الوزير أحمد سالم غائبا حين أعلنت أن المعابر ستفتح قريبا.").quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "report"),
+    [
+        (
+            "وأعلن الوزير أحمد سالم في مؤتمر صحفي اليوم عن تقديم مساعدات جديدة للاجئين.",
+            "أحمد سالم",
+            "عن تقديم مساعدات جديدة للاجئين",
+        ),
+        (
+            "وكان وزير الخارجية أعلن في وقت سابق عن تقديم دعم إضافي للمدارس.",
+            "وزير الخارجية",
+            "عن تقديم دعم إضافي للمدارس",
+        ),
+        (
+            "وأشار الوزير أحمد سالم في كلمته أمام المؤتمر إلى ضرورة فتح المعابر أمام المساعدات.",
+            "أحمد سالم",
+            "ضرورة فتح المعابر أمام المساعدات",
+        ),
+    ],
+    ids=["at a news conference, then عن", "earlier, then عن", "in a speech, then إلى"],
+)
+def test_arabic_report_after_adverbials(text: str, speaker: str, report: str) -> None:
+    """Where and when something was said stands between the verb and the report: the report
+    begins at the object of a transitive verb, or after the preposition another verb governs."""
+    (quote,) = extract(text).quotes
+    assert (quote.speaker, quote.text) == (speaker, report)
