@@ -41,6 +41,7 @@ BENCH_DIR = PROJECT_DIR / ".bench"
 LUA = Path(__file__).with_name("rotate.lua")
 PAGE = 50
 DEEP_PAGE = 1000
+PAGES_PER_SPEAKER = 125
 PATHS_PER_ENDPOINT = 4000
 HOST = "127.0.0.1"
 
@@ -203,20 +204,13 @@ def _prolific(connection: sqlite3.Connection) -> list[str]:
     ]
 
 
-def quotes_by_prolific_speaker(
-    connection: sqlite3.Connection, rng: random.Random
+def _speaker_pages(
+    connection: sqlite3.Connection, rng: random.Random, depth: int
 ) -> list[tuple[str, dict[str, Any] | None]]:
-    """Page 1 for the speakers whose deep pages are measured, so that the two compare."""
-    return [
-        (f"/v1/quotes?{urlencode({'speaker': name})}", {"name": name, "after": 0})
-        for name in _prolific(connection)
-    ]
-
-
-def quotes_by_speaker_deep(
-    connection: sqlite3.Connection, rng: random.Random
-) -> list[tuple[str, dict[str, Any] | None]]:
-    """Pages about 1,000 deep (or as deep as the data goes) for the speakers with most quotes."""
+    """Pages `depth` onwards (or as deep as the data goes), PAGES_PER_SPEAKER of them, for each of
+    the speakers with most quotes: the same number of distinct pages at any depth, so that two
+    depths differ in depth alone. (Page 1 of these few speakers alone is a handful of pages, whose
+    rows stay in the CPU's caches: about a fifth cheaper to read than any thousand pages.)"""
     paths = []
     for name in _prolific(connection):
         ids = [
@@ -226,18 +220,29 @@ def quotes_by_speaker_deep(
             )
         ]
         pages = len(ids) // PAGE
-        first = max(1, min(DEEP_PAGE, pages - 125))
-        for page in range(first, min(pages, first + 125)):
-            after = ids[page * PAGE - 1]
-            cursor = encode_cursor(QUOTE_ORDERINGS["id"], [after])
-            paths.append(
-                (
-                    f"/v1/quotes?{urlencode({'speaker': name, 'cursor': cursor})}",
-                    {"name": name, "after": after, "page": page},
-                )
-            )
+        first = max(0, min(depth, pages - PAGES_PER_SPEAKER))
+        for page in range(first, min(pages, first + PAGES_PER_SPEAKER)):
+            query: dict[str, str] = {"speaker": name}
+            after = ids[page * PAGE - 1] if page else 0
+            if page:
+                query["cursor"] = encode_cursor(QUOTE_ORDERINGS["id"], [after])
+            paths.append((f"/v1/quotes?{urlencode(query)}", {"name": name, "after": after, "page": page}))
     rng.shuffle(paths)
     return paths
+
+
+def quotes_by_prolific_speaker(
+    connection: sqlite3.Connection, rng: random.Random
+) -> list[tuple[str, dict[str, Any] | None]]:
+    """The first pages, from page 1, of the speakers whose deep pages are measured."""
+    return _speaker_pages(connection, rng, 0)
+
+
+def quotes_by_speaker_deep(
+    connection: sqlite3.Connection, rng: random.Random
+) -> list[tuple[str, dict[str, Any] | None]]:
+    """Pages about 1,000 deep for the speakers with most quotes."""
+    return _speaker_pages(connection, rng, DEEP_PAGE)
 
 
 def _amount_ranges(connection: sqlite3.Connection, rng: random.Random) -> list[tuple[int, int]]:
@@ -317,7 +322,7 @@ QUOTES_BY_SPEAKER_SQL = (
 ENDPOINTS = [
     Endpoint("quote by id", "single", quote_by_id, f"{QUOTE_ROW} WHERE q.id = :id"),
     Endpoint("quotes by speaker, page 1", "list", quotes_by_speaker, QUOTES_BY_SPEAKER_SQL),
-    Endpoint("quotes by top speaker, page 1", "list", quotes_by_prolific_speaker, QUOTES_BY_SPEAKER_SQL),
+    Endpoint("quotes by top speaker, first pages", "list", quotes_by_prolific_speaker, QUOTES_BY_SPEAKER_SQL),
     Endpoint("quotes by top speaker, deep", "list", quotes_by_speaker_deep, QUOTES_BY_SPEAKER_SQL),
     Endpoint(
         "pledges in amount range",
@@ -649,7 +654,7 @@ def cpu_ratio(reference: Figures | None, ours: Figures) -> str:
 
 def print_table(title: str, rows: list[Row], with_references: bool) -> None:
     print(f"\n{title}")
-    header = f"{'endpoint':<30} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7}"
+    header = f"{'endpoint':<34} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7}"
     if with_references:
         header += f" {'FastAPI c.':>10} {'vs FastAPI':>17} {'ASGI c.':>8} {'Datasette':>9} {'vs Ds.':>17}"
         header += f" {'CPU vs FastAPI':>14} {'CPU vs Ds.':>10}"
@@ -657,9 +662,9 @@ def print_table(title: str, rows: list[Row], with_references: bool) -> None:
     print("-" * len(header))
     for row in rows:
         if row.ours is None:
-            print(f"{row.endpoint:<30} not available ({row.missing})")
+            print(f"{row.endpoint:<34} not available ({row.missing})")
             continue
-        line = f"{row.endpoint:<30} {fmt(row.ours):>8} {row.ours.p50_ms:>7.1f} {row.ours.p99_ms:>7.1f}"
+        line = f"{row.endpoint:<34} {fmt(row.ours):>8} {row.ours.p50_ms:>7.1f} {row.ours.p99_ms:>7.1f}"
         line += f" {row.ours.cpu_ms or 0:>7.2f}"
         if with_references:
             line += (
@@ -711,12 +716,15 @@ def print_targets(rows: list[Row], rss: list[float], ingests: dict[str, Ingest])
         [(r.endpoint, r.ours.p99_ms < 50, f"{r.ours.p99_ms:.0f} ms") for r in measured if r.ours],
     )
     by_name = {r.endpoint: r.ours for r in measured}
-    first, deep = by_name.get("quotes by top speaker, page 1"), by_name.get("quotes by top speaker, deep")
+    first, deep = (
+        by_name.get("quotes by top speaker, first pages"),
+        by_name.get("quotes by top speaker, deep"),
+    )
     if first and deep:
         ratio = deep.requests_per_second / first.requests_per_second
         verdict(
-            "a deep page as fast as page 1 (within 10%)",
-            [("deep page", ratio >= 0.9, f"{ratio:.2f}x page 1")],
+            "a deep page as fast as the first pages (within 10%)",
+            [("deep page", ratio >= 0.9, f"{ratio:.2f}x the first pages")],
         )
     if len(rss) > 2:
         # Caches (connections, statements, pages) fill during the first endpoint; after that, flat.
@@ -984,7 +992,7 @@ def main() -> None:
             # An endpoint that answered nothing within wrk's timeout has no ratio.
             if row_one.ours and row_two.ours and row_one.ours.requests_per_second:
                 factor = row_two.ours.requests_per_second / row_one.ours.requests_per_second
-                print(f"  {row_one.endpoint:<30} x{factor:.2f} the one-worker throughput")
+                print(f"  {row_one.endpoint:<34} x{factor:.2f} the one-worker throughput")
         results["two_workers"] = two
         results["rss_mb_two_workers"] = rss_two
     if not args.no_scaling and (os.cpu_count() or 1) > 1:
