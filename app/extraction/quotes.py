@@ -55,9 +55,12 @@ _TRANSITIVE_AR = frozenset(folded(v) for v in ("أكد", "أكدت", "أعلن",
 _OCCASIONS_AR = alternation(
     ("بيان", "كلمة", "كلمت", "تصريح", "تدوينة", "تدوينت", "مؤتمر", "لقاء", "مقابلة", "مقابلت")
 )
+# An occasion ends before the verb's preposition; not before من, which also begins adverbials
+# (في مؤتمر صحفي من مقر الوزارة).
+_OCCASION_END_AR = alternation(p for p in lx.VERB_PREPOSITIONS_AR if p != "من")
 _SKIPPABLE_AR = re.compile(
     rf"\s*(?:[،,]|\([^()]{{0,60}}\)|(?:في|خلال)\s+(?:{_OCCASIONS_AR})\S*(?:\s+\S+){{0,4}}?"
-    rf"(?=[،,]|\s+(?:{alternation(('عن', 'إلى', 'على'))}){WORD_END})|في\s+وقت\s+(?:سابق|لاحق)"
+    rf"(?=[،,]|\s+(?:{_OCCASION_END_AR}){WORD_END})|في\s+وقت\s+(?:سابق|لاحق)"
     rf"|اليوم|امس|مساء|صباح|(?:يوم\s+)?(?:{alternation(lx.WEEKDAYS_AR)})"
     rf"|في\s+\d{{1,2}}\s+\S+(?:\s*/\s*\S+)?(?:\s+(?:الماضي|المقبل|\d{{4}}))?)"
 )

@@ -115,8 +115,7 @@ class SpeakerDirectory:
     def load(self, connection: Connection, names: Iterable[str]) -> None:
         """Read every stored speaker that any of these names can find, with all its aliases."""
         fresh = sorted(set(names) - self.looked_up)
-        for start in range(0, len(fresh), LOOKUP_CHUNK):
-            chunk = fresh[start : start + LOOKUP_CHUNK]
+        for chunk in batched(fresh, LOOKUP_CHUNK):
             by_alias = select(ALIAS.c.speaker_id).where(ALIAS.c.alias.in_(chunk))
             rows = connection.execute(
                 select(SPEAKER).where(
@@ -242,10 +241,7 @@ class EntityDirectory:
 
     def load(self, connection: Connection, names: Iterable[str]) -> None:
         fresh = sorted(set(names) - self.ids.keys() - self.looked_up)
-        for start in range(0, len(fresh), LOOKUP_CHUNK):
-            chunk = fresh[start : start + LOOKUP_CHUNK]
-            query = select(self.table.c.name, self.table.c.id).where(self.table.c.name.in_(chunk))
-            self.ids.update(connection.execute(query).all())
+        self.ids.update(_ids_by_name(connection, self.table, fresh))
         self.looked_up.update(fresh)
 
     def add(self, entity: EntityIn) -> None:
@@ -268,8 +264,7 @@ def _insert(connection: Connection, table: Any) -> Any:
 def _stored_texts(connection: Connection, digests: list[str]) -> set[str]:
     """Which of these content hashes the database holds."""
     stored: set[str] = set()
-    for start in range(0, len(digests), LOOKUP_CHUNK):
-        chunk = digests[start : start + LOOKUP_CHUNK]
+    for chunk in batched(digests, LOOKUP_CHUNK):
         query = select(ARTICLE.c.content_hash).where(ARTICLE.c.content_hash.in_(chunk))
         stored.update(connection.execute(query).scalars())
     return stored
@@ -297,9 +292,14 @@ def _insert_named(connection: Connection, table: Any, rows: list[dict[str, Any]]
         .returning(table.c.name, table.c.id)
     )
     ids: dict[str, int] = dict(connection.execute(statement, rows).all())
-    taken = [row["name"] for row in rows if row["name"] not in ids]
-    for start in range(0, len(taken), LOOKUP_CHUNK):
-        chunk = taken[start : start + LOOKUP_CHUNK]
+    ids.update(_ids_by_name(connection, table, [row["name"] for row in rows if row["name"] not in ids]))
+    return ids
+
+
+def _ids_by_name(connection: Connection, table: Any, names: list[str]) -> dict[str, int]:
+    """The ids of the stored rows of a table with unique names, by name, for these names."""
+    ids: dict[str, int] = {}
+    for chunk in batched(names, LOOKUP_CHUNK):
         ids.update(connection.execute(select(table.c.name, table.c.id).where(table.c.name.in_(chunk))).all())
     return ids
 
