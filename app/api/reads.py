@@ -19,7 +19,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.params import Depends, Path, Query
 from fastapi.routing import APIRoute, serialize_response
 from pydantic import BaseModel, ValidationError, create_model
-from starlette._utils import get_route_path
 from starlette.routing import Match
 from starlette.types import Scope
 
@@ -158,8 +157,12 @@ class ReadRoute(APIRoute):
         self.literal_prefix = self.path_format.partition("{")[0]
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
-        if scope["type"] == "http" and not get_route_path(scope).startswith(self.literal_prefix):
-            return Match.NONE, {}
+        if scope["type"] == "http":
+            # The route matches the path less the root path, when the path starts with it: whichever
+            # of the two it is, it starts with the prefix.
+            path, root = scope["path"], scope.get("root_path", "")
+            if not (path.startswith(self.literal_prefix) or path.startswith(self.literal_prefix, len(root))):
+                return Match.NONE, {}
         return super().matches(scope)
 
     def get_route_handler(self) -> Handler:
