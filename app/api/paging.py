@@ -30,11 +30,11 @@ def next_link(request: Request, cursor: str) -> str:
     return f'<{base}?{"&".join(kept)}>; rel="next"'
 
 
-def page_json(found: PageOf[str]) -> bytes:
+def page_json(found: PageOf[str | bytes]) -> bytes:
     """A page whose items are their JSON already, as pydantic writes a `Page`."""
     return json_items.json_object(
         {
-            "items": "[" + ",".join(found.items) + "]",
+            "items": json_items.json_list(found.items),
             "next_cursor": json.dumps(found.next_cursor),
             "total": json.dumps(found.total),
         }

@@ -30,7 +30,7 @@ from app.schemas.entity import EntityDetail, MentionPublic
 from app.schemas.pledge import PledgePublic
 from app.schemas.quote import QuotePublic
 from app.schemas.speaker import SpeakerPublic
-from app.services.json_items import json_array, json_object
+from app.services.json_items import handed_over, json_array, json_object
 from app.services.queries import (
     ARTICLE_BY_ID,
     DATE_COLUMNS,
@@ -95,7 +95,8 @@ def _bundle(dialect: str) -> Select[Any]:
         "places": _entities(Place, PlaceMention, PlaceMention.place_id, dialect),
     }
     assert list(lists) == LISTS, "the bundle's lists, in its order"
-    return ARTICLE_BY_ID.add_columns(*(value.label(name) for name, value in lists.items()))
+    columns = (handed_over(value, dialect).label(name) for name, value in lists.items())
+    return ARTICLE_BY_ID.add_columns(*columns)
 
 
 def article_facts(connection: Connection, article_id: int) -> bytes:

@@ -9,7 +9,8 @@ without spaces and keeps the fields in order; a list field is a JSON array the d
 (json_array: group_concat over ordered rows on SQLite, string_agg on PostgreSQL). A model with a field
 of any other type, an alias or a serializer of its own keeps the Python path. The page's own fields
 (the cursor, the count) are added around the items as pydantic would write them (app.api.paging); an
-article's facts (app.services.bundle) and the pledge summary are arrays of such items side by side."""
+article's facts (app.services.bundle) and the pledge summary are arrays of such items side by side.
+On SQLite the driver hands the JSON over as bytes (`handed_over`)."""
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Column,
     ColumnElement,
     Join,
+    LargeBinary,
     ScalarSelect,
     Select,
     String,
@@ -47,10 +49,31 @@ def _constant(value: str) -> ColumnElement[str]:
     return literal_column("'" + value.replace("'", "''") + "'", String)
 
 
-def json_object(members: Mapping[str, str]) -> bytes:
+def handed_over(text: ColumnElement[Any], dialect: str) -> ColumnElement[Any]:
+    """JSON the database writes, as its driver is to hand it over: on SQLite its UTF-8 bytes (CAST AS
+    BLOB), of which the answer is made as they are. Read as text, they were decoded only to be
+    encoded again: 13% of the instructions of a request for a page of 50 pledges. As text elsewhere,
+    where the driver's bytes would come hex-encoded."""
+    return cast(text, LargeBinary) if dialect == "sqlite" else text
+
+
+def utf8(text: str | bytes) -> bytes:
+    """JSON text as bytes, whichever way the driver handed it over (`handed_over`)."""
+    return text if isinstance(text, bytes) else text.encode()
+
+
+def json_list(items: Sequence[str | bytes]) -> bytes:
+    """The JSON array of these items, each given as its JSON text."""
+    if items and isinstance(items[0], str):
+        return ("[" + ",".join(items) + "]").encode()  # type: ignore[arg-type]
+    return b"[" + b",".join(items) + b"]"  # type: ignore[arg-type]
+
+
+def json_object(members: Mapping[str, str | bytes]) -> bytes:
     """The JSON object of these members, each given as its JSON text, in order and without spaces, as
     pydantic writes a model: a page around its items, an article's facts, the pledge summary."""
-    return ("{" + ",".join(f'"{name}":{text}' for name, text in members.items()) + "}").encode()
+    pairs = (b'"' + name.encode() + b'":' + utf8(text) for name, text in members.items())
+    return b"{" + b",".join(pairs) + b"}"
 
 
 def _kind(annotation: Any) -> type | None:
@@ -116,7 +139,7 @@ def items_as_json(
     model `written_alike`."""
     keys = [key.column for key in ordering.keys]
     if dialect == "sqlite":
-        item = _sqlite_object(statement.selected_columns, model)
+        item = handed_over(_sqlite_object(statement.selected_columns, model), dialect)
     else:
         # The fields, in order, as a row of their own beside each row of the statement.
         fields = select(*_fields(statement.selected_columns, model, dialect))

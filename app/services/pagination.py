@@ -16,6 +16,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 from typing import Any
 
+import orjson
 from pydantic import BaseModel
 from sqlalchemy import (
     Column,
@@ -74,7 +75,7 @@ def by(name: str, *keys: SortKey) -> Ordering:
 
 def encode_cursor(ordering: Ordering, values: Sequence[Any]) -> str:
     plain = [value.isoformat() if isinstance(value, date) else value for value in values]
-    raw = json.dumps({"sort": ordering.name, "after": plain}, separators=(",", ":")).encode()
+    raw = orjson.dumps({"sort": ordering.name, "after": plain})
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 

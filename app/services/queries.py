@@ -522,7 +522,8 @@ def _summary(groupings: tuple[Select[Any], ...], dialect: str) -> Select[Any]:
     columns = []
     for (name, (group, model)), rows in zip(SUMMARY_GROUPINGS.items(), groupings, strict=True):
         keys = [group, "currency"] if group else ["currency"]
-        columns.append(json_items.json_array(rows, keys, dialect, model).label(name))
+        array = json_items.json_array(rows, keys, dialect, model)
+        columns.append(json_items.handed_over(array, dialect).label(name))
     return select(*columns)
 
 
