@@ -19,6 +19,9 @@ _WEEKDAY_EN = alternation(lx.WEEKDAYS_EN)
 _MONTHS = {folded(k).lower(): v for k, v in {**lx.MONTHS_AR, **lx.MONTHS_EN}.items()}
 _WEEKDAYS = {folded(k).lower(): v for k, v in {**lx.WEEKDAYS_AR, **lx.WEEKDAYS_EN}.items()}
 _YEAR = r"(?:19|20)\d\d"
+# The same month in the other calendar's name, as the Levant and Iraq write it: 15 آذار/مارس 2023,
+# آذار (مارس), آذار مارس.
+_SECOND_MONTH_AR = rf"(?:\s*/\s*(?:{_MONTH_AR})|\s*\(\s*(?:{_MONTH_AR})\s*\)|\s+(?:{_MONTH_AR}))"
 _NUM_AR = alternation(k for k in lx.ARABIC_NUMBER_WORDS if lx.ARABIC_NUMBER_WORDS[k] >= 1)
 _NUM_EN = alternation(k for k in lx.ENGLISH_NUMBER_WORDS if k != "hundred")
 _COUNT = rf"(?:\d+|{_NUM_AR}|{_NUM_EN})"
@@ -224,10 +227,10 @@ _AR, _EN, _ANY = "ar", "en", "any"
 # Patterns start with their mandatory word so the regex engine can skip ahead fast; they run on
 # lower-cased folded text without IGNORECASE for the same reason, and word starts are checked in code.
 _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
-    (rf"(?P<day>\d\d?)\s+(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR}))?(?!\d)", None, _AR, _explicit_day),
+    (rf"(?P<day>\d\d?)\s+(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR}))?(?!\d)", None, _AR, _explicit_day),
     (rf"(?P<month>{_MONTH_EN})\.?\s+(?P<day>\d\d?)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
     (rf"(?P<day>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_EN}){WORD_END}\.?(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
-    (rf"(?P<month>{_MONTH_AR})(?:\s+(?:{_MONTH_AR}))?\s*[,،/]?\s*(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>{_YEAR})(?!\d)", r"شهر\s+$", _AR, _explicit_month),
+    (rf"(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?\s*[,،/]?\s*(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>{_YEAR})(?!\d)", r"شهر\s+$", _AR, _explicit_month),
     (rf"(?P<month>{_MONTH_EN})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)", None, _EN, _explicit_month),
     (rf"(?P<year>{_YEAR})(?![\d%]|[.,]\d|\s*(?:مليون|مليار|الف|ألف|دولار|million|billion|dollars|people|شخص))", r"(?:عام|العام|سنة|year)\s*$", _ANY, _explicit_year),
     (rf"(?:(?P<dayword>{_DAY_WORDS}){WORD_END}(?!['’]s)(?:[ \t]*\(?(?:يوم\s+)?(?P<weekday>{_WD}){WORD_END})?|(?P<weekday2>{_WD}){WORD_END}(?:\s+(?P<wdir>الماضي|المقبل|القادم|المنصرم){WORD_END})?)(?:\s+(?:morning|evening|night|afternoon))?",

@@ -115,11 +115,19 @@ CURRENCY_WORDS: dict[str, str | None] = {  # None: the word names no single curr
     "yen": "JPY", "yuan": "CNY", "riyals": "SAR", "dirhams": "AED", "swiss francs": "CHF",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "sar": "SAR", "aed": "AED",
     "kwd": "KWD", "qar": "QAR", "cad": "CAD", "aud": "AUD", "cny": "CNY",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "new zealand dollars": "NZD",
+    "hong kong dollars": "HKD", "singapore dollars": "SGD", "norwegian kroner": "NOK", "danish kroner": "DKK",
+    "swedish kronor": "SEK", "kronor": "SEK", "kroner": None, "nok": "NOK", "sek": "SEK", "dkk": "DKK",
+    "indian rupees": "INR", "pakistani rupees": "PKR", "rupees": None, "south african rand": "ZAR",
+    "turkish lira": "TRY", "roubles": "RUB", "rubles": "RUB", "renminbi": "CNY", "south korean won": "KRW",
+    "كرونة نرويجية": "NOK", "كرونة سويدية": "SEK", "كرونة دنماركية": "DKK", "كرونة": None,
+    "روبية هندية": "INR", "روبية باكستانية": "PKR", "راند": "ZAR",
 }
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "A$": "AUD", "C$": "CAD",
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "SAR": "SAR", "AED": "AED",
-    "KWD": "KWD", "QAR": "QAR",
+    "KWD": "KWD", "QAR": "QAR", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "CAD": "CAD", "AUD": "AUD",
+    "NOK": "NOK", "SEK": "SEK", "DKK": "DKK",
 }
 # Qualifiers (أكثر من، نحو، nearly, more than) need no list: the amount is read as written and the
 # qualifier is left in the text around the evidence span.
@@ -133,7 +141,8 @@ PLEDGE_CUES: tuple[str, ...] = (
     "pledge", "pledged", "pledges", "pledging", "provide", "provided", "providing", "provides", "committed",
     "commit", "commitment", "announced", "announce", "announcement", "aid", "assistance", "funding", "funds",
     "donated", "donate", "donation", "contributed", "contribute", "contribution", "allocated", "allocate",
-    "grant", "grants", "raised", "loan", "loans", "support", "relief", "give", "gave", "received", "receive",
+    "grant", "grants", "raised", "loan", "loans", "support", "relief", "give", "gave", "given", "gives",
+    "giving", "earmarked", "disbursed", "delivered", "received", "receive",
     "تلقت", "تلقى", "تسلمت",
 )
 # Words near an amount that make it a target, an appeal, a need, a price or a budget: never a pledge.

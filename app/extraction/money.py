@@ -66,6 +66,13 @@ class Money:
     has_scale: bool
 
 
+def names_a_currency(phrase: str) -> bool:
+    """Whether a money expression (folded text) ends in a currency word, one that names no single
+    currency included (دينار, kroner)."""
+    words = phrase.lower().split()
+    return any(" ".join(words[-n:]) in _CURRENCIES for n in range(1, min(3, len(words)) + 1))
+
+
 def words_value(phrase: str) -> float | None:
     """Read a number written in words (مئة وثمانية وستين, two hundred fifty)."""
     total = 0.0

@@ -8,7 +8,7 @@ from operator import attrgetter
 
 from app.extraction import lexicon as lx
 from app.extraction.entities import Match
-from app.extraction.money import Money
+from app.extraction.money import Money, names_a_currency
 from app.extraction.normalize import Folded, fold_key
 from app.extraction.segments import Sentence, sentence_at
 from app.extraction.types import ExtractedPledge, ExtractedQuote
@@ -74,7 +74,8 @@ def find_pledges(
             continue
         clause_before = _CLAUSE_SPLIT.split(text[max(sentence.start, item.start - 80) : item.start])[-1]
         after = _CLAUSE_SPLIT.split(text[item.end : min(sentence.end, item.end + 40)], maxsplit=1)[0]
-        near = _words(clause_before)[-8:] + _words(after)[:4]
+        # What the money goes to is no target: "£25m to the appeal", but "a £25m appeal".
+        near = _words(clause_before)[-8:] + ([] if _DESTINATION.match(after) else _words(after)[:4])
         if _has_cue(near, _NON_PLEDGE):
             continue
         if sentence.start not in committing:
@@ -103,7 +104,10 @@ def _is_equivalent(text: str, previous: Money, item: Money) -> bool:
 
 
 def _bare_amount_is_money(text: str, item: Money, sentence: Sentence) -> bool:
-    """'بـ244 مليونا،' in a donation list is money; '339 مليون شخص' counts people."""
+    """'بـ244 مليونا،' in a donation list is money; '339 مليون شخص' counts people; '300 million kroner'
+    is money in a currency the word does not settle."""
+    if item.amount is not None and names_a_currency(text[item.start : item.end]):
+        return True
     if not item.has_scale or item.amount is None or item.amount < 1_000_000:
         return False
     following = text[item.end : item.end + 12]
@@ -120,6 +124,7 @@ def _is_today(text: str, sentence: Sentence) -> bool:
 # An entity governed by to/for/إلى or an attached ل receives; it does not give.
 _RECEIVING = re.compile(r"(?:(?<![^\W\d_])(?:to|for|into|الى|إلى)\s+|(?<![^\W\d_])و?ل)(?=\S$)|(?<![^\W\d_])و?ل\S$")
 _CLAUSE_SPLIT = re.compile(r"[،,;؛]")
+_DESTINATION = re.compile(r"\s*(?:to|towards?|for|into|إلى|الى|لصالح)\s", re.IGNORECASE)
 _FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+(?:the\s+)?")
 _FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:from|من)\s+(?:the\s+)?$")
 _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|whereas)(?![^\W\d_])")

@@ -47,10 +47,19 @@ _ORG_NOUNS_EN = frozenset(lx.ORG_NOUNS_EN)
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _PRONOUN_END = re.compile(rf"\b(?:{'|'.join(lx.PRONOUNS_EN)})\s*$", re.IGNORECASE)
 _EN_ROLE = re.compile(
-    r"\b(?:the|a|an|its|his|her|their|one)\s+(?:[A-Za-z\-]+\s+){0,2}(?:representative|delegate|minister|spokesman|"
+    r"(?:\b(?:the|a|an|its|his|her|their|one)|(?-i:[A-Z][\w.\-]*)['’]s)\s+(?:[A-Za-z\-]+(?:['’]s)?\s+){0,2}"
+    r"(?:representative|delegate|minister|spokesman|"
     r"spokeswoman|spokesperson|official|envoy|ambassador|president|secretary|ministry|agency|statement|"
     r"government|embassy|mission|organization|organisation|coordinator|commissioner|chief|head)\s*$",
     re.IGNORECASE,
+)
+_ORG_ROLES = frozenset(
+    ("ministry", "agency", "government", "embassy", "mission", "organization", "organisation")
+)
+# "the UN's relief chief, Jane Smith": a role, a comma, and a name of two to four capitalized words.
+_DESCRIBED_NAME_EN = re.compile(
+    r"\s+the\s+(?P<role>(?:[\w.'’\-]+\s+){0,5}[\w.'’\-]+),"
+    r"\s+(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)"
 )
 _EN_CAPS_RUN = re.compile(
     r"((?:(?:[A-Z][\w'’.\-]*|of|for|the|and|de|al|bin|van|von)\s+)*[A-Z][\w'’\-]*\.?)\s*$"
@@ -147,7 +156,9 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
         i += 1
     quoted = i > 0 and words[i - 1] in _QUOTE_MARKS
     after_title = title_end is not None or honorific
-    while i < len(words) and len(name_tokens) < 4:
+    # At most four names; particles (بن، عبد، آل) join names without counting: محمد بن عبد الرحمن آل ثاني.
+    names = 0
+    while i < len(words) and (names < 4 or (name_tokens and words[name_tokens[-1]] in _AR_PARTICLES)):
         word = words[i]
         first = len(name_tokens) == honorific
         if not (_name_like(word, len(name_tokens) - honorific) or (after_title and first and word in _AR_WEAK_STOP)):
@@ -159,7 +170,10 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
                 or _ends_name(words, i)):
             break
         name_tokens.append(i)
+        names += word not in _AR_PARTICLES and not (honorific and len(name_tokens) == 1)
         i += 1
+    while name_tokens and words[name_tokens[-1]] in _AR_PARTICLES:
+        name_tokens.pop()  # a name does not end in بن or عبد
     end = ends[name_tokens[-1]] if name_tokens else (title_end or pos)
     title = text[title_start:title_end] if title_start is not None and title_end is not None else None
     if name_tokens:
@@ -266,7 +280,8 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
         if role is None:
             return None
         start = base + role.start()
-        return Subject(_original(f, start, base + role.end()), None, None, "person", start, base + role.end())
+        kind = "organization" if role.group().split()[-1].lower() in _ORG_ROLES else "person"
+        return Subject(_original(f, start, base + role.end()), None, None, kind, start, base + role.end())
     run_start = base + caps.start(1)
     run = caps.group(1)
     entity = _entity_at(entities, run_start + len(run) - 1)
@@ -316,8 +331,17 @@ def english_person_in(f: Folded, start: int, end: int, entities: list[Match]) ->
 
 
 def english_subject_after(f: Folded, pos: int, entities: list[Match]) -> Subject | None:
-    """The name right after an English verb: said Dr. Shah / said the minister."""
-    m = re.match(r"\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’\-]*\.?\s+){0,4}[A-Z][\w'’\-]*)", f.text[pos : pos + 120])
+    """The name right after an English verb: said Dr. Shah / said the minister / said the UN's
+    relief chief, Jane Smith (the name, titled by what comes before it)."""
+    window = f.text[pos : pos + 120]
+    described = _DESCRIBED_NAME_EN.match(window)
+    if described:
+        name_start, name_end = pos + described.start("name"), pos + described.end("name")
+        subject = english_subject_before(f, name_start, name_end, entities)
+        if subject is not None and subject.kind == "person" and subject.title is None:
+            subject.title = described.group("role")
+            return subject
+    m = re.match(r"\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’\-]*\.?\s+){0,4}[A-Z][\w'’\-]*)", window)
     if not m:
         return None
     return english_subject_before(f, pos + m.start(1), pos + m.end(1), entities) or None

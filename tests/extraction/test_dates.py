@@ -23,7 +23,7 @@ def _dates(text: str, published: dt.date | None = THURSDAY) -> list[tuple[str, s
         ("وقع الاتفاق في 12 كانون الثاني 2021", [("12 كانون الثاني 2021", "2021-01-12", "day")]),
         ("منذ تشرين الأول 2019", [("تشرين الأول 2019", "2019-10", "month")]),
         ("اعتبارا من 3 أيار ٢٠٢٢", [("3 أيار ٢٠٢٢", "2022-05-03", "day")]),
-        ("في شباط/فبراير 2020", [("فبراير 2020", "2020-02", "month")]),
+        ("في شباط/فبراير 2020", [("شباط/فبراير 2020", "2020-02", "month")]),
         ("بحلول يونيو 2026", [("يونيو 2026", "2026-06", "month")]),
         ("خلال عام 2018", [("عام 2018", "2018", "year")]),
         ("On March 3, 2024 the fund opened", [("March 3, 2024", "2024-03-03", "day")]),
@@ -109,3 +109,15 @@ def test_rules_tried_at_opener_starts_match_as_a_full_scan() -> None:
         if opener is not None:
             tried = [m.span() for m in dates._finditer(pattern, dates._starts(opener, text), text)]
             assert tried == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "grain"),
+    [
+        ("وصلت القافلة في 15 آذار/مارس 2023 إلى المدينة.", "15 آذار/مارس 2023", "2023-03-15", "day"),
+        ("وعقد الاجتماع في 3 تشرين الأول (أكتوبر) 2022.", "3 تشرين الأول (أكتوبر) 2022", "2022-10-03", "day"),
+        ("وتنتهي المهلة في حزيران/يونيو 2025 وفق الخطة.", "حزيران/يونيو 2025", "2025-06", "month"),
+    ],
+)
+def test_arabic_month_written_in_both_calendars(text: str, expression: str, value: str, grain: str) -> None:
+    assert _dates(text) == [(expression, value, grain)]

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from app.extraction import extract
 
 
@@ -20,3 +22,25 @@ def test_a_pledge_dated_in_the_past_was_announced_before() -> None:
         published=date(2024, 9, 30),
     )
     assert [(p.amount, p.status) for p in facts.pledges] == [(12_000_000, "previously_announced")]
+
+
+def test_money_given_to_an_appeal_is_pledged_but_an_appeal_is_not() -> None:
+    given = extract("Britain has committed £25 million to the appeal for the flooded areas.", language="en")
+    assert [(p.amount, p.currency) for p in given.pledges] == [(25_000_000, "GBP")]
+    sought = extract("The agencies launched a $900 million appeal for the flooded provinces.", language="en")
+    assert sought.pledges == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("Sweden pledged SEK 200 million for the programme, the minister said.", 200_000_000, "SEK"),
+        ("Canada will give 30 million Canadian dollars to the programme.", 30_000_000, "CAD"),
+        ("Denmark will give 40 million Danish kroner to the programme this year.", 40_000_000, "DKK"),
+        # Kroner alone is Norway's or Denmark's: money, in a currency the text does not settle.
+        ("The ministry said it would give 50 million kroner to the programme this year.", 50_000_000, None),
+        ("وتعهدت الحكومة بتقديم 60 مليون كرونة نرويجية للبرنامج خلال ثلاث سنوات.", 60_000_000, "NOK"),
+    ],
+)
+def test_pledges_in_more_currencies(text: str, amount: int, currency: str | None) -> None:
+    assert [(p.amount, p.currency) for p in extract(text).pledges] == [(amount, currency)]

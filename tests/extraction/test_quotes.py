@@ -215,3 +215,27 @@ def test_arabic_report_after_adverbials(text: str, speaker: str, report: str) ->
     begins at the object of a transitive verb, or after the preposition another verb governs."""
     (quote,) = extract(text).quotes
     assert (quote.speaker, quote.text) == (speaker, report)
+
+
+def test_english_speaker_named_by_a_possessive_role() -> None:
+    facts = extract("Norway's foreign ministry said in a statement that the embassy would reopen in May.",
+                    language="en")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [
+        ("Norway's foreign ministry", "that the embassy would reopen in May")
+    ]
+    assert [(s.name, s.kind) for s in facts.speakers] == [("Norway's foreign ministry", "organization")]
+
+
+def test_english_quote_attributed_to_a_role_then_a_name() -> None:
+    facts = extract("“The roads are open again,” said the agency's regional director, Maria Lindqvist.",
+                    language="en")
+    assert [(q.kind, q.speaker, q.text) for q in facts.quotes] == [
+        ("direct", "Maria Lindqvist", "The roads are open again")
+    ]
+    assert facts.speakers[0].title == "agency's regional director"
+
+
+def test_arabic_name_with_particles_is_read_whole() -> None:
+    """بن، عبد and آل join the names around them and do not count among a name's four words."""
+    facts = extract("وقال وزير المالية الشيخ خالد بن عبد العزيز آل سالم إن الميزانية ستعلن قريبا.")
+    assert [q.speaker for q in facts.quotes] == ["الشيخ خالد بن عبد العزيز آل سالم"]
