@@ -21,6 +21,10 @@ _WEEKDAYS = {folded(k).lower(): v for k, v in {**lx.WEEKDAYS_AR, **lx.WEEKDAYS_E
 _YEAR = r"(?:19|20)\d\d"
 # The same month in the other calendar's name, as the Levant and Iraq write it: 15 آذار/مارس 2023,
 # آذار (مارس), آذار مارس.
+_ORDINAL_DAY_AR = alternation(lx.ORDINAL_DAYS_AR)
+_ORDINAL_DAYS = {folded(k).lower(): v for k, v in lx.ORDINAL_DAYS_AR.items()}
+# A month named without its year, as the last or the next one: مارس الماضي, آذار المقبل.
+_MONTH_DIR_AR = rf"(?:\s+(?P<mdir>الماضي|المنصرم|المقبل|القادم){WORD_END})"
 _SECOND_MONTH_AR = rf"(?:\s*/\s*(?:{_MONTH_AR})|\s*\(\s*(?:{_MONTH_AR})\s*\)|\s+(?:{_MONTH_AR}))"
 _NUM_AR = alternation(k for k in lx.ARABIC_NUMBER_WORDS if lx.ARABIC_NUMBER_WORDS[k] >= 1)
 _NUM_EN = alternation(k for k in lx.ENGLISH_NUMBER_WORDS if k != "hundred")
@@ -49,6 +53,7 @@ _NEXT_AR = r"(?:المقبلة|المقبلين|القادمة|القادمين)
 _REL_WORD_AR = {"الماضي": -1, "الماضية": -1, "المنصرم": -1, "المقبل": 1, "المقبلة": 1, "القادم": 1,
                 "القادمة": 1, "الحالي": 0, "الحالية": 0, "الجاري": 0, "الجارية": 0}
 _REL_WORD_EN = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "current": 0}
+_MONTH_DIRECTIONS = {**_REL_WORD_AR, **_REL_WORD_EN}
 
 
 @dataclass(slots=True)
@@ -107,10 +112,23 @@ def _weekday(published: dt.date, weekday: int, direction: int) -> str:
 Resolver = Callable[[re.Match[str], dt.date | None, str | None], _Found | None]
 
 
+def _year_of(month: int, published: dt.date | None, m: re.Match[str]) -> int | None:
+    """The year of a month named without one: the publication's, or, for the last or the next such
+    month (مارس الماضي, last September), the year that makes it so."""
+    if published is None:
+        return None
+    direction = _MONTH_DIRECTIONS.get(m.group("mdir") or m.group("mlead") or "", 0)
+    if direction < 0 and month >= published.month:
+        return published.year - 1
+    if direction > 0 and month <= published.month:
+        return published.year + 1
+    return published.year
+
+
 def _explicit_day(m: re.Match[str], published: dt.date | None, _: str | None) -> _Found | None:
     month = _MONTHS[m.group("month").lower().rstrip(".")]
-    day = int(m.group("day"))
-    year = int(m.group("year")) if m.group("year") else (published.year if published else None)
+    day = int(m.group("day")) if m.group("day") else _ORDINAL_DAYS[m.group("ordinal")]
+    year = int(m.group("year")) if m.group("year") else _year_of(month, published, m)
     if year is None:
         return _Found(0, 0, None, None, "day", False)
     try:
@@ -127,7 +145,9 @@ def _bare_month(m: re.Match[str], published: dt.date | None, _a: str | None) -> 
     """'in January' / 'في يناير': the month of the publication year."""
     if published is None:
         return _Found(0, 0, None, None, "month", False)
-    return _Found(0, 0, _month(published.year, _MONTHS[m.group("month").lower().rstrip(".")]), None, "month", False)
+    month = _MONTHS[m.group("month").lower().rstrip(".")]
+    year = _year_of(month, published, m)
+    return _Found(0, 0, _month(year, month), None, "month", False)  # type: ignore[arg-type]
 
 
 def _explicit_year(m: re.Match[str], _p: dt.date | None, _a: str | None) -> _Found | None:
@@ -227,7 +247,8 @@ _AR, _EN, _ANY = "ar", "en", "any"
 # Patterns start with their mandatory word so the regex engine can skip ahead fast; they run on
 # lower-cased folded text without IGNORECASE for the same reason, and word starts are checked in code.
 _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
-    (rf"(?P<day>\d\d?)\s+(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR}))?(?!\d)", None, _AR, _explicit_day),
+    (rf"(?P<day>\d\d?)\s+(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR})|{_MONTH_DIR_AR})?(?!\d)", None, _AR, _explicit_day),
+    (rf"(?P<ordinal>{_ORDINAL_DAY_AR})\s+من\s+(?:شهر\s+)?(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR})|{_MONTH_DIR_AR})?(?!\d)", None, _AR, _explicit_day),
     (rf"(?P<month>{_MONTH_EN})\.?\s+(?P<day>\d\d?)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
     (rf"(?P<day>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_EN}){WORD_END}\.?(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
     (rf"(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?\s*[,،/]?\s*(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>{_YEAR})(?!\d)", r"شهر\s+$", _AR, _explicit_month),
@@ -239,8 +260,8 @@ _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
     (rf"(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الاسبوع)(?P<rel>){WORD_END}", None, _AR, _calendar),
     (rf"(?P<rel>last|next|this|coming|current)\s+(?P<unit>week|month|year){WORD_END}", r"(?:earlier|later)\s+$", _EN, _calendar),
     (rf"(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+|اكثر\s+من\s+)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _ago),
-    (rf"(?P<month>{_MONTH_AR}){WORD_END}(?!\s*[/,،]?\s*(?:\d|{_MONTH_AR}))", r"(?:في|منذ|حتى|خلال|مطلع|منتصف|اواخر|اوايل|نهاية|بداية)\s+(?:شهر\s+)?$", _AR, _bare_month),
-    (rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december){WORD_END}(?!\s*,?\s*\d)", r"(?:in|since|until|by|during|early|mid|late|last|next|this)[\s-]+$", _EN, _bare_month),
+    (rf"(?P<month>{_MONTH_AR}){WORD_END}(?!\s*[/,،]?\s*(?:\d|{_MONTH_AR})){_MONTH_DIR_AR}?", r"(?:في|منذ|حتى|خلال|مطلع|منتصف|اواخر|اوايل|نهاية|بداية)\s+(?:شهر\s+)?$", _AR, _bare_month),
+    (rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december){WORD_END}(?!\s*,?\s*\d)", r"(?:in|since|until|by|during|early|mid|late|(?P<mlead>last|next)|this)[\s-]+$", _EN, _bare_month),
     (r"ago(?![^\W\d_])", rf"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|some\s+)?(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?|weeks?|days?)\s+$", _EN, _ago),
     (rf"(?:عقب|بعد)\s+(?:ذلك\s+ب)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _later),
     (r"later(?![^\W\d_])", rf"(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?)\s+$", _EN, _later),

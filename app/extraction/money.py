@@ -20,10 +20,14 @@ _DUAL = alternation(lx.DUAL_SCALES)
 _CUR_WORD = alternation(lx.CURRENCY_WORDS)
 _CUR_PREFIX = "|".join(re.escape(p) for p in sorted(lx.CURRENCY_PREFIXES, key=len, reverse=True))
 
+# "... and a half": 3 مليارات ونصف المليار, 5 ونصف مليون, مليار ونصف المليار.
 _TAIL = rf"""
     (?:[\s-]?(?P<scale>{_SCALE}){WORD_END})?
+    (?:\s+(?P<half>و?نصف)(?:\s+(?:ال)?(?P<hscale>{_SCALE}))?{WORD_END})?
     (?:\s+(?:of\s+)?(?P<cur>{_CUR_WORD}){WORD_END})?
 """
+# A scale word alone is one of it, in Arabic, when a currency follows: مليار دولار is a billion dollars.
+_ONE_OF = frozenset(folded(w) for w in ("ألف", "مليون", "مليار", "بليون"))
 # Amounts in digits are found directly; amounts in words are found from the scale or currency word that
 # must follow them, reading the number words leftwards, so no slow pattern scans the whole text.
 _DIGIT_RE = re.compile(rf"(?P<digits>{_DIGITS})(?!\d){_TAIL}", re.VERBOSE)
@@ -139,6 +143,10 @@ def _matches(text: str, low: str) -> list[tuple[int, int, dict[str, str | None],
             prefix, start = _prefix(text, low, left.start("words"))
             found.append((start, end, groups, prefix))
             continue
+        tail = _TAIL_RE.match(low, a)
+        if tail is not None and tail.group("scale") in _ONE_OF and tail.group("cur"):
+            found.append((a, tail.end(), {**tail.groupdict(), "one": "1"}, None))
+            continue
         for pattern in (_DUAL_RE, _VAGUE_RE):
             hit = pattern.match(low, a)
             if hit is not None:
@@ -174,9 +182,16 @@ def find_money(folded_text: Folded) -> list[Money]:
                 continue  # a bare "5 m" is metres, not millions; only "$5m" is money
             digits = groups.get("digits")
             words = groups.get("words")
-            amount = float(digits.replace(",", "")) if digits else words_value(words or "")
+            if digits:
+                amount = float(digits.replace(",", ""))
+            else:
+                amount = 1.0 if groups.get("one") else words_value(words or "")
             if words and not has_currency and words.lower() in ("a", "an"):
                 continue
+            if amount is not None and groups.get("half"):
+                amount += 0.5
+                if not scale_word and groups.get("hscale"):
+                    scale = _SCALES[groups["hscale"].lower()]  # type: ignore[union-attr]
         if amount is None:
             continue
         if not has_currency and scale < 1_000_000:

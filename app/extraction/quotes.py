@@ -58,11 +58,17 @@ _OCCASIONS_AR = alternation(
 # An occasion ends before the verb's preposition; not before من, which also begins adverbials
 # (في مؤتمر صحفي من مقر الوزارة).
 _OCCASION_END_AR = alternation(p for p in lx.VERB_PREPOSITIONS_AR if p != "من")
+# مطلع العام الجاري, أواخر الأسبوع الماضي.
+_PART_OF_AR = alternation(("مطلع", "منتصف", "أواخر", "أوائل", "نهاية", "بداية"))
+_UNIT_AR = alternation(("العام", "الشهر", "الأسبوع"))
+_WHICH_AR = alternation(("الجاري", "الحالي", "الماضي", "المقبل"))
 _SKIPPABLE_AR = re.compile(
     rf"\s*(?:[،,]|\([^()]{{0,60}}\)|(?:في|خلال)\s+(?:{_OCCASIONS_AR})\S*(?:\s+\S+){{0,4}}?"
     rf"(?=[،,]|\s+(?:{_OCCASION_END_AR}){WORD_END})|في\s+وقت\s+(?:سابق|لاحق)"
     rf"|اليوم|امس|مساء|صباح|(?:يوم\s+)?(?:{alternation(lx.WEEKDAYS_AR)})"
-    rf"|في\s+\d{{1,2}}\s+\S+(?:\s*/\s*\S+)?(?:\s+(?:الماضي|المقبل|\d{{4}}))?)"
+    rf"|في\s+(?:\d{{1,2}}\s+|(?:{alternation(lx.ORDINAL_DAYS_AR)})\s+من\s+)\S+(?:\s*/\s*\S+)?"
+    rf"(?:\s+(?:الماضي|المقبل|\d{{4}}))?"
+    rf"|(?:في\s+)?(?:{_PART_OF_AR})\s+(?:{_UNIT_AR})\s+(?:{_WHICH_AR}))"
 )
 # Whom an English verb addresses is not what was said: "told reporters (that) ...".
 _ADDRESSEE_EN = re.compile(

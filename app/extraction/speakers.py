@@ -61,8 +61,11 @@ _DESCRIBED_NAME_EN = re.compile(
     r"\s+the\s+(?P<role>(?:[\w.'’\-]+\s+){0,5}[\w.'’\-]+),"
     r"\s+(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)"
 )
+# Capitalized words (U.S. within a run), or an Arabic surname with its article (al-Sisi, el-Sisi).
+_EN_ARTICLE = r"(?:(?:al|el)-)?"
 _EN_CAPS_RUN = re.compile(
-    r"((?:(?:[A-Z][\w'’.\-]*|of|for|the|and|de|al|bin|van|von)\s+)*[A-Z][\w'’\-]*\.?)\s*$"
+    rf"((?:(?:{_EN_ARTICLE}[A-Z][\w'’.\-]*|of|for|the|and|de|al|bin|van|von)\s+)*"
+    rf"{_EN_ARTICLE}[A-Z][\w'’\-]*\.?)\s*$"
 )
 
 

@@ -121,3 +121,25 @@ def test_rules_tried_at_opener_starts_match_as_a_full_scan() -> None:
 )
 def test_arabic_month_written_in_both_calendars(text: str, expression: str, value: str, grain: str) -> None:
     assert _dates(text) == [(expression, value, grain)]
+
+
+PUBLISHED_IN_MAY = dt.date(2024, 5, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ويعقد المؤتمر في الخامس عشر من آذار المقبل.", [("الخامس عشر من آذار المقبل", "2025-03-15", "day")]),
+        ("أعلنت في الأول من أيلول/سبتمبر 2023.", [("الأول من أيلول/سبتمبر 2023", "2023-09-01", "day")]),
+        ("وتعهدت في ديسمبر الماضي بتقديم الدعم.", [("ديسمبر الماضي", "2023-12", "month")]),
+        ("وتعهدت في مارس الماضي بتقديم الدعم.", [("مارس الماضي", "2024-03", "month")]),
+        ("وتعقد القمة في يونيو المقبل.", [("يونيو المقبل", "2024-06", "month")]),
+        ("وتعقد القمة في مارس المقبل.", [("مارس المقبل", "2025-03", "month")]),
+        ("وكان قد زار المدينة في 20 ديسمبر الماضي.", [("20 ديسمبر الماضي", "2023-12-20", "day")]),
+        ("The pause began last September.", [("September", "2023-09", "month")]),
+        ("The summit will be held next March.", [("March", "2025-03", "month")]),
+        ("The fund was created in March.", [("March", "2024-03", "month")]),
+    ],
+)
+def test_months_named_as_the_last_or_the_next(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _dates(text, PUBLISHED_IN_MAY) == expected

@@ -110,3 +110,21 @@ def test_number_word_before_is_what_the_left_search_needs() -> None:
     assert money._number_word_before("two hundred million", 12)
     assert not money._number_word_before("the tree million", 9)
     assert not money._number_word_before("twomillion", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A scale word alone is one of it when a currency follows; not when people are counted.
+        ("تبرعت الشركة بمليار دولار للمنظمة", [(1_000_000_000, "USD")]),
+        ("خصص الصندوق مليون يورو للمدارس", [(1_000_000, "EUR")]),
+        ("يعيش في المخيمات مليون شخص", []),
+        # ... and a half, with or without the scale repeated.
+        ("تعهدت الحكومة بتقديم مليار ونصف المليار دولار", [(1_500_000_000, "USD")]),
+        ("تعهدت الحكومة بتقديم 3 مليارات ونصف المليار دولار", [(3_500_000_000, "USD")]),
+        ("تعهدت الحكومة بتقديم خمسة ملايين ونصف المليون يورو", [(5_500_000, "EUR")]),
+        ("تعهدت الحكومة بتقديم 5 ونصف مليون دولار", [(5_500_000, "USD")]),
+    ],
+)
+def test_arabic_one_scale_and_a_half(text: str, expected: list[tuple[int | None, str | None]]) -> None:
+    assert _amounts(text) == expected

@@ -239,3 +239,16 @@ def test_arabic_name_with_particles_is_read_whole() -> None:
     """بن، عبد and آل join the names around them and do not count among a name's four words."""
     facts = extract("وقال وزير المالية الشيخ خالد بن عبد العزيز آل سالم إن الميزانية ستعلن قريبا.")
     assert [q.speaker for q in facts.quotes] == ["الشيخ خالد بن عبد العزيز آل سالم"]
+
+
+def test_arabic_report_after_a_date_adverbial() -> None:
+    facts = extract("وكانت الوزارة قد أعلنت في الأول من أيلول/سبتمبر 2023 عن خطة جديدة لإعادة الإعمار.")
+    assert [q.text for q in facts.quotes] == ["عن خطة جديدة لإعادة الإعمار"]
+    facts = extract("وأعلنت الحكومة مطلع العام الجاري عن خطة جديدة لإعادة الإعمار.")
+    assert [q.text for q in facts.quotes] == ["عن خطة جديدة لإعادة الإعمار"]
+
+
+def test_english_surname_with_the_arabic_article() -> None:
+    facts = extract("Foreign Minister Khaled al-Nouri said the border crossing would reopen next week.",
+                    language="en")
+    assert [q.speaker for q in facts.quotes] == ["Khaled al-Nouri"]
