@@ -243,6 +243,8 @@ class _Hit:
 _WD = f"{_WEEKDAY_AR}|{_WEEKDAY_EN}"
 _DAY_WORDS = "اليوم|امس|غدا|today|yesterday|tomorrow|tonight"
 _AR, _EN, _ANY = "ar", "en", "any"
+# "يوما بعد يوم" (day after day) dates nothing.
+_TIME_AFTER_TIME = "".join(rf"(?<!{folded(w)}\s)" for w in ("يوما", "عاما", "شهرا", "أسبوعا", "سنة", "ساعة"))
 # (pattern, optional left lead-in anchored at its end, Arabic proclitics allowed before it, resolver).
 # Patterns start with their mandatory word so the regex engine can skip ahead fast; they run on
 # lower-cased folded text without IGNORECASE for the same reason, and word starts are checked in code.
@@ -263,7 +265,7 @@ _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
     (rf"(?P<month>{_MONTH_AR}){WORD_END}(?!\s*[/,،]?\s*(?:\d|{_MONTH_AR})){_MONTH_DIR_AR}?", r"(?:في|منذ|حتى|خلال|مطلع|منتصف|اواخر|اوايل|نهاية|بداية)\s+(?:شهر\s+)?$", _AR, _bare_month),
     (rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december){WORD_END}(?!\s*,?\s*\d)", r"(?:in|since|until|by|during|early|mid|late|(?P<mlead>last|next)|this)[\s-]+$", _EN, _bare_month),
     (r"ago(?![^\W\d_])", rf"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|some\s+)?(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?|weeks?|days?)\s+$", _EN, _ago),
-    (rf"(?:عقب|بعد)\s+(?:ذلك\s+ب)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _later),
+    (rf"{_TIME_AFTER_TIME}(?:عقب|بعد)\s+(?:ذلك\s+ب)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _later),
     (r"later(?![^\W\d_])", rf"(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?)\s+$", _EN, _later),
     (rf"(?P<pnoun>السنوات|الاعوام|الاشهر|الشهور|الاسابيع|الايام)\s+(?:ال)?(?P<pn>\d+|{_NUM_AR})\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", None, _AR, _period),
     (rf"(?P<pnoun>العامين|السنتين|الشهرين|الاسبوعين|اليومين)\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", None, _AR, _period),

@@ -122,6 +122,10 @@ CURRENCY_WORDS: dict[str, str | None] = {  # None: the word names no single curr
     "turkish lira": "TRY", "roubles": "RUB", "rubles": "RUB", "renminbi": "CNY", "south korean won": "KRW",
     "كرونة نرويجية": "NOK", "كرونة سويدية": "SEK", "كرونة دنماركية": "DKK", "كرونة": None,
     "روبية هندية": "INR", "روبية باكستانية": "PKR", "راند": "ZAR",
+    "kuwaiti dinars": "KWD", "jordanian dinars": "JOD", "iraqi dinars": "IQD", "bahraini dinars": "BHD",
+    "dinars": None, "saudi riyals": "SAR", "qatari riyals": "QAR", "emirati dirhams": "AED",
+    "uae dirhams": "AED", "moroccan dirhams": "MAD", "egyptian pounds": "EGP", "lebanese pounds": "LBP",
+    "syrian pounds": "SYP", "sudanese pounds": "SDG", "جنيه سوداني": "SDG",
 }
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "A$": "AUD", "C$": "CAD",
@@ -142,7 +146,8 @@ PLEDGE_CUES: tuple[str, ...] = (
     "commit", "commitment", "announced", "announce", "announcement", "aid", "assistance", "funding", "funds",
     "donated", "donate", "donation", "contributed", "contribute", "contribution", "allocated", "allocate",
     "grant", "grants", "raised", "loan", "loans", "support", "relief", "give", "gave", "given", "gives",
-    "giving", "earmarked", "disbursed", "delivered", "received", "receive",
+    "giving", "earmarked", "disbursed", "delivered", "mobilised", "mobilized", "released", "finance",
+    "financing", "received", "receive",
     "تلقت", "تلقى", "تسلمت",
 )
 # Words near an amount that make it a target, an appeal, a need, a price or a budget: never a pledge.

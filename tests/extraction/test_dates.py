@@ -143,3 +143,9 @@ PUBLISHED_IN_MAY = dt.date(2024, 5, 14)
 )
 def test_months_named_as_the_last_or_the_next(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _dates(text, PUBLISHED_IN_MAY) == expected
+
+
+def test_time_after_time_dates_nothing() -> None:
+    assert _dates("وقال إن الوضع يزداد سوءا يوما بعد يوم وعاما بعد عام.") == []
+    later = _dates("وعاد الوفد بعد يومين من المحادثات.", PUBLISHED_IN_MAY)
+    assert later == [("بعد يومين", "2024-05-16", "day")]

@@ -40,7 +40,15 @@ def test_money_given_to_an_appeal_is_pledged_but_an_appeal_is_not() -> None:
         # Kroner alone is Norway's or Denmark's: money, in a currency the text does not settle.
         ("The ministry said it would give 50 million kroner to the programme this year.", 50_000_000, None),
         ("وتعهدت الحكومة بتقديم 60 مليون كرونة نرويجية للبرنامج خلال ثلاث سنوات.", 60_000_000, "NOK"),
+        ("The fund will finance the road with a loan of 70 million Kuwaiti dinars.", 70_000_000, "KWD"),
+        ("The ministry released 80 million Egyptian pounds for the clinics.", 80_000_000, "EGP"),
     ],
 )
 def test_pledges_in_more_currencies(text: str, amount: int, currency: str | None) -> None:
     assert [(p.amount, p.currency) for p in extract(text).pledges] == [(amount, currency)]
+
+
+def test_mobilised_and_released_money_is_committed() -> None:
+    for verb in ("mobilised", "mobilized", "released"):
+        facts = extract(f"The regional bank has {verb} €12 million for the clinics.", language="en")
+        assert [(p.amount, p.currency) for p in facts.pledges] == [(12_000_000, "EUR")], verb

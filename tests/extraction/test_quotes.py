@@ -252,3 +252,8 @@ def test_english_surname_with_the_arabic_article() -> None:
     facts = extract("Foreign Minister Khaled al-Nouri said the border crossing would reopen next week.",
                     language="en")
     assert [q.speaker for q in facts.quotes] == ["Khaled al-Nouri"]
+
+
+def test_arabic_organization_subjects_named_by_their_kind() -> None:
+    facts = extract("وأكد المركز في بيان له أن المساعدات ستوزع على آلاف الأسر.")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("المركز", "أن المساعدات ستوزع على آلاف الأسر")]
