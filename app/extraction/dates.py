@@ -269,7 +269,8 @@ _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
     (r"later(?![^\W\d_])", rf"(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?)\s+$", _EN, _later),
     (rf"(?P<pnoun>السنوات|الاعوام|الاشهر|الشهور|الاسابيع|الايام)\s+(?:ال)?(?P<pn>\d+|{_NUM_AR})\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", None, _AR, _period),
     (rf"(?P<pnoun>العامين|السنتين|الشهرين|الاسبوعين|اليومين)\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", None, _AR, _period),
-    (rf"(?:past|last|previous|next|coming)\s+(?:(?P<n>\d+|{_NUM_EN})\s+)?(?P<unit>years|months|weeks|days){WORD_END}", r"the\s+$", _EN, _period),
+    # Counted: "the past two years" is a period, "the coming months" is vague.
+    (rf"(?:past|last|previous|next|coming)\s+(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years|months|weeks|days){WORD_END}", r"the\s+$", _EN, _period),
 )
 # A rule that opens with alternative named groups hides its first letters from the regex engine, which
 # then tries it at every position; such a rule is tried only where one of its opening words starts.

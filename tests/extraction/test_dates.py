@@ -149,3 +149,8 @@ def test_time_after_time_dates_nothing() -> None:
     assert _dates("وقال إن الوضع يزداد سوءا يوما بعد يوم وعاما بعد عام.") == []
     later = _dates("وعاد الوفد بعد يومين من المحادثات.", PUBLISHED_IN_MAY)
     assert later == [("بعد يومين", "2024-05-16", "day")]
+
+
+def test_an_uncounted_period_is_vague() -> None:
+    assert _dates("Support will continue in the coming months and the coming weeks.") == []
+    assert [value for _, value, _ in _dates("Aid doubled over the past two years.")] == ["2023"]
