@@ -253,8 +253,13 @@ def _fronted_report(
             return (_skip_space(text, comma + 1), sentence.end) if comma >= 0 else None
         head = text[sentence.start : v_start].rstrip()
     else:
-        tail = text[max(v_end, np_end) : sentence.end]
-        if len(tail.split()) > 4 or subject.start < sentence.start:
+        # What follows the attribution is no report of its own: "said Monday", "said in a statement.",
+        # "said, adding that ..." (the participle reports on its own).
+        pos = _skip_space(text, max(v_end, np_end))
+        while (lead_in := _LEAD_IN_EN.match(text, pos, sentence.end)) and lead_in.end() > pos:
+            pos = lead_in.end()
+        rest = text[pos : sentence.end].lstrip(" ,").split()
+        if (len(rest) > 2 and rest[0] not in _PARTICIPLES) or subject.start < sentence.start:
             return None
         # The title before the name belongs to the attribution ("..., Secretary of State Jane Doe said").
         head = _TRAILING_TITLE.sub("", text[sentence.start : subject.start]).rstrip()

@@ -257,3 +257,20 @@ def test_english_surname_with_the_arabic_article() -> None:
 def test_arabic_organization_subjects_named_by_their_kind() -> None:
     facts = extract("وأكد المركز في بيان له أن المساعدات ستوزع على آلاف الأسر.")
     assert [(q.speaker, q.text) for q in facts.quotes] == [("المركز", "أن المساعدات ستوزع على آلاف الأسر")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        # A fronted adverbial is no report when one follows the verb.
+        ("In remarks to reporters, Minister Jane Okoro said the deployment was temporary.",
+         ["the deployment was temporary"]),
+        # Adverbials after the attribution leave the fronted report its own.
+        ("Aid will grow next year, the minister said in a statement on Monday.", ["Aid will grow next year"]),
+        # ... and so does a participle, which reports on its own.
+        ("The talks will resume soon, Minister Jane Okoro said Tuesday, adding that the delegations agreed.",
+         ["The talks will resume soon", "that the delegations agreed"]),
+    ],
+)
+def test_english_report_before_or_after_its_attribution(text: str, reports: list[str]) -> None:
+    assert [q.text for q in extract(text, language="en").quotes] == reports
