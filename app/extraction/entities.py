@@ -12,7 +12,8 @@ from app.extraction.types import ExtractedEntity, Mention
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteers"
 PLACE_KINDS = frozenset({"country", "city", "region"})
-_TOKEN = re.compile(r"[^\W_]+(?:[.\-'’][^\W_]+)*\.?")
+# Words joined by . - ' (U.N., Al-Aqsa, O'Brien), but not the possessive 's: Germany's names Germany.
+_TOKEN = re.compile(r"[^\W_]+(?:(?:[.\-]|['’](?![sS](?![^\W_])))[^\W_]+)*\.?")
 # Attached Arabic proclitics: conjunction, then preposition; لل is ل + ال with the alef dropped.
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 

@@ -124,6 +124,7 @@ def _is_today(text: str, sentence: Sentence) -> bool:
 # An entity governed by to/for/إلى or an attached ل receives; it does not give.
 _RECEIVING = re.compile(r"(?:(?<![^\W\d_])(?:to|for|into|الى|إلى)\s+|(?<![^\W\d_])و?ل)(?=\S$)|(?<![^\W\d_])و?ل\S$")
 _CLAUSE_SPLIT = re.compile(r"[،,;؛]")
+_POSSESSIVE = re.compile(r"['’][sS](?![^\W_])")
 _DESTINATION = re.compile(r"\s*(?:to|towards?|for|into|إلى|الى|لصالح)\s", re.IGNORECASE)
 _FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+(?:the\s+)?")
 _FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:from|من)\s+(?:the\s+)?$")
@@ -162,7 +163,8 @@ def _donor(f: Folded, givers: list[Match], sentence: Sentence, item: Money) -> s
 def _recipient(f: Folded, entities: list[Match], item: Money, sentence: Sentence) -> str | None:
     """Places named after the amount in its sentence, except the source it came from."""
     names = [e.entry.name for e in _in_span(entities, item.end, sentence.end)
-             if e.entry.is_place and not _FROM_BEFORE.search(f.text, max(0, e.start - 10), e.start)]
+             if e.entry.is_place and not _FROM_BEFORE.search(f.text, max(0, e.start - 10), e.start)
+             and not _POSSESSIVE.match(f.text, e.end)]  # "Russia's invasion": an agent, not a recipient
     return ", ".join(dict.fromkeys(names)) or None
 
 

@@ -52,3 +52,10 @@ def test_mobilised_and_released_money_is_committed() -> None:
     for verb in ("mobilised", "mobilized", "released"):
         facts = extract(f"The regional bank has {verb} €12 million for the clinics.", language="en")
         assert [(p.amount, p.currency) for p in facts.pledges] == [(12_000_000, "EUR")], verb
+
+
+def test_a_possessive_names_its_country_as_donor_but_not_as_recipient() -> None:
+    facts = extract("Germany's development ministry will provide 120 million euros to Jordan.", language="en")
+    assert [(p.donor, p.recipient) for p in facts.pledges] == [("Germany", "Jordan")]
+    facts = extract("Canada will provide $40 million to Ukraine to counter Russia's attacks.", language="en")
+    assert [(p.donor, p.recipient) for p in facts.pledges] == [("Canada", "Ukraine")]
