@@ -25,6 +25,8 @@ _ORDINAL_DAY_AR = alternation(lx.ORDINAL_DAYS_AR)
 _ORDINAL_DAYS = {folded(k).lower(): v for k, v in lx.ORDINAL_DAYS_AR.items()}
 # A month named without its year, as the last or the next one: مارس الماضي, آذار المقبل.
 _MONTH_DIR_AR = rf"(?:\s+(?P<mdir>الماضي|المنصرم|المقبل|القادم){WORD_END})"
+# A month of the last, this or the next year: نيسان من العام الماضي.
+_OF_YEAR_AR = rf"(?:\s+من\s+(?:العام|السنه)\s+(?P<ydir>الماضي|المنصرم|الجاري|الحالي|المقبل|القادم){WORD_END})"
 _SECOND_MONTH_AR = rf"(?:\s*/\s*(?:{_MONTH_AR})|\s*\(\s*(?:{_MONTH_AR})\s*\)|\s+(?:{_MONTH_AR}))"
 _NUM_AR = alternation(k for k in lx.ARABIC_NUMBER_WORDS if lx.ARABIC_NUMBER_WORDS[k] >= 1)
 _NUM_EN = alternation(k for k in lx.ENGLISH_NUMBER_WORDS if k != "hundred")
@@ -117,6 +119,8 @@ def _year_of(month: int, published: dt.date | None, m: re.Match[str]) -> int | N
     month (مارس الماضي, last September), the year that makes it so."""
     if published is None:
         return None
+    if m.group("ydir"):
+        return published.year + _REL_WORD_AR[m.group("ydir")]
     direction = _MONTH_DIRECTIONS.get(m.group("mdir") or m.group("mlead") or "", 0)
     if direction < 0 and month >= published.month:
         return published.year - 1
@@ -249,8 +253,8 @@ _TIME_AFTER_TIME = "".join(rf"(?<!{folded(w)}\s)" for w in ("يوما", "عام�
 # Patterns start with their mandatory word so the regex engine can skip ahead fast; they run on
 # lower-cased folded text without IGNORECASE for the same reason, and word starts are checked in code.
 _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
-    (rf"(?P<day>\d\d?)\s+(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR})|{_MONTH_DIR_AR})?(?!\d)", None, _AR, _explicit_day),
-    (rf"(?P<ordinal>{_ORDINAL_DAY_AR})\s+من\s+(?:شهر\s+)?(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR})|{_MONTH_DIR_AR})?(?!\d)", None, _AR, _explicit_day),
+    (rf"(?P<day>\d\d?)\s+(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR})|{_MONTH_DIR_AR}|{_OF_YEAR_AR})?(?!\d)", None, _AR, _explicit_day),
+    (rf"(?P<ordinal>{_ORDINAL_DAY_AR})\s+من\s+(?:شهر\s+)?(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR})|{_MONTH_DIR_AR}|{_OF_YEAR_AR})?(?!\d)", None, _AR, _explicit_day),
     (rf"(?P<month>{_MONTH_EN})\.?\s+(?P<day>\d\d?)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
     (rf"(?P<day>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_EN}){WORD_END}\.?(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
     (rf"(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?\s*[,،/]?\s*(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>{_YEAR})(?!\d)", r"شهر\s+$", _AR, _explicit_month),
@@ -262,7 +266,7 @@ _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
     (rf"(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الاسبوع)(?P<rel>){WORD_END}", None, _AR, _calendar),
     (rf"(?P<rel>last|next|this|coming|current)\s+(?P<unit>week|month|year){WORD_END}", r"(?:earlier|later)\s+$", _EN, _calendar),
     (rf"(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+|اكثر\s+من\s+)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _ago),
-    (rf"(?P<month>{_MONTH_AR}){WORD_END}(?!\s*[/,،]?\s*(?:\d|{_MONTH_AR})){_MONTH_DIR_AR}?", r"(?:في|منذ|حتى|خلال|مطلع|منتصف|اواخر|اوايل|نهاية|بداية)\s+(?:شهر\s+)?$", _AR, _bare_month),
+    (rf"(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?!\s*[/,،]?\s*(?:\d|{_MONTH_AR}))(?:{_MONTH_DIR_AR}|{_OF_YEAR_AR})?", r"(?:في|منذ|حتى|خلال|مطلع|منتصف|اواخر|اوايل|نهاية|بداية)\s+(?:شهر\s+)?$", _AR, _bare_month),
     (rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december){WORD_END}(?!\s*,?\s*\d)", r"(?:in|since|until|by|during|early|mid|late|(?P<mlead>last|next)|this)[\s-]+$", _EN, _bare_month),
     (r"ago(?![^\W\d_])", rf"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|some\s+)?(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?|weeks?|days?)\s+$", _EN, _ago),
     (rf"{_TIME_AFTER_TIME}(?:عقب|بعد)\s+(?:ذلك\s+ب)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _later),

@@ -38,9 +38,13 @@ _VERB_PREP_AR = re.compile(rf"\s*(?:{alternation(lx.VERB_PREPOSITIONS_AR)})(?![^
 _PRONOUN_END = re.compile(rf"\b(?:{'|'.join(lx.PRONOUNS_EN)})\s*$", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(
     rf"[،,]\s*(?:(?:فيما|بينما|while)\s+)?(?:(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}|(?:{alternation(lx.ACCORDING_AR)})|"
-    rf"(?:according|he said|she said|he added|she added|adding|noting|saying)\b)",
+    rf"(?:according|he said|she said|he added|she added|adding|noting|saying)\b"
+    # "، وذلك خلال ...": what follows tells the occasion, not what was said.
+    rf"|وذلك{WORD_END})",
     re.IGNORECASE,
 )
+# The one word after a verb, which may be a known speaker's surname: وأضاف الربيعة.
+_SURNAME_AR = re.compile(r"\s+([^\W\d_]+)")
 _QAWLUH = frozenset(folded(w) for w in ("قوله", "قولها", "قولهم"))
 _AN_RE = re.compile(r"(?<![^\W\d_])عن\s+")
 _SOURCE_EN = re.compile(r"\s+(?:to\s+)?(?P<np>(?:the\s+|a\s+)?[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|for|the|and))*)")
@@ -123,6 +127,7 @@ def find_quotes(
         bare = (surface[1:] if surface[0] in "وف" else surface) if language == "ar" else surface.lower()
         participle = bare in _PARTICIPLES or (language == "ar" and surface in _PARTICIPLES)
         subject: Subject | None = None
+        known: ExtractedSpeaker | None = None  # a speaker named again by surname alone
         np_end = v_end
         if language == "ar":
             if bare in _QAWLUH:
@@ -134,6 +139,9 @@ def find_quotes(
                 subject, np_end = arabic_subject_after(f, v_end, sentence.end, entities, gazetteer)
                 if subject is None:
                     subject = arabic_subject_before(f, sentence.start, v_start, entities, gazetteer)
+                if subject is None and (surname := _SURNAME_AR.match(text, v_end, sentence.end)):
+                    known = book.by_surname(surname.group(1))
+                    np_end = surname.end() if known else np_end
         else:
             clause_start = max([sentence.start, *(c + 1 for o, c in inside if c < v_start)])
             # ", adding that ..." continues the sentence's speaker; "its envoy saying ..." names its own.
@@ -157,7 +165,7 @@ def find_quotes(
             continue
         if subject is None and language == "en" and not participle:
             subject = _person_in_previous_sentence(f, sentences, sentence, entities, last, people)
-        speaker = book.resolve(subject, f) if subject is not None else last
+        speaker = book.resolve(subject, f) if subject is not None else known or last
         if speaker is None:
             continue
         verb_text = _orig(f, v_start, v_end)

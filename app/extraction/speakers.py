@@ -123,6 +123,11 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
                     continue
                 if word in _AR_HONORIFICS:
                     break
+                # A second title: المستشار بالديوان الملكي المشرف العام على المركز.
+                chained = next((h for h in _AR_TITLE_HEADS.get(word, []) if words[i : i + len(h)] == h), None)
+                if chained is not None and i + len(chained) < len(words):
+                    i += len(chained)
+                    continue
                 entity = _entity_at(entities, starts[i], starts[i] + 2)
                 if entity is not None:
                     if organization is None:
@@ -130,7 +135,8 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
                     while i < len(words) and ends[i] <= entity.end:
                         i += 1
                     continue
-                if word.startswith(("ال", "لل")) and word not in _AR_NAME_STOP and word not in _SAY_AR:
+                # The title's complements: الخارجية, للأمم, بالديوان (the last with its preposition).
+                if word.startswith(("ال", "لل", "بال")) and word not in _AR_NAME_STOP and word not in _SAY_AR:
                     adjective = gazetteer.adjectives.get(fold_key(word))
                     if adjective is not None and organization is None:
                         organization = adjective.name_ar or adjective.name
@@ -365,6 +371,12 @@ class SpeakerBook:
     """One record per speaker: later mentions (surname, title alone) fold into the first fuller one."""
 
     speakers: list[ExtractedSpeaker] = field(default_factory=list)
+
+    def by_surname(self, word: str) -> ExtractedSpeaker | None:
+        """The one known person whose name ends in this word (وأضاف الربيعة ...), if only one does."""
+        key = fold_key(word)
+        found = [s for s in self.speakers if s.kind == "person" and fold_key(s.name).split()[-1:] == [key]]
+        return found[0] if len(found) == 1 else None
 
     def resolve(self, subject: Subject, f: Folded) -> ExtractedSpeaker:
         key_tokens = fold_key(subject.name).split()

@@ -139,6 +139,9 @@ PUBLISHED_IN_MAY = dt.date(2024, 5, 14)
         ("The pause began last September.", [("September", "2023-09", "month")]),
         ("The summit will be held next March.", [("March", "2025-03", "month")]),
         ("The fund was created in March.", [("March", "2024-03", "month")]),
+        ("بدأت في نيسان/أبريل من العام الماضي.", [("نيسان/أبريل من العام الماضي", "2023-04", "month")]),
+        ("وأطلق النداء في شباط/فبراير الماضي.", [("شباط/فبراير الماضي", "2024-02", "month")]),
+        ("زار في العاشر من أيار من العام الجاري.", [("العاشر من أيار من العام الجاري", "2024-05-10", "day")]),
     ],
 )
 def test_months_named_as_the_last_or_the_next(text: str, expected: list[tuple[str, str, str]]) -> None:

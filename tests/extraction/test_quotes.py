@@ -274,3 +274,24 @@ def test_arabic_organization_subjects_named_by_their_kind() -> None:
 )
 def test_english_report_before_or_after_its_attribution(text: str, reports: list[str]) -> None:
     assert [q.text for q in extract(text, language="en").quotes] == reports
+
+
+def test_arabic_chained_titles_before_a_name() -> None:
+    facts = extract("وقال المستشار بالديوان الملكي المشرف العام على الهيئة الدكتور سامي بن فهد الناصر "
+                    "في كلمته أمام المؤتمر إن البرنامج سيتوسع.")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [
+        ("الدكتور سامي بن فهد الناصر", "إن البرنامج سيتوسع")
+    ]
+    assert facts.speakers[0].title == "المستشار بالديوان الملكي المشرف العام على الهيئة"
+
+
+def test_arabic_speaker_named_again_by_surname() -> None:
+    text = ("قال وزير الصحة سامي الناصر إن المستشفيات تعمل بكامل طاقتها.\n"
+            "وقالت المتحدثة باسم المنظمة ليلى حسن إن الفرق وصلت.\n"
+            "وأضاف الناصر أن الوزارة تحتاج إلى مزيد من الأطباء.")
+    assert [q.speaker for q in extract(text).quotes] == ["سامي الناصر", "ليلى حسن", "سامي الناصر"]
+
+
+def test_arabic_report_ends_before_its_occasion() -> None:
+    facts = extract("أعلنت الهيئة اليوم عن تقديم منح دراسية للطلاب، وذلك خلال مشاركتها في المعرض الدولي.")
+    assert [q.text for q in facts.quotes] == ["عن تقديم منح دراسية للطلاب"]
