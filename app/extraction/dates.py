@@ -248,7 +248,7 @@ _WD = f"{_WEEKDAY_AR}|{_WEEKDAY_EN}"
 _DAY_WORDS = "اليوم|امس|غدا|today|yesterday|tomorrow|tonight"
 _AR, _EN, _ANY = "ar", "en", "any"
 # "يوما بعد يوم" (day after day) dates nothing.
-_TIME_AFTER_TIME = "".join(rf"(?<!{folded(w)}\s)" for w in ("يوما", "عاما", "شهرا", "أسبوعا", "سنة", "ساعة"))
+_TIME_AFTER_TIME = "".join(rf"(?<!{folded(w)}\sبعد)" for w in ("يوما", "عاما", "شهرا", "أسبوعا", "سنة", "ساعة"))
 # (pattern, optional left lead-in anchored at its end, Arabic proclitics allowed before it, resolver).
 # Patterns start with their mandatory word so the regex engine can skip ahead fast; they run on
 # lower-cased folded text without IGNORECASE for the same reason, and word starts are checked in code.
@@ -269,7 +269,7 @@ _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
     (rf"(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?!\s*[/,،]?\s*(?:\d|{_MONTH_AR}))(?:{_MONTH_DIR_AR}|{_OF_YEAR_AR})?", r"(?:في|منذ|حتى|خلال|مطلع|منتصف|اواخر|اوايل|نهاية|بداية)\s+(?:شهر\s+)?$", _AR, _bare_month),
     (rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december){WORD_END}(?!\s*,?\s*\d)", r"(?:in|since|until|by|during|early|mid|late|(?P<mlead>last|next)|this)[\s-]+$", _EN, _bare_month),
     (r"ago(?![^\W\d_])", rf"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|some\s+)?(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?|weeks?|days?)\s+$", _EN, _ago),
-    (rf"{_TIME_AFTER_TIME}(?:عقب|بعد)\s+(?:ذلك\s+ب)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _later),
+    (rf"(?:عقب|بعد{_TIME_AFTER_TIME})\s+(?:ذلك\s+ب)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _later),
     (r"later(?![^\W\d_])", rf"(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?)\s+$", _EN, _later),
     (rf"(?P<pnoun>السنوات|الاعوام|الاشهر|الشهور|الاسابيع|الايام)\s+(?:ال)?(?P<pn>\d+|{_NUM_AR})\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", None, _AR, _period),
     (rf"(?P<pnoun>العامين|السنتين|الشهرين|الاسبوعين|اليومين)\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", None, _AR, _period),
@@ -282,12 +282,15 @@ _DAY_OPENER = re.compile(alternation((*_DAY_WORDS.split("|"), *lx.WEEKDAYS_AR, *
 # Seven rules hold a month name: where month names start is found once per script and text, and the
 # rules that open with one are tried only there; the others (a day number first) only when one occurs.
 _MONTH_SCANS = {_AR: re.compile(_MONTH_AR), _EN: re.compile(_MONTH_EN)}
+_ORDINAL_OPENER = re.compile(_ORDINAL_DAY_AR)
 
 
 def _scans(pattern: str, script: str, resolver: Resolver) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """(opener, needed): what every match of the rule starts with, and what must occur somewhere for it to match."""
     if resolver is _day_word:
         return _DAY_OPENER, None
+    if pattern.startswith("(?P<ordinal>"):
+        return _ORDINAL_OPENER, _MONTH_SCANS[script]
     if "(?P<month>" in pattern:
         month = _MONTH_SCANS[script]
         return (month, None) if pattern.startswith("(?P<month>") else (None, month)

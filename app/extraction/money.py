@@ -44,8 +44,11 @@ _NUMBER_WORD_ENDS = tuple({
 })
 # Every amount written in words needs a scale or currency word after it; finding those first lets the
 # slower number-word pattern run only on short windows.
+# A currency named by an adjective first (Canadian dollars) anchors at its scale (30 million Canadian
+# dollars): every word that starts like an adjective would otherwise be tried as one.
+_ANCHOR_WORDS = (*lx.SCALES, *lx.DUAL_SCALES, *lx.PLURAL_SCALES, *lx.CURRENCY_WORDS)
 _ANCHOR_RE = re.compile(alternation(
-    w for w in (*lx.SCALES, *lx.DUAL_SCALES, *lx.PLURAL_SCALES, *lx.CURRENCY_WORDS) if len(w) > 2 and not w.isupper()
+    w for w in _ANCHOR_WORDS if len(w) > 2 and not w.isupper() and w.split()[0] in _ANCHOR_WORDS
 ))
 _PREFIX_RE = re.compile(rf"(?:^|(?<=[^\w$€£¥]))(?P<prefix>{_CUR_PREFIX.lower()})\s?$")
 _PREFIXES = {k.lower(): v for k, v in lx.CURRENCY_PREFIXES.items()}
@@ -143,7 +146,7 @@ def _matches(text: str, low: str) -> list[tuple[int, int, dict[str, str | None],
             prefix, start = _prefix(text, low, left.start("words"))
             found.append((start, end, groups, prefix))
             continue
-        tail = _TAIL_RE.match(low, a)
+        tail = _TAIL_RE.match(low, a) if anchor.group() in _ONE_OF else None
         if tail is not None and tail.group("scale") in _ONE_OF and tail.group("cur"):
             found.append((a, tail.end(), {**tail.groupdict(), "one": "1"}, None))
             continue
