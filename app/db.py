@@ -218,10 +218,15 @@ def _prepared(statement: Select[Any], dialect: Dialect) -> _Prepared | None:
 
 
 def fetch(
-    connection: Connection, statement: Select[Any], params: Mapping[str, Any] | None = None
+    connection: Connection,
+    statement: Select[Any],
+    params: Mapping[str, Any] | None = None,
+    *,
+    named: bool = True,
 ) -> list[Any]:
-    """The rows of a SELECT, each a named tuple, read on the connection's driver (see above).
-    The statement should be built once (a module constant, or cached): it is compiled once."""
+    """The rows of a SELECT, each a named tuple (or, not `named`, a plain tuple), read on the
+    connection's driver (see above). The statement should be built once (a module constant, or
+    cached): it is compiled once."""
     prepared = _prepared(statement, connection.dialect)
     if prepared is None:
         return list(connection.execute(statement, params))
@@ -244,4 +249,4 @@ def fetch(
         ) from error
     finally:
         cursor.close()
-    return list(map(prepared.row._make, rows))
+    return list(map(prepared.row._make, rows)) if named else rows

@@ -135,8 +135,8 @@ def _fields(columns: Any, model: type[BaseModel], dialect: str) -> list[Any]:
 def items_as_json(
     statement: Select[Any], ordering: "Ordering", model: type[BaseModel], dialect: str
 ) -> Select[Any]:
-    """`statement` reading each row as its item's JSON (`item`) and its sort values alone, for a
-    model `written_alike`."""
+    """`statement` reading each row as its item's JSON (`item`), first, and its sort values after
+    it, in order, for a model `written_alike`."""
     keys = [key.column for key in ordering.keys]
     if dialect == "sqlite":
         item = handed_over(_sqlite_object(statement.selected_columns, model), dialect)

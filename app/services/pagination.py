@@ -276,13 +276,16 @@ def fetch_page(
     for read in reads:
         wanted = {**params, **bound, "page_limit": limit + 1 - len(rows)}
         if as_json is not None:
+            # Plain tuples: the item, then its sort values (a named tuple a row cost more to make).
             read = json_items.items_as_json(read, ordering, as_json, connection.dialect.name)
-        rows += fetch(connection, read, wanted)
+        rows += fetch(connection, read, wanted, named=as_json is None)
         if len(rows) > limit:
             break
     if len(rows) <= limit:
         return rows, None
-    return rows[:limit], encode_cursor(ordering, sort_values(rows[limit - 1], ordering))
+    last = rows[limit - 1]
+    values = last[1:] if as_json is not None else sort_values(last, ordering)
+    return rows[:limit], encode_cursor(ordering, values)
 
 
 def stream_rows(

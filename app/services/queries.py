@@ -184,7 +184,7 @@ def page(
     )
     total = count(connection, listing.statement, listing.params) if params.count else None
     if as_json is not None:
-        return PageOf([getattr(row, json_items.ITEM) for row in rows], cursor, total, json=True)
+        return PageOf([row[0] for row in rows], cursor, total, json=True)
     return PageOf(listing.present(connection, rows), cursor, total)
 
 
