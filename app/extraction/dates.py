@@ -19,14 +19,10 @@ _WEEKDAY_EN = alternation(lx.WEEKDAYS_EN)
 _MONTHS = {folded(k).lower(): v for k, v in {**lx.MONTHS_AR, **lx.MONTHS_EN}.items()}
 _WEEKDAYS = {folded(k).lower(): v for k, v in {**lx.WEEKDAYS_AR, **lx.WEEKDAYS_EN}.items()}
 _YEAR = r"(?:19|20)\d\d"
-# The same month in the other calendar's name, as the Levant and Iraq write it: 15 آذار/مارس 2023,
-# آذار (مارس), آذار مارس.
 _ORDINAL_DAY_AR = alternation(lx.ORDINAL_DAYS_AR)
 _ORDINAL_DAYS = {folded(k).lower(): v for k, v in lx.ORDINAL_DAYS_AR.items()}
-# A month named without its year, as the last or the next one: مارس الماضي, آذار المقبل.
-_MONTH_DIR_AR = rf"(?:\s+(?P<mdir>الماضي|المنصرم|المقبل|القادم){WORD_END})"
-# A month of the last, this or the next year: نيسان من العام الماضي.
-_OF_YEAR_AR = rf"(?:\s+من\s+(?:العام|السنه)\s+(?P<ydir>الماضي|المنصرم|الجاري|الحالي|المقبل|القادم){WORD_END})"
+# The same month in the other calendar's name, as the Levant and Iraq write it: 15 آذار/مارس 2023,
+# آذار (مارس), آذار مارس.
 _SECOND_MONTH_AR = rf"(?:\s*/\s*(?:{_MONTH_AR})|\s*\(\s*(?:{_MONTH_AR})\s*\)|\s+(?:{_MONTH_AR}))"
 _NUM_AR = alternation(k for k in lx.ARABIC_NUMBER_WORDS if lx.ARABIC_NUMBER_WORDS[k] >= 1)
 _NUM_EN = alternation(k for k in lx.ENGLISH_NUMBER_WORDS if k != "hundred")
@@ -56,6 +52,12 @@ _REL_WORD_AR = {"الماضي": -1, "الماضية": -1, "المنصرم": -1, 
                 "القادمة": 1, "الحالي": 0, "الحالية": 0, "الجاري": 0, "الجارية": 0}
 _REL_WORD_EN = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "current": 0}
 _MONTH_DIRECTIONS = {**_REL_WORD_AR, **_REL_WORD_EN}
+# The masculine relative words, which a month (شهر) and a year (عام) take.
+_REL_MASCULINE_AR = {word: way for word, way in _REL_WORD_AR.items() if not word.endswith("ة")}
+# A month named without its year, as the last or the next one: مارس الماضي, آذار المقبل.
+_MONTH_DIR_AR = rf"(?:\s+(?P<mdir>{'|'.join(w for w, way in _REL_MASCULINE_AR.items() if way)}){WORD_END})"
+# A month of the last, this or the next year: نيسان من العام الماضي.
+_OF_YEAR_AR = rf"(?:\s+من\s+(?:العام|السنه)\s+(?P<ydir>{'|'.join(_REL_MASCULINE_AR)}){WORD_END})"
 
 
 @dataclass(slots=True)
@@ -279,7 +281,7 @@ _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
 # A rule that opens with alternative named groups hides its first letters from the regex engine, which
 # then tries it at every position; such a rule is tried only where one of its opening words starts.
 _DAY_OPENER = re.compile(alternation((*_DAY_WORDS.split("|"), *lx.WEEKDAYS_AR, *lx.WEEKDAYS_EN)))
-# Seven rules hold a month name: where month names start is found once per script and text, and the
+# The rules that hold a month name: where month names start is found once per script and text, and the
 # rules that open with one are tried only there; the others (a day number first) only when one occurs.
 _MONTH_SCANS = {_AR: re.compile(_MONTH_AR), _EN: re.compile(_MONTH_EN)}
 _ORDINAL_OPENER = re.compile(_ORDINAL_DAY_AR)
