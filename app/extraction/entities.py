@@ -23,6 +23,7 @@ class Entry:
     name: str
     name_ar: str | None
     kind: str
+    capital_of: str | None = None  # a capital city's country, which the city may stand for
 
     @property
     def is_place(self) -> bool:
@@ -62,7 +63,7 @@ def load_gazetteer() -> Gazetteer:
     canonical: dict[str, str] = {}
     for path in sorted(GAZETTEER_DIR.glob("*.json")):
         for row in json.loads(path.read_text(encoding="utf-8")):
-            entry = Entry(row["name"], row.get("name_ar"), row["kind"])
+            entry = Entry(row["name"], row.get("name_ar"), row["kind"], row.get("capital_of"))
             canonical[entry.name] = entry.name
             if entry.name_ar:
                 canonical[entry.name_ar] = entry.name

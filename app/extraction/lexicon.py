@@ -45,7 +45,7 @@ ACCORDING_AR: tuple[str, ...] = ("وفقا ل", "وفقا لـ", "بحسب", "ح
 COMPLEMENTIZERS_AR: tuple[str, ...] = ("أن", "إن", "ان", "أنه", "إنه", "انه", "أنها", "إنها", "أننا", "إننا")
 # Prepositions an attribution verb governs; the reported clause starts after them (أشار إلى ...).
 VERB_PREPOSITIONS_AR: tuple[str, ...] = ("إلى", "على", "عن", "من")
-PRONOUNS_EN: tuple[str, ...] = ("he", "she", "they", "we")
+PRONOUNS_EN: tuple[str, ...] = ("he", "she", "they", "we", "it")
 
 # Person titles: a head word, then its complements (nationality, organization) are read by rule.
 TITLE_HEADS_AR: tuple[str, ...] = (
@@ -79,6 +79,35 @@ GROUP_HEADS_AR: tuple[str, ...] = (
     "مصادر", "مصدر", "مسؤولون", "مسؤولين", "شهود", "سكان", "ناشطون", "نشطاء", "خبراء", "دبلوماسيون",
     "تقارير", "وسائل", "متحدثون", "قادة", "زعماء",
 )
+
+# An organization named again by its kind alone ("the agency said", وقالت الوكالة) refers back to one
+# named before it; each head word lists the gazetteer kinds it can refer to. A head word that is
+# also a word of the organization's English name (programme: World Food Programme) matches it too.
+ORG_ANAPHORS: dict[str, tuple[str, ...]] = {
+    "agency": ("UN agency", "government agency", "UN fund"),
+    "organization": ("UN agency", "international organization", "humanitarian organization",
+                     "human rights organization", "UN fund"),
+    "group": ("armed group", "humanitarian organization", "human rights organization"),
+    "movement": ("armed group",),
+    "militia": ("armed group",),
+    "fund": ("UN fund", "development fund"),
+    "programme": (),
+    "alliance": ("military alliance", "coalition"),
+    "coalition": ("coalition",),
+    "bloc": ("international organization",),
+    "body": ("international organization", "international forum", "legislature"),
+    "court": ("international court",),
+    "charity": ("humanitarian organization",),
+    "army": ("military",),
+}
+ORG_ANAPHORS_EN: dict[str, str] = {
+    **{head: head for head in ORG_ANAPHORS}, "organisation": "organization", "program": "programme",
+}
+ORG_ANAPHORS_AR: dict[str, str] = {
+    "الوكالة": "agency", "المفوضية": "agency", "المنظمة": "organization", "الجماعة": "group",
+    "الحركة": "movement", "الميليشيا": "militia", "الصندوق": "fund", "البرنامج": "programme",
+    "التحالف": "coalition", "الحلف": "alliance", "الهيئة": "body", "المحكمة": "court", "الجيش": "army",
+}
 
 # Money.
 SCALES: dict[str, int] = {

@@ -61,6 +61,7 @@ def find_pledges(
     previous: Money | None = None
     committing: dict[int, bool] = {}  # sentence start -> has a commitment word
     givers = _givers(f, entities)
+    capitals = _acting_capitals(f, entities)
     for item in money:
         after_previous = previous is not None and _is_equivalent(text, previous, item)
         previous = item
@@ -87,7 +88,7 @@ def find_pledges(
         sentence_words = _words(text[sentence.start : min(sentence.end, item.end + 40)])
         status = "previously_announced" if _has_cue(sentence_words, _PRIOR) and not _is_today(text, sentence) else "new"
         quote = next((q for q in quotes if q.start <= start < q.end), None)
-        donor = _donor(f, givers, sentence, item) or (speaker_orgs.get(quote.speaker) if quote and quote.speaker else None)
+        donor = _donor(f, givers, capitals, sentence, item) or (speaker_orgs.get(quote.speaker) if quote and quote.speaker else None)
         pledges.append(ExtractedPledge(
             donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
             currency=item.currency, purpose=_purpose(f, item, sentence),
@@ -125,7 +126,7 @@ def _is_today(text: str, sentence: Sentence) -> bool:
 _RECEIVING = re.compile(r"(?:(?<![^\W\d_])(?:to|for|into|الى|إلى)\s+|(?<![^\W\d_])و?ل)(?=\S$)|(?<![^\W\d_])و?ل\S$")
 _CLAUSE_SPLIT = re.compile(r"[،,;؛]")
 _POSSESSIVE = re.compile(r"['’][sS](?![^\W_])")
-_DESTINATION = re.compile(r"\s*(?:to|towards?|for|into|إلى|الى|لصالح)\s", re.IGNORECASE)
+_DESTINATION = re.compile(r"\s*(?:(?:to|towards?|for|into|إلى|الى|لصالح)\s|لل(?=[^\W\d_]))", re.IGNORECASE)
 _FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+(?:the\s+)?")
 _FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:from|من)\s+(?:the\s+)?$")
 _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|whereas)(?![^\W\d_])")
@@ -137,13 +138,28 @@ def _givers(f: Folded, entities: list[Match]) -> list[Match]:
             and not _RECEIVING.search(f.text, max(0, e.start - 5), e.start + 1)]
 
 
+# A capital that acts stands for its country ("Tokyo will give", أعلنت طوكيو): not one governed by a
+# preposition ("talks in Tokyo", في طوكيو, بطوكيو) or one opening a dateline ("TOKYO (Reuters) -").
+_PLACED = re.compile(
+    r"(?:(?<![^\W\d_])(?:in|at|from|to|for|into|near|outside|inside|across|of|on|via|between|visit|visited"
+    r"|في|من|إلى|الى|على|عن|قرب|بين|حول|داخل|خارج)\s+(?:the\s+)?|(?<![^\W\d_])و?[بلك])$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"\s*(?:\(|[-—–:]|,\s*[^\W\d_]+\s*\(|[^\W\d_]*-)")
+
+
+def _acting_capitals(f: Folded, entities: list[Match]) -> list[Match]:
+    return [e for e in entities if e.entry.capital_of is not None
+            and not _PLACED.search(f.text, max(0, e.start - 10), e.start) and not _DATELINE.match(f.text, e.end)]
+
+
 def _in_span(entities: list[Match], start: int, end: int) -> list[Match]:
     lo = bisect_left(entities, start, key=_BY_START)
     hi = bisect_left(entities, end, key=_BY_START)
     return entities[lo:hi]
 
 
-def _donor(f: Folded, givers: list[Match], sentence: Sentence, item: Money) -> str | None:
+def _donor(f: Folded, givers: list[Match], capitals: list[Match], sentence: Sentence, item: Money) -> str | None:
     """Who gives: the named countries or organizations of the amount's clause, else of its sentence."""
     clause_start = sentence.start
     for boundary in _CLAUSE_START.finditer(f.text, sentence.start, item.start):
@@ -151,6 +167,10 @@ def _donor(f: Folded, givers: list[Match], sentence: Sentence, item: Money) -> s
     in_clause = [e.entry.name for e in _in_span(givers, clause_start, item.start)]
     if in_clause:
         return ", ".join(dict.fromkeys(in_clause))
+    # A capital gives for its country only where no country or organization is named beside it.
+    acting = [e.entry.capital_of for e in _in_span(capitals, clause_start, item.start)]
+    if acting:
+        return ", ".join(dict.fromkeys(acting))
     source = _FROM.match(f.text, item.end)  # "received $12 million from Germany"
     if source is not None:
         after = _in_span(givers, source.end(), source.end() + 3)

@@ -20,6 +20,7 @@ from app.extraction.speakers import (
     english_person_in,
     english_subject_after,
     english_subject_before,
+    organization_antecedent,
 )
 from app.extraction.types import ExtractedQuote, ExtractedSpeaker
 
@@ -36,6 +37,7 @@ _COMPLEMENTIZER_AR = re.compile(rf"(?<![^\W\d_])(?:و|ب)?(?:{alternation(lx.COM
 _SOURCE_THEN_SPEECH = re.compile(rf"\s*[،,]?\s*(?:{_COMPLEMENTIZER_AR.pattern})\s*[{_MARKS}]")
 _VERB_PREP_AR = re.compile(rf"\s*(?:{alternation(lx.VERB_PREPOSITIONS_AR)})(?![^\W\d_])")
 _PRONOUN_END = re.compile(rf"\b(?:{'|'.join(lx.PRONOUNS_EN)})\s*$", re.IGNORECASE)
+_IT_END = re.compile(r"\bit\s*$", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(
     rf"[،,]\s*(?:(?:فيما|بينما|while)\s+)?(?:(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}|(?:{alternation(lx.ACCORDING_AR)})|"
     rf"(?:according|he said|she said|he added|she added|adding|noting|saying)\b"
@@ -117,6 +119,7 @@ def find_quotes(
             directs.append(_Direct(start, end, pair))
     quotes: list[tuple[int, int, str, str | None, ExtractedSpeaker | None]] = []  # start, end, kind, verb, speaker
     last: ExtractedSpeaker | None = None
+    last_sentence = -1  # where the last speaker spoke
     people: dict[int, Subject | None] = {}  # sentence start -> person it introduces (for "he said")
     inside = [(d.pair.open, d.pair.close) for d in directs]
     for v_start, v_end in _verbs(text, language):
@@ -157,6 +160,9 @@ def find_quotes(
                 after = english_subject_after(f, v_end, entities)
                 if after is not None:
                     subject, np_end = after, after.end
+        if subject is not None and subject.kind == "organization" and subject.organization is None:
+            index = bisect_left(sentences, sentence.start, key=_BY_START)
+            subject = organization_antecedent(f, sentences[max(0, index - 2) : index], subject, entities) or subject
         if subject is not None and subject.is_country:
             continue  # a country announcing something is not a speaker (annotation convention)
         right_of = _right_attribution(text, directs, v_start)
@@ -164,7 +170,15 @@ def find_quotes(
                 not _PRONOUN_END.search(text, max(sentence.start, v_start - 12), v_start):
             continue
         if subject is None and language == "en" and not participle:
-            subject = _person_in_previous_sentence(f, sentences, sentence, entities, last, people)
+            if _IT_END.search(text, max(sentence.start, v_start - 4), v_start):
+                # "It said" goes on from an organization that spoke in this sentence or the one before;
+                # after anything else "it" is more likely a report or a plan than a speaker.
+                index = bisect_left(sentences, sentence.start, key=_BY_START)
+                previous_start = sentences[index - 1].start if index > 0 else sentence.start
+                if last is None or last.kind != "organization" or last_sentence < previous_start:
+                    continue
+            else:
+                subject = _person_in_previous_sentence(f, sentences, sentence, entities, last, people)
         speaker = book.resolve(subject, f) if subject is not None else known or last
         if speaker is None:
             continue
@@ -172,7 +186,7 @@ def find_quotes(
         # 1) "...", said X  -> the verb attributes the quote before it.
         if right_of is not None:
             right_of.verb, right_of.speaker = verb_text, speaker
-            last = speaker
+            last, last_sentence = speaker, sentence.start
             following = _following_direct(text, directs, np_end)
             if following is not None and following.speaker is None:
                 following.verb, following.speaker = verb_text, speaker
@@ -186,7 +200,7 @@ def find_quotes(
             if not mixed and (language == "ar" or re.fullmatch(r"[\s,:—–-]*(?:that)?[\s,:]*", between)):
                 if following.speaker is None:
                     following.verb, following.speaker = verb_text, speaker
-                    last = speaker
+                    last, last_sentence = speaker, sentence.start
                 continue
         # 3) Reported speech: from the complementizer (or the object) to the clause end; in English the
         # report may also come first ("Aid will grow, the minister said Monday." / "..., according to X").
@@ -200,7 +214,7 @@ def find_quotes(
             if c_start <= d.pair.open and d.pair.close <= c_end + 1:
                 d.dropped = True  # a partial quote inside a reported clause is part of it
         quotes.append((c_start, c_end, "indirect", verb_text, speaker))
-        last = speaker
+        last, last_sentence = speaker, sentence.start
     _carry_over(text, directs)
     for post_start, post_end, author in _signed_posts(f, entities):
         quotes.append((post_start, post_end, "direct", None, book.resolve(author, f)))

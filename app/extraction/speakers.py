@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from app.extraction import lexicon as lx
 from app.extraction.entities import Gazetteer, Match
 from app.extraction.normalize import Folded, fold_key
-from app.extraction.patterns import folded
+from app.extraction.patterns import alternation, folded
 from app.extraction.quote_marks import QUOTE_MARKS
+from app.extraction.segments import Sentence
 from app.extraction.types import ExtractedSpeaker
 
 _BY_START = attrgetter("start")  # bisect key: C-level, unlike a lambda
@@ -25,6 +26,7 @@ _AR_ORG_HEADS = frozenset(folded(w) for w in (
     "سفارة", "المفوضية", "مفوضية", "اللجنة", "لجنة", "البعثة", "بعثة", "الجيش", "مكتب", "المكتب", "صندوق",
     "الصندوق", "برنامج", "البرنامج", "مجلس", "المجلس", "البنك", "الاتحاد", "التحالف", "الخارجية",
     "المركز", "مركز", "الهيئة", "هيئة", "المؤسسة", "مؤسسة", "الجمعية", "جمعية", "الهلال", "الصليب",
+    "الحركة", "حركة", "الجماعة", "جماعة", "المحكمة", "محكمة", *lx.ORG_ANAPHORS_AR,
 ))
 _AR_NAME_STOP = frozenset(folded(w) for w in (
     *lx.COMPLEMENTIZERS_AR, "في", "فى", "من", "على", "عن", "إلى", "الى", "خلال", "عقب", "بعد", "قبل", "أمام", "امام",
@@ -47,16 +49,20 @@ _HONORIFICS = frozenset(lx.HONORIFICS_EN)
 _ORG_NOUNS_EN = frozenset(lx.ORG_NOUNS_EN)
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _PRONOUN_END = re.compile(rf"\b(?:{'|'.join(lx.PRONOUNS_EN)})\s*$", re.IGNORECASE)
+_ORG_ROLES = frozenset(
+    ("ministry", "agency", "government", "embassy", "mission", "organization", "organisation", *lx.ORG_ANAPHORS_EN)
+)
+_ROLES_EN = alternation((
+    "representative", "delegate", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "envoy",
+    "ambassador", "president", "secretary", "statement", "coordinator", "commissioner", "chief", "head", *_ORG_ROLES,
+))
 _EN_ROLE = re.compile(
     r"(?:\b(?:the|a|an|its|his|her|their|one)|(?-i:[A-Z][\w.\-]*)['’]s)\s+(?:[A-Za-z\-]+(?:['’]s)?\s+){0,2}"
-    r"(?:representative|delegate|minister|spokesman|"
-    r"spokeswoman|spokesperson|official|envoy|ambassador|president|secretary|ministry|agency|statement|"
-    r"government|embassy|mission|organization|organisation|coordinator|commissioner|chief|head)\s*$",
+    rf"(?:{_ROLES_EN})\s*$",
     re.IGNORECASE,
 )
-_ORG_ROLES = frozenset(
-    ("ministry", "agency", "government", "embassy", "mission", "organization", "organisation")
-)
+# A role after the verb: "..., said the agency".
+_ROLE_AFTER_EN = re.compile(rf"\s+(the\s+(?:[A-Za-z\-]+\s+){{0,2}}?(?:{_ROLES_EN}))(?![\w\-])", re.IGNORECASE)
 # "the UN's relief chief, Jane Smith": a role, a comma, and a name of two to four capitalized words.
 _DESCRIBED_NAME_EN = re.compile(
     r"\s+the\s+(?P<role>(?:[\w.'’\-]+\s+){0,5}[\w.'’\-]+),"
@@ -289,6 +295,9 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
         role = _EN_ROLE.search(head)  # a speaker named by role: "its representative", "a Chinese delegate"
         if role is None:
             return None
+        entity = _entity_at(entities, base + role.end() - 1)
+        if entity is not None and not entity.entry.is_place:  # "the UN refugee agency" is a name
+            return _entity_subject(f, entity)
         start = base + role.start()
         kind = "organization" if role.group().split()[-1].lower() in _ORG_ROLES else "person"
         return Subject(_original(f, start, base + role.end()), None, None, kind, start, base + role.end())
@@ -351,10 +360,37 @@ def english_subject_after(f: Folded, pos: int, entities: list[Match]) -> Subject
         if subject is not None and subject.kind == "person" and subject.title is None:
             subject.title = described.group("role")
             return subject
+    role = _ROLE_AFTER_EN.match(window)
+    if role is not None:
+        return english_subject_before(f, pos + role.start(1), pos + role.end(1), entities)
     m = re.match(r"\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’\-]*\.?\s+){0,4}[A-Z][\w'’\-]*)", window)
     if not m:
         return None
     return english_subject_before(f, pos + m.start(1), pos + m.end(1), entities) or None
+
+
+_ANAPHOR_EN = re.compile(rf"the\s+({alternation(lx.ORG_ANAPHORS_EN)})", re.IGNORECASE)
+_ANAPHORS_AR = {folded(word): head for word, head in lx.ORG_ANAPHORS_AR.items()}
+
+
+def organization_antecedent(f: Folded, before: list[Sentence], subject: Subject, entities: list[Match]) -> Subject | None:
+    """The organization that "the agency" or الوكالة names again: the first one of a kind it can
+    refer to, in the nearest of the sentences before (nearest last) that names one."""
+    name = f.text[subject.start : subject.end]
+    english = _ANAPHOR_EN.fullmatch(name)
+    head = lx.ORG_ANAPHORS_EN[english.group(1).lower()] if english else _ANAPHORS_AR.get(name)
+    if head is None:
+        return None
+    kinds = lx.ORG_ANAPHORS[head]
+    for sentence in reversed(before):
+        lo = bisect_left(entities, sentence.start, key=_BY_START)
+        for entity in entities[lo:]:
+            if entity.start >= sentence.end:
+                break
+            entry = entity.entry
+            if entry.kind in kinds or (entry.kind != "news agency" and head in entry.name.lower().split()):
+                return _entity_subject(f, entity)
+    return None
 
 
 def _original(f: Folded, start: int, end: int) -> str:
@@ -386,7 +422,9 @@ class SpeakerBook:
                 and fold_key(speaker.title) == fold_key(subject.title)
             # One name within the other (Blinken, Antony Blinken, Antony J. Blinken) is one person;
             # two full names that share only a family name (Khalid and Walid Al-Khatib) are two.
-            if key_tokens == known or same_title or (key_tokens and known and (
+            same_organization = subject.kind == speaker.kind == "organization" and subject.organization is not None \
+                and speaker.organization == subject.organization and subject.name != subject.title
+            if key_tokens == known or same_title or same_organization or (key_tokens and known and (
                     set(key_tokens) <= set(known) or set(known) <= set(key_tokens))):
                 if len(key_tokens) > len(known) and subject.name != subject.title:
                     speaker.aliases.append(speaker.name)

@@ -59,3 +59,27 @@ def test_a_possessive_names_its_country_as_donor_but_not_as_recipient() -> None:
     assert [(p.donor, p.recipient) for p in facts.pledges] == [("Germany", "Jordan")]
     facts = extract("Canada will provide $40 million to Ukraine to counter Russia's attacks.", language="en")
     assert [(p.donor, p.recipient) for p in facts.pledges] == [("Canada", "Ukraine")]
+
+
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        # A capital that gives stands for its country ...
+        ("Tokyo will contribute $50 million to the fund.", "Japan"),
+        ("وأعلنت طوكيو تقديم 50 مليون دولار لدعم اللاجئين.", "Japan"),
+        # ... but not where it is only the place ...
+        ("At talks in Paris, donors pledged $2 billion for reconstruction.", None),
+        ("وفي باريس، تعهد المانحون بتقديم ملياري دولار لإعادة الإعمار.", None),
+        # ... or a dateline, or beside a country that is named.
+        ("TOKYO (Reuters) - The fund will give $30 million for schools.", None),
+        ("Tokyo hosted the meeting, where Germany pledged $10 million.", "Germany"),
+    ],
+)
+def test_a_capital_gives_for_its_country(text: str, donor: str | None) -> None:
+    (pledge,) = extract(text).pledges
+    assert pledge.donor == donor
+
+
+def test_arabic_money_given_to_the_appeal_is_a_pledge() -> None:
+    (pledge,) = extract("وقدمت الحكومة 40 مليون جنيه إسترليني للنداء.").pledges
+    assert (pledge.amount, pledge.currency) == (40_000_000, "GBP")

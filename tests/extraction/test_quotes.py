@@ -295,3 +295,49 @@ def test_arabic_speaker_named_again_by_surname() -> None:
 def test_arabic_report_ends_before_its_occasion() -> None:
     facts = extract("أعلنت الهيئة اليوم عن تقديم منح دراسية للطلاب، وذلك خلال مشاركتها في المعرض الدولي.")
     assert [q.text for q in facts.quotes] == ["عن تقديم منح دراسية للطلاب"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speakers"),
+    [
+        # "The agency" and "the group" name again the organization of the sentence before.
+        ('UNICEF warned that schools had closed. "Children cannot wait," the agency said.', "en",
+         ["UNICEF", "UNICEF"]),
+        ('Hamas rejected the offer. "Nothing has changed," said the group.', "en", ["Hamas"]),
+        ("حذرت منظمة الصحة العالمية من تفشي الكوليرا. وقالت المنظمة إن الحالات تضاعفت.", "ar",
+         ["منظمة الصحة العالمية"]),
+        # A kind that fits no organization before it stays as written.
+        ('Hamas rejected the offer. "We need more time," the agency said.', "en", ["the agency"]),
+        # A news agency is a source, not an agency that speaks.
+        ("Reuters reported the strike. The agency said that three people died.", "en", ["The agency"]),
+    ],
+)
+def test_an_organization_named_again_by_its_kind(text: str, language: str, speakers: list[str]) -> None:
+    assert [q.speaker for q in extract(text, language=language).quotes] == speakers
+
+
+def test_arabic_organization_named_by_its_kind_is_not_the_last_speaker() -> None:
+    text = ("وقال وزير الخارجية سامي الناصر إن الحدود ستفتح.\n"
+            "وقالت الحركة في بيان إن الاتفاق لم يعد قائما.")
+    assert [q.speaker for q in extract(text).quotes] == ["سامي الناصر", "الحركة"]
+
+
+def test_two_names_of_one_organization_are_one_speaker() -> None:
+    text = ("The UN refugee agency said on Monday that two million people had fled. "
+            "UNHCR added that funding was short.")
+    facts = extract(text, language="en")
+    assert len(facts.speakers) == 1 and len({q.speaker for q in facts.quotes}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # "It said" goes on from an organization that has just spoken ...
+        ("UNICEF said on Monday that schools had closed. It said it needed $300 million.", ["UNICEF", "UNICEF"]),
+        # ... never from a person, nor from an organization that spoke two sentences before.
+        ("Minister Jane Okoro said the border would reopen. It said the plan would fail.", ["Jane Okoro"]),
+        ("UNICEF said on Monday that schools had closed. A report was published. It said aid fell.", ["UNICEF"]),
+    ],
+)
+def test_it_said_continues_an_organization(text: str, speakers: list[str]) -> None:
+    assert [q.speaker for q in extract(text, language="en").quotes] == speakers
