@@ -74,6 +74,11 @@ TITLE_WORDS_EN: tuple[str, ...] = (
     "Minority", "Majority", "Congressman", "Congresswoman", "House", "Representatives", "Relief", "Emergency",
 )
 GROUP_SUBJECTS_AR: tuple[str, ...] = ("المشاركون", "المشاركين", "المانحون", "المانحين", "الدول المانحة")
+# Donors named together, who give as no one country: "donors pledged", تعهد المانحون.
+DONOR_GROUPS: tuple[str, ...] = (
+    "donors", "donor countries", "donor nations", "participants", "المانحون", "المانحين", "الدول المانحة",
+    "المشاركون", "المشاركين",
+)
 # Plural or vague subjects that are never a personal name (مصادر مطلعة، مسؤولون أمريكيون).
 GROUP_HEADS_AR: tuple[str, ...] = (
     "مصادر", "مصدر", "مسؤولون", "مسؤولين", "شهود", "سكان", "ناشطون", "نشطاء", "خبراء", "دبلوماسيون",

@@ -7,9 +7,10 @@ from functools import lru_cache
 from operator import attrgetter
 
 from app.extraction import lexicon as lx
-from app.extraction.entities import Match
+from app.extraction.entities import Match, load_gazetteer
 from app.extraction.money import Money, names_a_currency
 from app.extraction.normalize import Folded, fold_key
+from app.extraction.patterns import alternation
 from app.extraction.segments import Sentence, sentence_at
 from app.extraction.types import ExtractedPledge, ExtractedQuote
 
@@ -28,6 +29,7 @@ def _cue_set(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
 _PLEDGE = _cue_set(lx.PLEDGE_CUES)
 _NON_PLEDGE = _cue_set(lx.NON_PLEDGE_CUES)
 _PRIOR = _cue_set(lx.PRIOR_CUES)
+_DONOR_GROUPS = _cue_set(lx.DONOR_GROUPS)
 _CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "ال", "وال", "بال", "لل", "ولل")
 
 
@@ -85,10 +87,12 @@ def find_pledges(
             continue
         seen.add(key)
         start, end = f.span(item.start, item.end)
-        sentence_words = _words(text[sentence.start : min(sentence.end, item.end + 40)])
+        sentence_words = _words(_RELATIVE.sub(",", text[sentence.start : min(sentence.end, item.end + 40)]))
         status = "previously_announced" if _has_cue(sentence_words, _PRIOR) and not _is_today(text, sentence) else "new"
         quote = next((q for q in quotes if q.start <= start < q.end), None)
-        donor = _donor(f, givers, capitals, sentence, item) or (speaker_orgs.get(quote.speaker) if quote and quote.speaker else None)
+        donor = _donor(f, givers, capitals, sentence, item)
+        if donor is None and quote and quote.speaker and not _has_cue(near, _DONOR_GROUPS):
+            donor = speaker_orgs.get(quote.speaker)  # "we will give ...": the speaker's country
         pledges.append(ExtractedPledge(
             donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
             currency=item.currency, purpose=_purpose(f, item, sentence),
@@ -130,6 +134,15 @@ _DESTINATION = re.compile(r"\s*(?:(?:to|towards?|for|into|إلى|الى|لصال
 _FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+(?:the\s+)?")
 _FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:from|من)\s+(?:the\s+)?$")
 _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|whereas)(?![^\W\d_])")
+# Where the amount's clause gives way to another: "£20 million, adding that Britain ...", "; ...",
+# "..., bringing its total to ...".
+_CLAUSE_ON = re.compile(
+    rf"[;؛]|[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.PARTICIPLES_AR)})|(?:{alternation(lx.PARTICIPLES_EN)})"
+    rf"|bringing|which|who|whose|while|whereas|فيما|بينما|ليصل|لتصل|ليرتفع|لترتفع)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# A relative clause tells of something else: "X, who visited the camp last week, pledged ...".
+_RELATIVE = re.compile(r"[،,]\s*(?:who|whose|which|الذي|التي|الذين)\s[^،,.;؛]*[،,]", re.IGNORECASE)
 
 
 def _givers(f: Folded, entities: list[Match]) -> list[Match]:
@@ -146,6 +159,21 @@ _PLACED = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"\s*(?:\(|[-—–:]|,\s*[^\W\d_]+\s*\(|[^\W\d_]*-)")
+
+
+# Words that make a nationality beside them a government's: the German government, British Foreign
+# Secretary, وزير الخارجية البريطاني, الحكومة الألمانية.
+_GOVERNMENT = frozenset(fold_key(w) for w in (
+    *lx.TITLE_HEADS_AR, "government", "ministry", "minister", "official", "officials", "authorities",
+    "delegation", "embassy", "president", "secretary", "ambassador", "envoy", "chancellor", "king", "prince",
+    "emir", "premier", "prime", "foreign", "defense", "defence", "finance", "interior", "leader", "spokesman",
+    "spokeswoman", "spokesperson",
+    "الحكومة", "حكومة", "وزارة", "الوزارة", "السلطات", "الوفد", "وفد", "السفارة", "سفارة",
+))
+
+
+_SAYING = frozenset(fold_key(w) for w in (*lx.SAY_VERBS_EN, *lx.SAY_VERBS_AR))
+_SAYING |= frozenset(c + w for w in _SAYING for c in ("و", "ف") if not w.isascii())
 
 
 def _acting_capitals(f: Folded, entities: list[Match]) -> list[Match]:
@@ -177,19 +205,38 @@ def _donor(f: Folded, givers: list[Match], capitals: list[Match], sentence: Sent
         if after:
             return after[0].entry.name
     before = _in_span(givers, sentence.start, item.start)
-    return before[0].entry.name if before else None
+    if before:
+        return before[0].entry.name
+    return _national_donor(f.text, sentence.start, item.start) if source is None else None
+
+
+def _national_donor(text: str, start: int, end: int) -> str | None:
+    """The country of a government or an official named by nationality before the amount: "The German
+    government will provide", "British Foreign Secretary X pledged", وزير الخارجية البريطاني."""
+    adjectives = load_gazetteer().adjectives
+    words = [fold_key(w) for w in _WORD.findall(text, start, end)]
+    for i, word in enumerate(words):
+        country = adjectives.get(word)
+        # An official who only reports ("A French official said donors pledged") is no donor.
+        if country is not None and not _GOVERNMENT.isdisjoint(words[max(0, i - 2) : i + 3]) \
+                and _SAYING.isdisjoint(words[i + 1 :]):
+            return country.name
+    return None
 
 
 def _recipient(f: Folded, entities: list[Match], item: Money, sentence: Sentence) -> str | None:
     """Places named after the amount in its sentence, except the source it came from."""
-    names = [e.entry.name for e in _in_span(entities, item.end, sentence.end)
+    clause_on = _CLAUSE_ON.search(f.text, item.end, sentence.end)
+    end = clause_on.start() if clause_on else sentence.end
+    names = [e.entry.name for e in _in_span(entities, item.end, end)
              if e.entry.is_place and not _FROM_BEFORE.search(f.text, max(0, e.start - 10), e.start)
              and not _POSSESSIVE.match(f.text, e.end)]  # "Russia's invasion": an agent, not a recipient
     return ", ".join(dict.fromkeys(names)) or None
 
 
 def _purpose(f: Folded, item: Money, sentence: Sentence) -> str | None:
-    tail = f.text[item.end : sentence.end]
+    clause_on = _CLAUSE_ON.search(f.text, item.end, sentence.end)
+    tail = f.text[item.end : clause_on.start() if clause_on else sentence.end]
     m = re.search(r"(?<![^\W\d_])(?:ل|لل|من اجل|for|to)\s*\S", tail[:40])
     if not m:
         return None

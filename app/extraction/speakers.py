@@ -34,11 +34,12 @@ _AR_NAME_STOP = frozenset(folded(w) for w in (
     "كما", "بأن", "بان", "وأن", "وان", "أيضا", "ايضا", "مساء", "صباح", "أول", "اول", "الأحد", "الاثنين",
     "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "بيان", "كلمة", "تصريح", "تصريحات", "حديث", "لقاء",
     "مؤتمر", "ضرورة", "أهمية", "استعداد", "رفض", "دعم", "تقديم", "عن", "إن", "ان", "و", "بلاده", "بلادها",
-    "انه", "أنه", "ليس", "كل", "جميع", "تخصيص",
+    "انه", "أنه", "ليس", "كل", "جميع", "تخصيص", "للصحفيين", "للصحافيين", "للصحافة", "للإعلاميين",
 ))
 _AR_HONORIFICS = frozenset(folded(w) for w in ("الشيخ", "الشيخة", "الدكتور", "الدكتورة", "الأمير", "الأميرة", "السيد", "السيدة"))
 # Words that end a name only when no title precedes it (a three-word name such as «عبد الله بن زايد» after a title).
 _AR_WEAK_STOP = frozenset(folded(w) for w in ("بان", "بأن", "صباح", "مساء"))
+_AR_RANKS = frozenset(folded(w) for w in ("رفيع", "رفيعة", "كبير", "كبيرة", "بارز", "بارزة", "سابق", "سابقة"))
 _AR_PARTICLES = frozenset(folded(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "كي", "دي", "فان", "ولد", "بنت"))
 _SAY_AR = frozenset(folded(v) for v in lx.SAY_VERBS_AR)
 _GROUP_SUBJECTS = tuple(folded(g) for g in lx.GROUP_SUBJECTS_AR)
@@ -144,6 +145,13 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
                 # The title's complements: الخارجية, للأمم, بالديوان (the last with its preposition).
                 if word.startswith(("ال", "لل", "بال")) and word not in _AR_NAME_STOP and word not in _SAY_AR:
                     adjective = gazetteer.adjectives.get(fold_key(word))
+                    if adjective is not None and organization is None:
+                        organization = adjective.name_ar or adjective.name
+                    i += 1
+                    continue
+                # An indefinite title takes an indefinite nationality and rank: مسؤول أمريكي رفيع.
+                adjective = gazetteer.adjectives.get(fold_key("ال" + word))
+                if adjective is not None or word in _AR_RANKS:
                     if adjective is not None and organization is None:
                         organization = adjective.name_ar or adjective.name
                     i += 1

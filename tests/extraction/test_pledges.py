@@ -83,3 +83,32 @@ def test_a_capital_gives_for_its_country(text: str, donor: str | None) -> None:
 def test_arabic_money_given_to_the_appeal_is_a_pledge() -> None:
     (pledge,) = extract("وقدمت الحكومة 40 مليون جنيه إسترليني للنداء.").pledges
     assert (pledge.amount, pledge.currency) == (40_000_000, "GBP")
+
+
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        # A government or an official named by nationality gives for the country ...
+        ("The German government will provide an additional 30 million euros.", "Germany"),
+        ("وأعلنت الحكومة الألمانية تقديم 30 مليون يورو إضافية.", "Germany"),
+        ("وتعهد وزير الخارجية البريطاني سامي الناصر بتقديم 20 مليون جنيه إسترليني.", "United Kingdom"),
+        # ... but people are not a government, and an official who only reports gives nothing.
+        ("Syrian refugees received $10 million in aid.", None),
+        ("A French official said donors had pledged $40 million for the camps.", None),
+        # Donors named together are no one speaker's country.
+        ("وقال مسؤول فرنسي إن المانحين تعهدوا بتقديم 50 مليون دولار.", None),
+    ],
+)
+def test_a_donor_named_by_nationality(text: str, donor: str | None) -> None:
+    (pledge,) = extract(text).pledges
+    assert pledge.donor == donor
+
+
+def test_what_the_amount_goes_to_ends_with_its_clause() -> None:
+    text = ("Foreign Minister Jane Okoro, who visited the camps last week, pledged £20 million, "
+            "adding that Britain would double its support.")
+    (pledge,) = extract(text).pledges
+    # Britain is named in the next clause, and "last week" dates the visit, not the pledge.
+    assert (pledge.recipient, pledge.status) == (None, "new")
+    first = extract("Norway pledged $5 million to Chad, bringing its total to Sudan to $9 million.").pledges[0]
+    assert (first.recipient, first.purpose) == ("Chad", "to Chad")

@@ -341,3 +341,8 @@ def test_two_names_of_one_organization_are_one_speaker() -> None:
 )
 def test_it_said_continues_an_organization(text: str, speakers: list[str]) -> None:
     assert [q.speaker for q in extract(text, language="en").quotes] == speakers
+
+
+def test_arabic_indefinite_title_with_nationality_and_rank() -> None:
+    (speaker,) = extract("وقال مسؤول أمريكي رفيع للصحفيين إن المحادثات ستستأنف.").speakers
+    assert (speaker.name, speaker.organization) == ("مسؤول أمريكي رفيع", "الولايات المتحدة")
