@@ -138,7 +138,8 @@ _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|
 # "..., bringing its total to ...".
 _CLAUSE_ON = re.compile(
     rf"[;؛]|[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.PARTICIPLES_AR)})|(?:{alternation(lx.PARTICIPLES_EN)})"
-    rf"|bringing|which|who|whose|while|whereas|فيما|بينما|ليصل|لتصل|ليرتفع|لترتفع)(?![^\W\d_])",
+    rf"|bringing|which|who|whose|while|whereas|according|فيما|بينما|ليصل|لتصل|ليرتفع|لترتفع|وفق|وفقا"
+    rf"|{alternation(lx.ACCORDING_AR)})(?![^\W\d_])",
     re.IGNORECASE,
 )
 # A relative clause tells of something else: "X, who visited the camp last week, pledged ...".

@@ -40,6 +40,7 @@ _AR_HONORIFICS = frozenset(folded(w) for w in ("الشيخ", "الشيخة", "ا
 # Words that end a name only when no title precedes it (a three-word name such as «عبد الله بن زايد» after a title).
 _AR_WEAK_STOP = frozenset(folded(w) for w in ("بان", "بأن", "صباح", "مساء"))
 _AR_RANKS = frozenset(folded(w) for w in ("رفيع", "رفيعة", "كبير", "كبيرة", "بارز", "بارزة", "سابق", "سابقة"))
+_ALI = folded("علي")
 _AR_PARTICLES = frozenset(folded(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "كي", "دي", "فان", "ولد", "بنت"))
 _SAY_AR = frozenset(folded(v) for v in lx.SAY_VERBS_AR)
 _GROUP_SUBJECTS = tuple(folded(g) for g in lx.GROUP_SUBJECTS_AR)
@@ -185,7 +186,8 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     while i < len(words) and (names < 4 or (name_tokens and words[name_tokens[-1]] in _AR_PARTICLES)):
         word = words[i]
         first = len(name_tokens) == honorific
-        if not (_name_like(word, len(name_tokens) - honorific) or (after_title and first and word in _AR_WEAK_STOP)):
+        if not (_name_like(word, len(name_tokens) - honorific) or (after_title and first and word in _AR_WEAK_STOP)
+                or (first and word == _ALI and _is_ali(f, words, starts, ends, i, after_title))):
             break
         if word in _AR_WEAK_STOP and not (after_title and first):
             break
@@ -258,6 +260,21 @@ def _ends_name(words: list[str], i: int) -> bool:
         return False
     nxt = words[i + 1] if i + 1 < len(words) else "."
     return nxt in _AR_NAME_STOP or not nxt[0].isalpha()
+
+
+def _is_ali(f: Folded, words: list[str], starts: list[int], ends: list[int], i: int, after_title: bool) -> bool:
+    """The name علي, which folds as the preposition على does: only where it is spelled with its dotted
+    yaa and stands after a title (الوزير علي ...) or before a name and an appositive title (علي الحسن،
+    مدير ...)."""
+    s, e = f.span(starts[i], ends[i])
+    if f.original[s:e] != "علي":
+        return False
+    if after_title:
+        return True
+    j = i + 1
+    while j < len(words) and j - i <= 3 and _name_like(words[j], j - i):
+        j += 1
+    return i + 1 < j < len(words) - 1 and words[j] in ("،", ",") and words[j + 1] in _AR_TITLE_HEADS
 
 
 def _name_like(word: str, position: int) -> bool:

@@ -112,3 +112,9 @@ def test_what_the_amount_goes_to_ends_with_its_clause() -> None:
     assert (pledge.recipient, pledge.status) == (None, "new")
     first = extract("Norway pledged $5 million to Chad, bringing its total to Sudan to $9 million.").pledges[0]
     assert (first.recipient, first.purpose) == ("Chad", "to Chad")
+
+
+def test_a_source_after_the_amount_is_no_recipient() -> None:
+    text = "أعلنت السعودية تقديم 100 مليون دولار لقطاع غزة، وفق ما أفادت وكالة الأنباء السعودية."
+    (pledge,) = extract(text).pledges
+    assert pledge.recipient == "Gaza Strip"

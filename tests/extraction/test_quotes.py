@@ -346,3 +346,19 @@ def test_it_said_continues_an_organization(text: str, speakers: list[str]) -> No
 def test_arabic_indefinite_title_with_nationality_and_rank() -> None:
     (speaker,) = extract("وقال مسؤول أمريكي رفيع للصحفيين إن المحادثات ستستأنف.").speakers
     assert (speaker.name, speaker.organization) == ("مسؤول أمريكي رفيع", "الولايات المتحدة")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال وزير الصحة علي الأحمد إن المستشفيات ممتلئة.", "علي الأحمد"),
+        ("وأشار علي الحسن، مدير البرنامج في المنظمة، إلى أن الفرق تعمل على مدار الساعة.", "علي الحسن"),
+    ],
+)
+def test_arabic_name_ali_is_not_the_preposition(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract(text).quotes] == [speaker]
+
+
+def test_arabic_preposition_spelled_with_dotted_yaa_is_no_name() -> None:
+    text = "قال وزير الصحة سامي الناصر إن المستشفيات ممتلئة. وأكد علي ضرورة وقف إطلاق النار."
+    assert {q.speaker for q in extract(text).quotes} == {"سامي الناصر"}
