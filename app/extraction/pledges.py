@@ -138,7 +138,7 @@ _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|
 # "..., bringing its total to ...".
 _CLAUSE_ON = re.compile(
     rf"[;؛]|[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.PARTICIPLES_AR)})|(?:{alternation(lx.PARTICIPLES_EN)})"
-    rf"|bringing|which|who|whose|while|whereas|according|فيما|بينما|ليصل|لتصل|ليرتفع|لترتفع|وفق|وفقا"
+    rf"|bringing|which|who|whose|while|whereas|according|as(?!\s+well)|amid|فيما|بينما|ليصل|لتصل|ليرتفع|لترتفع|وفق|وفقا"
     rf"|{alternation(lx.ACCORDING_AR)})(?![^\W\d_])",
     re.IGNORECASE,
 )

@@ -82,9 +82,19 @@ _ADDRESSEE_EN = re.compile(
 )
 _LEAD_IN_EN = re.compile(
     rf"(?:on\s+)?(?:{alternation(lx.WEEKDAYS_EN)}|today|yesterday|tonight|earlier|later)\b,?\s*"
-    r"|(?:in|during)\s+(?:a|an|the)\s+(?:statement|interview|speech|news\s+conference|briefing)\b,?\s*",
+    r"|(?:in|during)\s+(?:a|an|the)\s+(?:statement|interview|speech|news\s+conference|briefing)\b,?\s*"
+    r"|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity\b,?\s*",
     re.IGNORECASE,
 )
+# Words that make the subject's clause a relative one: "the $4.3 billion (that) the UN says it needs",
+# "what the minister called ...".
+_RELATIVE_EN = re.compile(
+    r"\b(?:which|what|whom|million|billion|trillion|bn|dollars|euros|pounds)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CLOSING_MARK = re.compile(r"[.,!?]?\s*[\"”»]")
+# A clause that only sets the scene after an attribution: "..., the minister said Tuesday, as talks resumed."
+_SCENE_EN = re.compile(r"\s*,?\s*(?:as|while|when|after|before|amid|despite|since|following|ahead\s+of)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -153,6 +163,8 @@ def find_quotes(
                 subject, np_end = _according_source(f, v_end, sentence, entities)
             elif glued:
                 subject = english_subject_before(f, clause_start, v_start, entities)
+                if subject is not None and _RELATIVE_EN.search(text, max(clause_start, subject.start - 30), subject.start):
+                    continue  # "the $4.3 billion the UN says it needs": what it says is not reported here
             else:  # the sentence's own subject speaks on: "Mikati welcomed it, saying ..."
                 subject = english_person_in(f, sentence.start, v_start, entities)
             if subject is None and not participle and not bare.startswith("according") and \
@@ -278,10 +290,13 @@ def _fronted_report(
         # What follows the attribution is no report of its own: "said Monday", "said in a statement.",
         # "said, adding that ..." (the participle reports on its own).
         pos = _skip_space(text, max(v_end, np_end))
+        if bare == "told" and (addressee := _ADDRESSEE_EN.match(text, pos, sentence.end)):
+            pos = addressee.end()
         while (lead_in := _LEAD_IN_EN.match(text, pos, sentence.end)) and lead_in.end() > pos:
             pos = lead_in.end()
         rest = text[pos : sentence.end].lstrip(" ,").split()
-        if (len(rest) > 2 and rest[0] not in _PARTICIPLES) or subject.start < sentence.start:
+        if (len(rest) > 2 and rest[0] not in _PARTICIPLES and not _SCENE_EN.match(text, pos, sentence.end)) \
+                or subject.start < sentence.start:
             return None
         # The title before the name belongs to the attribution ("..., Secretary of State Jane Doe said").
         head = _TRAILING_TITLE.sub("", text[sentence.start : subject.start]).rstrip()
@@ -399,7 +414,18 @@ def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, exp
         end -= 1
     if len(text[start:end].split()) < 3:
         return None
-    return start, end
+    return start, _through_closing_mark(text, start, end)
+
+
+def _through_closing_mark(text: str, start: int, end: int) -> int:
+    """A report that ends inside quotation marks (said the aid "reflects our commitment.") keeps the
+    closing mark, past the sentence's own end."""
+    span = text[start:end]
+    if span.count('"') % 2 or span.count("“") > span.count("”") or span.count("«") > span.count("»"):
+        closing = _CLOSING_MARK.match(text, end)
+        if closing is not None:
+            return closing.end()
+    return end
 
 
 def _signed_posts(f: Folded, entities: list[Match]) -> list[tuple[int, int, Subject]]:

@@ -362,3 +362,24 @@ def test_arabic_name_ali_is_not_the_preposition(text: str, speaker: str) -> None
 def test_arabic_preposition_spelled_with_dotted_yaa_is_no_name() -> None:
     text = "قال وزير الصحة سامي الناصر إن المستشفيات ممتلئة. وأكد علي ضرورة وقف إطلاق النار."
     assert {q.speaker for q in extract(text).quotes} == {"سامي الناصر"}
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        # A scene-setting clause after the attribution leaves the fronted report its own.
+        ("The fund will give $5 million to the camps, Minister Jane Okoro said Tuesday, as talks resumed.",
+         ["The fund will give $5 million to the camps"]),
+        ("Aid will resume next month, an official told reporters on condition of anonymity.",
+         ["Aid will resume next month"]),
+        # What the subject of a relative clause says is not reported there.
+        ("The camps lack half of the $4.3 billion the UN says it needs this year.", []),
+        # A year before the subject makes no relative clause.
+        ("In 2023 the UN said that funding had fallen by a third.", ["that funding had fallen by a third"]),
+        # A report that ends inside quotation marks keeps the closing one.
+        ('Jane Okoro said the aid "reflects our commitment." Talks resume next week.',
+         ['the aid "reflects our commitment."']),
+    ],
+)
+def test_english_report_bounds(text: str, reports: list[str]) -> None:
+    assert [q.text for q in extract(text, language="en").quotes] == reports
