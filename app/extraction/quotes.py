@@ -45,6 +45,12 @@ _CLAUSE_CUT = re.compile(
     rf"|وذلك{WORD_END})",
     re.IGNORECASE,
 )
+_TALIB = folded("طالب")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?؟:\n])\s*$")
+# A word with an attached و/ف that opens a sentence, most often its verb (ووجه، فأكد).
+_OPENING_VERB_AR = re.compile(
+    r"\s*[وف](?!(?:في|من|على|علي|عن|الى|إلى|بعد|قبل|خلال|منذ|حتى|لكن|اذا|إذا)\s)[^\W\d_]{2,}\s+"
+)
 # The one word after a verb, which may be a known speaker's surname: وأضاف الربيعة.
 _SURNAME_AR = re.compile(r"\s+([^\W\d_]+)")
 _QAWLUH = frozenset(folded(w) for w in ("قوله", "قولها", "قولهم"))
@@ -53,13 +59,16 @@ _SOURCE_EN = re.compile(r"\s+(?:to\s+)?(?P<np>(?:the\s+|a\s+)?[A-Z][\w.'’\-]*(
 _TRAILING_TITLE = re.compile(r"(?:(?:[A-Z][\w.'’\-]*|of|for|the)\s+)*$")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]*\))?\s*[—–-]+\s*")
 _SIGNATURE = re.compile(r"[—–-](?<=\n[—–-])\s*(?P<who>[^\n(@]{3,80}?)\s*\(@\w+\)")
-_TRANSITIVE_AR = frozenset(folded(v) for v in ("أكد", "أكدت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت",
-                                               "أوضح", "أوضحت", "يؤكد", "تؤكد", "جدد", "جددت"))
+_TRANSITIVE_AR = frozenset(folded(v) for v in (
+    "أكد", "أكدت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت", "أوضح", "أوضحت", "يؤكد", "تؤكد", "جدد", "جددت",
+    "طالب", "طالبت",
+))
 # Adverbials between a verb (and its subject) and what was said: "في بيان، ..." and "في مؤتمر صحفي
 # اليوم عن ..." (up to a comma or the verb's preposition), "في وقت سابق", days and dates.
 # With an attached pronoun, taa marbuta is written ت: كلمته، تدوينتها.
 _OCCASIONS_AR = alternation(
-    ("بيان", "كلمة", "كلمت", "تصريح", "تدوينة", "تدوينت", "مؤتمر", "لقاء", "مقابلة", "مقابلت")
+    ("بيان", "كلمة", "كلمت", "تصريح", "تدوينة", "تدوينت", "مؤتمر", "لقاء", "مقابلة", "مقابلت", "اجتماع",
+     "قمة", "جلسة", "المؤتمر", "اللقاء", "الاجتماع", "القمة", "الجلسة")
 )
 # An occasion ends before the verb's preposition; not before من, which also begins adverbials
 # (في مؤتمر صحفي من مقر الوزارة).
@@ -70,7 +79,8 @@ _UNIT_AR = alternation(("العام", "الشهر", "الأسبوع"))
 _WHICH_AR = alternation(("الجاري", "الحالي", "الماضي", "المقبل"))
 _SKIPPABLE_AR = re.compile(
     rf"\s*(?:[،,]|\([^()]{{0,60}}\)|(?:في|خلال)\s+(?:{_OCCASIONS_AR})\S*(?:\s+\S+){{0,4}}?"
-    rf"(?=[،,]|\s+(?:{_OCCASION_END_AR}){WORD_END})|في\s+وقت\s+(?:سابق|لاحق)"
+    rf"(?=[،,]|\s+(?:{_OCCASION_END_AR}|اليوم|امس|{alternation(lx.WEEKDAYS_AR)}){WORD_END})"
+    rf"|في\s+وقت\s+(?:سابق|لاحق)"
     rf"|اليوم|امس|مساء|صباح|(?:يوم\s+)?(?:{alternation(lx.WEEKDAYS_AR)})"
     rf"|في\s+(?:\d{{1,2}}\s+|(?:{alternation(lx.ORDINAL_DAYS_AR)})\s+من\s+)\S+(?:\s*/\s*\S+)?"
     rf"(?:\s+(?:الماضي|المقبل|\d{{4}}))?"
@@ -155,6 +165,8 @@ def find_quotes(
                 if subject is None and (surname := _SURNAME_AR.match(text, v_end, sentence.end)):
                     known = book.by_surname(surname.group(1))
                     np_end = surname.end() if known else np_end
+            else:
+                subject = _titled_subject_ar(f, sentence, v_start, entities, gazetteer)
         else:
             clause_start = max([sentence.start, *(c + 1 for o, c in inside if c < v_start)])
             # ", adding that ..." continues the sentence's speaker; "its envoy saying ..." names its own.
@@ -262,6 +274,20 @@ def _person_in_previous_sentence(
     return subject
 
 
+def _titled_subject_ar(
+    f: Folded, sentence: Sentence, v_start: int, entities: list[Match], gazetteer: Gazetteer
+) -> Subject | None:
+    """A participle goes on from its own sentence's titled subject, after the verb that opens it:
+    ووجه الأمين العام ... بان كي مون نداء ...، مؤكدا أن ..."""
+    opener = _OPENING_VERB_AR.match(f.text, sentence.start, v_start)
+    if opener is None:
+        return None
+    subject, _ = arabic_subject_after(f, opener.end(), v_start, entities, gazetteer)
+    if subject is None or subject.title is None or subject.name == subject.title:
+        return None
+    return subject
+
+
 def _according_source(f: Folded, pos: int, sentence: Sentence, entities: list[Match]) -> tuple[Subject | None, int]:
     """The source after "according to": an organization, a person, or a named document."""
     m = _SOURCE_EN.match(f.text, pos, sentence.end)
@@ -323,6 +349,8 @@ def _verbs(text: str, language: str) -> list[tuple[int, int]]:
                 start -= 1
             elif start and text[start - 1].isalpha():
                 continue
+            elif m.group() == _TALIB and not _OPENS_SENTENCE.search(text, max(0, start - 8), start):
+                continue  # طالب (demanded) opens its clause; elsewhere it is the noun (a student)
             found.append((start, m.end()))
     else:
         low = text.lower() if len(text.lower()) == len(text) else text

@@ -41,8 +41,9 @@ _AR_HONORIFICS = frozenset(folded(w) for w in ("الشيخ", "الشيخة", "ا
 _AR_WEAK_STOP = frozenset(folded(w) for w in ("بان", "بأن", "صباح", "مساء"))
 _AR_RANKS = frozenset(folded(w) for w in ("رفيع", "رفيعة", "كبير", "كبيرة", "بارز", "بارزة", "سابق", "سابقة"))
 _ALI = folded("علي")
+_AR_COUNTS = frozenset(folded(w) for w, n in lx.ARABIC_NUMBER_WORDS.items() if 2 <= n <= 1000)
 _AR_PARTICLES = frozenset(folded(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "كي", "دي", "فان", "ولد", "بنت"))
-_SAY_AR = frozenset(folded(v) for v in lx.SAY_VERBS_AR)
+_SAY_AR = frozenset(folded(v) for v in lx.SAY_VERBS_AR) - {folded("طالب")}  # also a noun and a name
 _GROUP_SUBJECTS = tuple(folded(g) for g in lx.GROUP_SUBJECTS_AR)
 _GROUP_HEADS = frozenset(folded(g) for g in lx.GROUP_HEADS_AR)
 _SUBJECT_REACH = 110  # characters after a verb that can hold a title and a name
@@ -164,6 +165,14 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     if title_end is not None and i + 1 < len(words) and words[i] in ("،", ","):
         if _name_like(words[i + 1], 0):
             i += 1
+    if title_start is None and len(words) > 1 and (words[0] in _AR_COUNTS or words[0].isdigit()) \
+            and _name_like(words[1], 1):
+        # A counted group: خمس دول مانحة رئيسة, ثلاثة مسؤولين.
+        j = 2
+        while j < min(len(words), 4) and _name_like(words[j], 1) and not words[j].startswith("ال"):
+            j += 1
+        g_end = ends[j - 1]
+        return Subject(_original(f, starts[0], g_end), None, None, "group", starts[0], g_end), g_end
     if title_start is None and words and words[0] in _GROUP_HEADS:
         # "مصادر مطلعة" / "مسؤولون أمريكيون": a group, with at most one describing word.
         g_end = ends[1] if len(words) > 1 and _name_like(words[1], 1) else ends[0]

@@ -383,3 +383,30 @@ def test_arabic_preposition_spelled_with_dotted_yaa_is_no_name() -> None:
 )
 def test_english_report_bounds(text: str, reports: list[str]) -> None:
     assert [q.text for q in extract(text, language="en").quotes] == reports
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "report"),
+    [
+        # A counted group speaks as one: after كان and after the verb.
+        ("وكانت ثلاث دول مانحة أعلنت في وقت سابق اليوم في المؤتمر عن تقديم منح للمدارس.",
+         "ثلاث دول مانحة", "عن تقديم منح للمدارس"),
+        ("وقال 3 دبلوماسيين غربيين إن الاتفاق بات وشيكا.", "3 دبلوماسيين غربيين", "إن الاتفاق بات وشيكا"),
+        # طالب (demanded) that opens a sentence is a verb; its object follows the adverbials.
+        ("طالب المشاركون في الاجتماع اليوم الاثنين كل الأطراف بوقف القتال فورا.",
+         "المشاركون", "كل الأطراف بوقف القتال فورا"),
+    ],
+)
+def test_arabic_group_subjects_and_demands(text: str, speaker: str, report: str) -> None:
+    assert [(q.speaker, q.text) for q in extract(text).quotes] == [(speaker, report)]
+
+
+def test_arabic_talib_inside_a_sentence_is_a_noun() -> None:
+    assert extract("وتحدث الوزير مع طالب سوري عن أوضاع الدراسة في المخيم الكبير.").quotes == []
+
+
+def test_arabic_participle_goes_on_from_its_own_sentences_titled_subject() -> None:
+    text = ("قال وزير الصحة سامي الناصر إن المستشفيات ممتلئة.\n"
+            "وكانت ثلاث دول مانحة أعلنت عن تقديم منح للمدارس.\n"
+            "ووجه المدير العام للمنظمة ليلى حسن نداء عاجلا، مؤكدة أن الوضع خطير.")
+    assert [q.speaker for q in extract(text).quotes] == ["سامي الناصر", "ثلاث دول مانحة", "ليلى حسن"]
