@@ -18,6 +18,7 @@ from app.extraction.speakers import (
     arabic_subject_after,
     arabic_subject_before,
     english_person_in,
+    english_role_opening,
     english_subject_after,
     english_subject_before,
     organization_antecedent,
@@ -178,7 +179,8 @@ def find_quotes(
                 if subject is not None and _RELATIVE_EN.search(text, max(clause_start, subject.start - 30), subject.start):
                     continue  # "the $4.3 billion the UN says it needs": what it says is not reported here
             else:  # the sentence's own subject speaks on: "Mikati welcomed it, saying ..."
-                subject = english_person_in(f, sentence.start, v_start, entities)
+                subject = english_person_in(f, sentence.start, v_start, entities) or \
+                    english_role_opening(f, sentence.start, v_start, entities)
             if subject is None and not participle and not bare.startswith("according") and \
                     not _PRONOUN_END.search(text, clause_start, v_start):
                 after = english_subject_after(f, v_end, entities)

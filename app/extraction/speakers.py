@@ -60,12 +60,13 @@ _ROLES_EN = alternation((
     "ambassador", "president", "secretary", "statement", "coordinator", "commissioner", "chief", "head", *_ORG_ROLES,
 ))
 _EN_ROLE = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|one)|(?-i:[A-Z][\w.\-]*)['’]s)\s+(?:[A-Za-z\-]+(?:['’]s)?\s+){0,2}"
+    r"(?:\b(?:the|a|an|its|his|her|their|one)|(?-i:[A-Z][\w.\-]*)['’]s)\s+(?:[A-Za-z.\-]+(?:['’]s)?\s+){0,2}"
     rf"(?:{_ROLES_EN})\s*$",
     re.IGNORECASE,
 )
-# A role after the verb: "..., said the agency".
+# A role after the verb ("..., said the agency"), or opening a sentence ("The U.N. relief chief appealed ...").
 _ROLE_AFTER_EN = re.compile(rf"\s+(the\s+(?:[A-Za-z\-]+\s+){{0,2}}?(?:{_ROLES_EN}))(?![\w\-])", re.IGNORECASE)
+_ROLE_OPENING_EN = re.compile(rf"\s*(the\s+(?:[\w.\-]+\s+){{0,3}}?(?:{_ROLES_EN}))(?![\w\-])", re.IGNORECASE)
 # "the UN's relief chief, Jane Smith": a role, a comma, and a name of two to four capitalized words.
 _DESCRIBED_NAME_EN = re.compile(
     r"\s+the\s+(?P<role>(?:[\w.'’\-]+\s+){0,5}[\w.'’\-]+),"
@@ -381,6 +382,14 @@ def english_person_in(f: Folded, start: int, end: int, entities: list[Match]) ->
                 and subject.name != subject.title:
             return subject
     return None
+
+
+def english_role_opening(f: Folded, start: int, end: int, entities: list[Match]) -> Subject | None:
+    """A speaker named by role at the start of a sentence: "The U.N. relief chief appealed ..., saying"."""
+    role = _ROLE_OPENING_EN.match(f.text, start, end)
+    if role is None:
+        return None
+    return english_subject_before(f, role.start(1), role.end(1), entities)
 
 
 def english_subject_after(f: Folded, pos: int, entities: list[Match]) -> Subject | None:

@@ -410,3 +410,9 @@ def test_arabic_participle_goes_on_from_its_own_sentences_titled_subject() -> No
             "وكانت ثلاث دول مانحة أعلنت عن تقديم منح للمدارس.\n"
             "ووجه المدير العام للمنظمة ليلى حسن نداء عاجلا، مؤكدة أن الوضع خطير.")
     assert [q.speaker for q in extract(text).quotes] == ["سامي الناصر", "ثلاث دول مانحة", "ليلى حسن"]
+
+
+def test_english_participle_goes_on_from_a_role_that_opens_its_sentence() -> None:
+    text = ("Jane Okoro said the talks would go on. The U.N. relief chief appealed on Wednesday for more aid, "
+            "saying the country faces its worst crisis in decades.")
+    assert [q.speaker for q in extract(text, language="en").quotes] == ["Jane Okoro", "The U.N. relief chief"]
