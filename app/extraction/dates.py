@@ -60,6 +60,18 @@ _MONTH_DIR_AR = rf"(?:\s+(?P<mdir>{'|'.join(w for w, way in _REL_MASCULINE_AR.it
 _OF_YEAR_AR = rf"(?:\s+من\s+(?:العام|السنه)\s+(?P<ydir>{'|'.join(_REL_MASCULINE_AR)}){WORD_END})"
 
 
+# What may stand before a year: عام/year, or the part of it meant: "the first quarter of 2024", "Q3 2023",
+# "H1 2025", الربع الأول من عام 2024, النصف الثاني من 2025 (text lower-cased and folded).
+_PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": -1, "last": -1,
+          "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": -1}
+_YEAR_LEAD = (
+    r"(?:(?P<nth>first|second|third|fourth|final|last)\s+(?P<part>quarter|half)\s+of\s+(?:the\s+year\s+)?"
+    r"|(?P<qtag>q[1-4]|h[12])\s+"
+    r"|(?P<part_ar>الربع|النصف)\s+(?P<nth_ar>الاول|الثاني|الثالث|الرابع|الاخير)\s+(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?"
+    r"|(?:عام|العام|سنة|year)\s*)$"
+)
+
+
 @dataclass(slots=True)
 class _Found:
     start: int
@@ -157,7 +169,19 @@ def _bare_month(m: re.Match[str], published: dt.date | None, _a: str | None) -> 
 
 
 def _explicit_year(m: re.Match[str], _p: dt.date | None, _a: str | None) -> _Found | None:
-    return _Found(0, 0, m.group("year"), None, "year", False)
+    year = m.group("year")
+    part, tag = m.group("part") or m.group("part_ar"), m.group("qtag")
+    if not (part or tag):
+        return _Found(0, 0, year, None, "year", False)
+    # A quarter or a half of the year: its first and last months.
+    size = 3 if part in ("quarter", "الربع") or tag[:1] == "q" else 6
+    nth = _PARTS[m.group("nth") or m.group("nth_ar")] if part else int(tag[1:])
+    if nth == -1:
+        nth = 12 // size
+    if nth > 12 // size:
+        return _Found(0, 0, year, None, "year", False)
+    first = (nth - 1) * size + 1
+    return _Found(0, 0, _month(int(year), first), _month(int(year), first + size - 1), "range", False)
 
 
 def _day_word(m: re.Match[str], published: dt.date | None, _: str | None) -> _Found | None:
@@ -261,7 +285,7 @@ _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
     (rf"(?P<day>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_EN}){WORD_END}\.?(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
     (rf"(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?\s*[,،/]?\s*(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>{_YEAR})(?!\d)", r"شهر\s+$", _AR, _explicit_month),
     (rf"(?P<month>{_MONTH_EN})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)", None, _EN, _explicit_month),
-    (rf"(?P<year>{_YEAR})(?![\d%]|[.,]\d|\s*(?:مليون|مليار|الف|ألف|دولار|million|billion|dollars|people|شخص))", r"(?:عام|العام|سنة|year)\s*$", _ANY, _explicit_year),
+    (rf"(?P<year>{_YEAR})(?![\d%]|[.,]\d|\s*(?:مليون|مليار|الف|ألف|دولار|million|billion|dollars|people|شخص))", _YEAR_LEAD, _ANY, _explicit_year),
     (rf"(?:(?P<dayword>{_DAY_WORDS}){WORD_END}(?!['’]s)(?:[ \t]*\(?(?:يوم\s+)?(?P<weekday>{_WD}){WORD_END})?|(?P<weekday2>{_WD}){WORD_END}(?:\s+(?P<wdir>الماضي|المقبل|القادم|المنصرم){WORD_END})?)(?:\s+(?:morning|evening|night|afternoon))?",
      r"(?:في\s+وقت\s+(?:سابق|لاحق)\s+(?:من\s+)?|(?:مساء|صباح|ظهر|ليل|فجر)\s+|(?:earlier|later)\s+|(?P<lead>يوم|on|last|next)\s+)$", _ANY, _day_word),
     (rf"(?P<unit>الاسبوع|الشهر|العام|السنة)\s+(?P<rel>الماضي|الماضية|المنصرم|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية){WORD_END}", None, _AR, _calendar),

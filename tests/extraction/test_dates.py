@@ -157,3 +157,19 @@ def test_time_after_time_dates_nothing() -> None:
 def test_an_uncounted_period_is_vague() -> None:
     assert _dates("Support will continue in the coming months and the coming weeks.") == []
     assert [value for _, value, _ in _dates("Aid doubled over the past two years.")] == ["2023"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "end_value"),
+    [
+        ("Aid fell in the first quarter of 2024.", "first quarter of 2024", "2024-01", "2024-03"),
+        ("Growth slowed in Q3 2023.", "Q3 2023", "2023-07", "2023-09"),
+        ("Prices rose in H2 2022.", "H2 2022", "2022-07", "2022-12"),
+        ("The last quarter of 2022 was hard.", "last quarter of 2022", "2022-10", "2022-12"),
+        ("وتراجعت المساعدات في الربع الأول من عام 2024.", "الربع الأول من عام 2024", "2024-01", "2024-03"),
+        ("ويتوقع التعافي في النصف الثاني من 2025.", "النصف الثاني من 2025", "2025-07", "2025-12"),
+    ],
+)
+def test_a_quarter_or_half_of_a_year_is_its_months(text: str, expression: str, value: str, end_value: str) -> None:
+    (date,) = find_dates(fold(text), THURSDAY)
+    assert (date.expression, date.value, date.end_value, date.grain) == (expression, value, end_value, "range")
