@@ -6,6 +6,7 @@ import logging
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -207,3 +208,15 @@ def test_fastapi_opentelemetry_only_when_asked_for(enabled: str, traced: bool, t
         [sys.executable, "-c", TRACER_SPY, url, enabled], capture_output=True, text=True, check=True
     )
     assert (int(done.stdout) > 0) is traced
+
+
+@pytest.mark.parametrize(
+    "created",
+    # Within a second, at its edges, and where the microseconds round up into the next second.
+    [0.0, 1.5, 1_727_704_800.0004999, 1_727_704_800.9994999, 1_727_704_800.9999996, 1_814_344_635.3299994],
+)
+def test_log_times_are_utc_iso_to_the_millisecond(created: float) -> None:
+    formatter = JsonFormatter()
+    formatter.timestamp(created - 1)  # a second already written is not reused for the next
+    expected = datetime.fromtimestamp(created, UTC).isoformat(timespec="milliseconds")
+    assert formatter.timestamp(created) == expected

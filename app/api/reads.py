@@ -143,9 +143,8 @@ def _read_handler(route: APIRoute, signature: Signature) -> Handler:
     return handle
 
 
-class ReadRoute(APIRoute):
-    """An APIRoute whose plain reads skip FastAPI's dependency solver (see the module docstring), and
-    which turns away a path outside its literal prefix before matching it.
+class PrefixRoute(APIRoute):
+    """An APIRoute that turns away a path outside its literal prefix before matching it.
 
     The app tries its routes in turn, each match a few Python calls and a regular expression: about
     a microsecond a route, and `GET /v1/quotes/{id}` is the eleventh. Every path a route's pattern
@@ -164,6 +163,10 @@ class ReadRoute(APIRoute):
             if not (path.startswith(self.literal_prefix) or path.startswith(self.literal_prefix, len(root))):
                 return Match.NONE, {}
         return super().matches(scope)
+
+
+class ReadRoute(PrefixRoute):
+    """A PrefixRoute whose plain reads skip FastAPI's dependency solver (see the module docstring)."""
 
     def get_route_handler(self) -> Handler:
         signature = _signature(self)

@@ -10,7 +10,7 @@ from fastapi.routing import APIRoute
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.reads import ReadRoute
+from app.api.reads import PrefixRoute, ReadRoute
 
 API_PREFIX = "/v1"
 # Ids are INTEGER columns: 32 bits on PostgreSQL.
@@ -35,6 +35,7 @@ def router(prefix: str = "", *, tags: list[str] | None = None, include_in_schema
         prefix=prefix,
         tags=list(tags or []),
         include_in_schema=include_in_schema,
+        route_class=PrefixRoute,
         generate_unique_id_function=operation_id,
     )
 
