@@ -48,9 +48,11 @@ _CLAUSE_CUT = re.compile(
 )
 _TALIB = folded("طالب")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?؟:\n])\s*$")
-# A word with an attached و/ف that opens a sentence, most often its verb (ووجه، فأكد).
+# The word that opens a sentence, most often its verb (ووجه، فأكد), after a short fronted phrase
+# (من جانبه، بدوره،) if there is one.
 _OPENING_VERB_AR = re.compile(
-    r"\s*[وف](?!(?:في|من|على|علي|عن|الى|إلى|بعد|قبل|خلال|منذ|حتى|لكن|اذا|إذا)\s)[^\W\d_]{2,}\s+"
+    r"\s*(?:[^،,.\n]{1,20}[،,]\s*)?[وف]?(?!(?:في|من|على|علي|عن|الى|إلى|بعد|قبل|خلال|منذ|حتى|لكن|اذا|إذا)\s)"
+    r"[^\W\d_]{2,}\s+"
 )
 # The one word after a verb, which may be a known speaker's surname: وأضاف الربيعة.
 _SURNAME_AR = re.compile(r"\s+([^\W\d_]+)")

@@ -42,7 +42,9 @@ _AR_WEAK_STOP = frozenset(folded(w) for w in ("بان", "بأن", "صباح", "�
 _AR_RANKS = frozenset(folded(w) for w in ("رفيع", "رفيعة", "كبير", "كبيرة", "بارز", "بارزة", "سابق", "سابقة"))
 _ALI = folded("علي")
 _AR_COUNTS = frozenset(folded(w) for w, n in lx.ARABIC_NUMBER_WORDS.items() if 2 <= n <= 1000)
-_AR_PARTICLES = frozenset(folded(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "كي", "دي", "فان", "ولد", "بنت"))
+_AR_PARTICLES = frozenset(
+    folded(w) for w in ("بن", "ابن", "أبو", "ابو", "بو", "عبد", "آل", "كي", "دي", "فان", "ولد", "بنت")
+)
 _SAY_AR = frozenset(folded(v) for v in lx.SAY_VERBS_AR) - {folded("طالب")}  # also a noun and a name
 _GROUP_SUBJECTS = tuple(folded(g) for g in lx.GROUP_SUBJECTS_AR)
 _GROUP_HEADS = frozenset(folded(g) for g in lx.GROUP_HEADS_AR)
@@ -129,6 +131,10 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
                 # Linking words take the next word into the title: لدى العراق, باسم الوزارة,
                 # لشؤون اللاجئين (folded: لشوون / لشيون).
                 if word in ("لدي", "باسم", "في", "فى", "لشوون", "لشيون") and i + 1 < len(words):
+                    i += 2
+                    continue
+                # A verbal noun with ل and its object: لإدارة الأزمات, للاستجابة الإنسانية (folded لادارة).
+                if word.startswith("لا") and len(word) >= 5 and i + 1 < len(words) and words[i + 1].startswith("ال"):
                     i += 2
                     continue
                 if word in _AR_HONORIFICS:

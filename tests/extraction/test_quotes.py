@@ -416,3 +416,27 @@ def test_english_participle_goes_on_from_a_role_that_opens_its_sentence() -> Non
     text = ("Jane Okoro said the talks would go on. The U.N. relief chief appealed on Wednesday for more aid, "
             "saying the country faces its worst crisis in decades.")
     assert [q.speaker for q in extract(text, language="en").quotes] == ["Jane Okoro", "The U.N. relief chief"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "title"),
+    [
+        # A title's verbal noun with ل takes its object: لإدارة الأزمات.
+        ('وقالت المفوضة الأوروبية لإدارة الأزمات سلمى الحسن في مؤتمر صحفي: "لن ننسى اللاجئين أبدا".',
+         "سلمى الحسن", "المفوضة الأوروبية لإدارة الأزمات"),
+        # ... but a name with ل after a title stays a name.
+        ("وقالت المتحدثة ليلى الحسن إن الفرق وصلت إلى المخيم.", "ليلى الحسن", "المتحدثة"),
+        # بو joins a name as أبو does.
+        ("وقال وزير الخارجية عبد الله بو حبيب إن الحدود ستفتح.", "عبد الله بو حبيب", "وزير الخارجية"),
+    ],
+)
+def test_arabic_titles_and_names(text: str, speaker: str, title: str) -> None:
+    facts = extract(text)
+    assert [q.speaker for q in facts.quotes] == [speaker]
+    assert facts.speakers[0].title == title
+
+
+def test_arabic_participle_after_a_fronted_phrase_goes_on_from_its_sentences_subject() -> None:
+    text = ("قال وزير الصحة سامي الناصر إن المستشفيات ممتلئة.\n"
+            'من جانبه، رحب وزير الخارجية عبد الله بو حبيب بالخطوة، معتبرا أنها "تأتي في وقتها تماما".')
+    assert [q.speaker for q in extract(text).quotes] == ["سامي الناصر", "عبد الله بو حبيب"]
