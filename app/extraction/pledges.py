@@ -127,11 +127,14 @@ def _is_today(text: str, sentence: Sentence) -> bool:
 
 
 # An entity governed by to/for/إلى or an attached ل receives; it does not give.
-_RECEIVING = re.compile(r"(?:(?<![^\W\d_])(?:to|for|into|الى|إلى)\s+|(?<![^\W\d_])و?ل)(?=\S$)|(?<![^\W\d_])و?ل\S$")
+_RECEIVING = re.compile(
+    r"(?:(?<![^\W\d_])(?:to|for|into|الى|إلى)\s+(?:the\s+)?|(?<![^\W\d_])و?ل)(?=\S$)|(?<![^\W\d_])و?ل\S$",
+    re.IGNORECASE,
+)
 _CLAUSE_SPLIT = re.compile(r"[،,;؛]")
 _POSSESSIVE = re.compile(r"['’][sS](?![^\W_])")
 _DESTINATION = re.compile(r"\s*(?:(?:to|towards?|for|into|إلى|الى|لصالح)\s|لل(?=[^\W\d_]))", re.IGNORECASE)
-_FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+(?:the\s+)?")
+_FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+")
 _FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:from|من)\s+(?:the\s+)?$")
 _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|whereas)(?![^\W\d_])")
 # Where the amount's clause gives way to another: "£20 million, adding that Britain ...", "; ...",
@@ -149,7 +152,7 @@ _RELATIVE = re.compile(r"[،,]\s*(?:who|whose|which|الذي|التي|الذين
 def _givers(f: Folded, entities: list[Match]) -> list[Match]:
     """Entities that can give: no armed groups, cities (datelines) or news agencies, none governed by to/ل."""
     return [e for e in entities if not e.entry.kind.endswith("group") and e.entry.kind not in ("city", "news agency")
-            and not _RECEIVING.search(f.text, max(0, e.start - 5), e.start + 1)]
+            and not _RECEIVING.search(f.text, max(0, e.start - 9), e.start + 1)]
 
 
 # A capital that acts stands for its country ("Tokyo will give", أعلنت طوكيو): not one governed by a
@@ -193,6 +196,11 @@ def _donor(f: Folded, givers: list[Match], capitals: list[Match], sentence: Sent
     clause_start = sentence.start
     for boundary in _CLAUSE_START.finditer(f.text, sentence.start, item.start):
         clause_start = boundary.end()
+    source = _FROM.match(f.text, item.end)  # "received $12 million from Germany"
+    if source is not None:
+        after = _in_span(givers, source.end(), source.end() + 7)  # "from (the) United Nations"
+        if after:
+            return after[0].entry.name
     in_clause = [e.entry.name for e in _in_span(givers, clause_start, item.start)]
     if in_clause:
         return ", ".join(dict.fromkeys(in_clause))
@@ -200,11 +208,6 @@ def _donor(f: Folded, givers: list[Match], capitals: list[Match], sentence: Sent
     acting = [e.entry.capital_of for e in _in_span(capitals, clause_start, item.start)]
     if acting:
         return ", ".join(dict.fromkeys(acting))
-    source = _FROM.match(f.text, item.end)  # "received $12 million from Germany"
-    if source is not None:
-        after = _in_span(givers, source.end(), source.end() + 3)
-        if after:
-            return after[0].entry.name
     before = _in_span(givers, sentence.start, item.start)
     if before:
         return before[0].entry.name

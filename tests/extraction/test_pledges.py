@@ -118,3 +118,18 @@ def test_a_source_after_the_amount_is_no_recipient() -> None:
     text = "أعلنت السعودية تقديم 100 مليون دولار لقطاع غزة، وفق ما أفادت وكالة الأنباء السعودية."
     (pledge,) = extract(text).pledges
     assert pledge.recipient == "Gaza Strip"
+
+
+@pytest.mark.parametrize(
+    ("text", "donors"),
+    [
+        # The source named right after an amount gives it, whoever is named before.
+        ("The package includes $190 million from USAID and $146 million from the State Department.",
+         ["USAID", "U.S. Department of State"]),
+        ("Germany received $12 million from the United Nations for flood relief.", ["United Nations"]),
+        # What the money is for gives nothing: "for the Yemen response".
+        ("This brings U.S. assistance for the Yemen response to more than $5.4 billion.", ["United States"]),
+    ],
+)
+def test_the_donor_of_each_amount(text: str, donors: list[str]) -> None:
+    assert [p.donor for p in extract(text).pledges] == donors
