@@ -124,7 +124,7 @@ def test_a_source_after_the_amount_is_no_recipient() -> None:
     ("text", "donors"),
     [
         # The source named right after an amount gives it, whoever is named before.
-        ("The package includes $190 million from USAID and $146 million from the State Department.",
+        ("The assistance includes $190 million from USAID and $146 million from the State Department.",
          ["USAID", "U.S. Department of State"]),
         ("Germany received $12 million from the United Nations for flood relief.", ["United Nations"]),
         # What the money is for gives nothing: "for the Yemen response".
