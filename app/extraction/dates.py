@@ -242,7 +242,7 @@ def _period(m: re.Match[str], published: dt.date | None, _: str | None) -> _Foun
         return None
     if published is None:
         return _Found(0, 0, None, None, "range", True)
-    direction = 1 if re.search(rf"{_NEXT_AR}|next|coming", m.group(), re.IGNORECASE) else -1
+    direction = 1 if re.search(rf"{_NEXT_AR}|next|coming|غضون|within", m.group(), re.IGNORECASE) else -1
     start, _g = _shift(published, unit, -n if direction < 0 else 0)
     end, _g = _shift(published, unit, 0 if direction < 0 else n)
     return _Found(0, 0, start, end, "range", True)
@@ -271,6 +271,10 @@ class _Hit:
 
 
 _WD = f"{_WEEKDAY_AR}|{_WEEKDAY_EN}"
+# "الأسبوع الأول من فبراير" is a week, not the first day.
+_NOT_A_DAY_AR = "".join(rf"(?<!{w}\s)" for w in ("الاسبوع", "الشهر", "العام", "الربع", "النصف", "الاسابيع"))
+# "بعد يومين من الهجوم" counts from an event, not from the publication ("بعد عامين من الآن" does).
+_NOT_OF_EVENT_AR = r"(?!\s+(?:من|على)\s+(?!الان|اليوم))"
 _DAY_WORDS = "اليوم|امس|غدا|today|yesterday|tomorrow|tonight"
 _AR, _EN, _ANY = "ar", "en", "any"
 # "يوما بعد يوم" (day after day) dates nothing.
@@ -280,7 +284,7 @@ _TIME_AFTER_TIME = "".join(rf"(?<!{folded(w)}\sبعد)" for w in ("يوما", "�
 # lower-cased folded text without IGNORECASE for the same reason, and word starts are checked in code.
 _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
     (rf"(?P<day>\d\d?)\s+(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR})|{_MONTH_DIR_AR}|{_OF_YEAR_AR})?(?!\d)", None, _AR, _explicit_day),
-    (rf"(?P<ordinal>{_ORDINAL_DAY_AR})\s+من\s+(?:شهر\s+)?(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR})|{_MONTH_DIR_AR}|{_OF_YEAR_AR})?(?!\d)", None, _AR, _explicit_day),
+    (rf"{_NOT_A_DAY_AR}(?P<ordinal>{_ORDINAL_DAY_AR})\s+من\s+(?:شهر\s+)?(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?:\s*[,،]?\s*(?:من\s+)?(?:عام|سنة)?\s*(?P<year>{_YEAR})|{_MONTH_DIR_AR}|{_OF_YEAR_AR})?(?!\d)", None, _AR, _explicit_day),
     (rf"(?P<month>{_MONTH_EN})\.?\s+(?P<day>\d\d?)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
     (rf"(?P<day>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_EN}){WORD_END}\.?(?:,?\s+(?P<year>{_YEAR}))?(?!\d)", None, _EN, _explicit_day),
     (rf"(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?\s*[,،/]?\s*(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>{_YEAR})(?!\d)", r"شهر\s+$", _AR, _explicit_month),
@@ -295,7 +299,9 @@ _RULE_SPECS: tuple[tuple[str, str | None, str, Resolver], ...] = (
     (rf"(?P<month>{_MONTH_AR}){_SECOND_MONTH_AR}?{WORD_END}(?!\s*[/,،]?\s*(?:\d|{_MONTH_AR}))(?:{_MONTH_DIR_AR}|{_OF_YEAR_AR})?", r"(?:في|منذ|حتى|خلال|مطلع|منتصف|اواخر|اوايل|نهاية|بداية)\s+(?:شهر\s+)?$", _AR, _bare_month),
     (rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december){WORD_END}(?!\s*,?\s*\d)", r"(?:in|since|until|by|during|early|mid|late|(?P<mlead>last|next)|this)[\s-]+$", _EN, _bare_month),
     (r"ago(?![^\W\d_])", rf"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|some\s+)?(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?|weeks?|days?)\s+$", _EN, _ago),
-    (rf"(?:عقب|بعد{_TIME_AFTER_TIME})\s+(?:ذلك\s+ب)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}", None, _AR, _later),
+    (rf"(?:عقب|بعد{_TIME_AFTER_TIME})\s+(?:ذلك\s+ب)?(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}){WORD_END}{_NOT_OF_EVENT_AR}", None, _AR, _later),
+    (rf"في\s+غضون\s+(?P<n>{_COUNT})\s+(?P<unit>{_UNIT}){WORD_END}{_NOT_OF_EVENT_AR}", None, _AR, _period),
+    (rf"within\s+(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years|months|weeks|days){WORD_END}(?!\s+(?:of|after|from)\b)", None, _EN, _period),
     (r"later(?![^\W\d_])", rf"(?P<n>\d+|{_NUM_EN})\s+(?P<unit>years?|months?)\s+$", _EN, _later),
     (rf"(?P<pnoun>السنوات|الاعوام|الاشهر|الشهور|الاسابيع|الايام)\s+(?:ال)?(?P<pn>\d+|{_NUM_AR})\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", None, _AR, _period),
     (rf"(?P<pnoun>العامين|السنتين|الشهرين|الاسبوعين|اليومين)\s+(?:{_PAST_AR}|{_NEXT_AR}){WORD_END}", None, _AR, _period),
@@ -315,7 +321,7 @@ def _scans(pattern: str, script: str, resolver: Resolver) -> tuple[re.Pattern[st
     """(opener, needed): what every match of the rule starts with, and what must occur somewhere for it to match."""
     if resolver is _day_word:
         return _DAY_OPENER, None
-    if pattern.startswith("(?P<ordinal>"):
+    if "(?P<ordinal>" in pattern:  # after its lookbehinds
         return _ORDINAL_OPENER, _MONTH_SCANS[script]
     if "(?P<month>" in pattern:
         month = _MONTH_SCANS[script]

@@ -150,7 +150,7 @@ def test_months_named_as_the_last_or_the_next(text: str, expected: list[tuple[st
 
 def test_time_after_time_dates_nothing() -> None:
     assert _dates("وقال إن الوضع يزداد سوءا يوما بعد يوم وعاما بعد عام.") == []
-    later = _dates("وعاد الوفد بعد يومين من المحادثات.", PUBLISHED_IN_MAY)
+    later = _dates("وسيعود الوفد بعد يومين.", PUBLISHED_IN_MAY)
     assert later == [("بعد يومين", "2024-05-16", "day")]
 
 
@@ -173,3 +173,22 @@ def test_an_uncounted_period_is_vague() -> None:
 def test_a_quarter_or_half_of_a_year_is_its_months(text: str, expression: str, value: str, end_value: str) -> None:
     (date,) = find_dates(fold(text), THURSDAY)
     assert (date.expression, date.value, date.end_value, date.grain) == (expression, value, end_value, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A week is not its first day.
+        ("وصلت الشاحنات خلال الأسبوع الأول من فبراير", []),
+        ("وقع الاتفاق في الخامس من مارس", [("الخامس من مارس", "2025-03-05", "day")]),
+        # Within a span: from the publication on.
+        ("وستعقد القمة في غضون ثلاثة أشهر", [("في غضون ثلاثة أشهر", "2025-03", "range")]),
+        ("The review will end within six months.", [("within six months", "2025-03", "range")]),
+        ("Within two years of the war, the city was rebuilt.", []),
+        # A span after an event counts from the event, which the text does not date.
+        ("وبعد يومين من الهجوم أعلنت الحكومة الحداد", []),
+        ("وسيكتمل المشروع بعد عامين من الآن", [("بعد عامين", "2027", "year")]),
+    ],
+)
+def test_weeks_spans_and_events(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _dates(text) == expected
