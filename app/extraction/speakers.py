@@ -74,10 +74,13 @@ _DESCRIBED_NAME_EN = re.compile(
     r"\s+the\s+(?P<role>(?:[\w.'’\-]+\s+){0,5}[\w.'’\-]+),"
     r"\s+(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)"
 )
+_GOVERNED_EN = re.compile(r"\b(?:to|from|in|at|on|with|by|of|told)\s+$")
+# A personal name alone: two to four capitalized words.
+_PLAIN_NAME = re.compile(r"(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*")
 # Capitalized words (U.S. within a run), or an Arabic surname with its article (al-Sisi, el-Sisi).
 _EN_ARTICLE = r"(?:(?:al|el)-)?"
 _EN_CAPS_RUN = re.compile(
-    rf"((?:(?:{_EN_ARTICLE}[A-Z][\w'’.\-]*|of|for|the|and|de|al|bin|van|von)\s+)*"
+    rf"((?:(?:{_EN_ARTICLE}[A-Z][\w'’.\-]*|of|for|the|and|de|al|bin|van|von|der|den|del|da|di|du|la|le|dos)\s+)*"
     rf"{_EN_ARTICLE}[A-Z][\w'’\-]*\.?)\s*$"
 )
 
@@ -325,8 +328,9 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
     head = text[clause_start:verb_start].rstrip()
     # Drop an appositive between the name and the verb: "Dr. Jane Smith, the Administrator of ..., announced".
     appositive = re.search(r",[^,]{3,120},\s*$", head)
-    if appositive and re.search(r"[A-Z][\w'’\-]+\s*$", head[: appositive.start()]):
-        head = head[: appositive.start()]
+    if appositive and re.search(r"[A-Z][\w'’\-]+\s*$", head[: appositive.start()]) \
+            and not _PLAIN_NAME.fullmatch(appositive.group().strip(" ,")):
+        head = head[: appositive.start()]  # but "The UN's envoy in Sudan, Jane Doe, said" names Jane Doe
     head = head.rstrip(" ,")  # "The bloc's envoy, Jane Doe, told ..." keeps the name before the comma
     base = clause_start
     if _PRONOUN_END.search(head):
@@ -356,7 +360,8 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
     if entity is not None and (not name_words or run_start + name_words[0][0] >= entity.start):
         if entity.end >= run_start + len(run) - 1:
             return _entity_subject(f, entity)
-    if any(w.rstrip(",.") in _ORG_NOUNS_EN for _, w in words):
+    # An organization's head noun among the name's words (or the title's, without a name): U.S. Embassy.
+    if any(w.rstrip(",.") in _ORG_NOUNS_EN for _, w in name_words or words):
         lead = 1 if words[0][1].lower() == "the" and len(words) > 1 else 0
         org_start = run_start + words[lead][0]
         org_end = run_start + len(run)
@@ -365,8 +370,9 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
         title_start = run_start + words[0][0]
         title_end = run_start + len(run)
         return Subject(_original(f, title_start, title_end), _original(f, title_start, title_end), None, "person", title_start, title_end)
-    if len(name_words) > 3:
-        name_words = name_words[-3:]
+    capitalized = [i for i, (_, w) in enumerate(name_words) if w[:1].isupper()]
+    if len(capitalized) > 3:  # a name has at most three words, and its particles (von der Leyen)
+        name_words = name_words[capitalized[-3] :]
     start = run_start + name_words[0][0]
     end = run_start + len(run)
     title_words = [w for _, w in words[:k] if w not in _HONORIFICS and w.lower() not in ("the", "and")]
@@ -384,9 +390,12 @@ def english_person_in(f: Folded, start: int, end: int, entities: list[Match]) ->
         if len(run.group().split()) < 2:
             continue  # a person read from one word has no full name
         subject = english_subject_before(f, start + run.start(), start + run.end(), entities)
-        if subject is not None and not subject.is_country and subject.kind == "person" and " " in subject.name \
-                and subject.name != subject.title:
-            return subject
+        if subject is None or subject.is_country or subject.kind != "person" or " " not in subject.name \
+                or subject.name == subject.title:
+            continue
+        if subject.start > start + run.start() or \
+                not _GOVERNED_EN.search(f.text, max(start, subject.start - 8), subject.start):
+            return subject  # but not "Speaking to Al Jazeera": whom one speaks to, or where, does not speak
     return None
 
 

@@ -440,3 +440,21 @@ def test_arabic_participle_after_a_fronted_phrase_goes_on_from_its_sentences_sub
     text = ("قال وزير الصحة سامي الناصر إن المستشفيات ممتلئة.\n"
             'من جانبه، رحب وزير الخارجية عبد الله بو حبيب بالخطوة، معتبرا أنها "تأتي في وقتها تماما".')
     assert [q.speaker for q in extract(text).quotes] == ["سامي الناصر", "عبد الله بو حبيب"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # Whom one speaks to does not speak.
+        ('Speaking to Al Jazeera, Minister Jane Okoro said hospitals were full. "We have no fuel," she said.',
+         ["Jane Okoro", "Jane Okoro"]),
+        # A name with its particles, after a title that holds an organization's name.
+        ('The European Commission President Ursula von der Leyen wrote that Europe "stands with Sudan".',
+         ["Ursula von der Leyen"]),
+        ("World Food Programme Executive Director Jane Okoro said that funding had dried up.", ["Jane Okoro"]),
+        # The name in an appositive after a place names the speaker.
+        ("The UN's top aid official in Sudan, Jane Okoro, warned that the country faced famine.", ["Jane Okoro"]),
+    ],
+)
+def test_english_names_in_titles_and_appositives(text: str, speakers: list[str]) -> None:
+    assert [q.speaker for q in extract(text, language="en").quotes] == speakers
