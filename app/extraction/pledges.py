@@ -90,8 +90,11 @@ def find_pledges(
         sentence_words = _words(_RELATIVE.sub(",", text[sentence.start : min(sentence.end, item.end + 40)]))
         status = "previously_announced" if _has_cue(sentence_words, _PRIOR) and not _is_today(text, sentence) else "new"
         quote = next((q for q in quotes if q.start <= start < q.end), None)
-        donor = _donor(f, givers, capitals, sentence, item)
-        if donor is None and quote and quote.speaker and not _has_cue(near, _DONOR_GROUPS):
+        # Donors named together ("the donor countries pledged") give as no one named elsewhere.
+        clause_start = _clause_start(text, sentence, item)
+        collective = _has_cue(_words(text[clause_start : item.start]), _DONOR_GROUPS)
+        donor = _donor(f, givers, capitals, sentence, item, clause_start, collective)
+        if donor is None and quote and quote.speaker and not collective:
             donor = speaker_orgs.get(quote.speaker)  # "we will give ...": the speaker's country
         pledges.append(ExtractedPledge(
             donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
@@ -132,6 +135,7 @@ _RECEIVING = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(r"[،,;؛]")
+_PARTNER = re.compile(r"(?<![^\W\d_])(?:with|مع)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’][sS](?![^\W_])")
 _DESTINATION = re.compile(r"\s*(?:(?:to|towards?|for|into|إلى|الى|لصالح)\s|لل(?=[^\W\d_]))", re.IGNORECASE)
 _FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+")
@@ -150,9 +154,12 @@ _RELATIVE = re.compile(r"[،,]\s*(?:who|whose|which|الذي|التي|الذين
 
 
 def _givers(f: Folded, entities: list[Match]) -> list[Match]:
-    """Entities that can give: no armed groups, cities (datelines) or news agencies, none governed by to/ل."""
+    """Entities that can give: no armed groups, cities (datelines) or news agencies, none governed by
+    to/ل (لليمن, whose match holds its ل) or by with/مع (the partner of an agreement)."""
     return [e for e in entities if not e.entry.kind.endswith("group") and e.entry.kind not in ("city", "news agency")
-            and not _RECEIVING.search(f.text, max(0, e.start - 9), e.start + 1)]
+            and not _RECEIVING.search(f.text, max(0, e.start - 9), e.start + 1)
+            and not f.text.startswith(("لل", "ولل"), e.start)
+            and not _PARTNER.search(f.text, max(0, e.start - 6), e.start)]
 
 
 # A capital that acts stands for its country ("Tokyo will give", أعلنت طوكيو): not one governed by a
@@ -191,11 +198,19 @@ def _in_span(entities: list[Match], start: int, end: int) -> list[Match]:
     return entities[lo:hi]
 
 
-def _donor(f: Folded, givers: list[Match], capitals: list[Match], sentence: Sentence, item: Money) -> str | None:
-    """Who gives: the named countries or organizations of the amount's clause, else of its sentence."""
+def _clause_start(text: str, sentence: Sentence, item: Money) -> int:
+    """Where the amount's clause begins: after the last comma or "while" before it in its sentence."""
     clause_start = sentence.start
-    for boundary in _CLAUSE_START.finditer(f.text, sentence.start, item.start):
+    for boundary in _CLAUSE_START.finditer(text, sentence.start, item.start):
         clause_start = boundary.end()
+    return clause_start
+
+
+def _donor(
+    f: Folded, givers: list[Match], capitals: list[Match], sentence: Sentence, item: Money, clause_start: int,
+    collective: bool,
+) -> str | None:
+    """Who gives: the named countries or organizations of the amount's clause, else of its sentence."""
     source = _FROM.match(f.text, item.end)  # "received $12 million from Germany"
     if source is not None:
         after = _in_span(givers, source.end(), source.end() + 7)  # "from (the) United Nations"
@@ -208,6 +223,8 @@ def _donor(f: Folded, givers: list[Match], capitals: list[Match], sentence: Sent
     acting = [e.entry.capital_of for e in _in_span(capitals, clause_start, item.start)]
     if acting:
         return ", ".join(dict.fromkeys(acting))
+    if collective:
+        return None
     before = _in_span(givers, sentence.start, item.start)
     if before:
         return before[0].entry.name

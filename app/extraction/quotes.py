@@ -15,6 +15,7 @@ from app.extraction.segments import Sentence, sentence_at
 from app.extraction.speakers import (
     SpeakerBook,
     Subject,
+    arabic_named_before,
     arabic_subject_after,
     arabic_subject_before,
     english_person_in,
@@ -167,7 +168,9 @@ def find_quotes(
                     subject = arabic_subject_before(f, sentence.start, v_start, entities, gazetteer)
                 if subject is None and (surname := _SURNAME_AR.match(text, v_end, sentence.end)):
                     known = book.by_surname(surname.group(1))
-                    np_end = surname.end() if known else np_end
+                    if known is None:  # named before with a title, in a sentence that reported nothing
+                        subject = arabic_named_before(f, surname.start(1), surname.end(1), entities, gazetteer)
+                    np_end = surname.end() if known or subject else np_end
             else:
                 subject = _titled_subject_ar(f, sentence, v_start, entities, gazetteer)
         else:
@@ -287,6 +290,8 @@ def _titled_subject_ar(
     if opener is None:
         return None
     subject, _ = arabic_subject_after(f, opener.end(), v_start, entities, gazetteer)
+    if subject is None and (surname := _SURNAME_AR.match(f.text, opener.end() - 1, v_start)):
+        return arabic_named_before(f, surname.start(1), surname.end(1), entities, gazetteer)
     if subject is None or subject.title is None or subject.name == subject.title:
         return None
     return subject

@@ -36,7 +36,10 @@ _AR_NAME_STOP = frozenset(folded(w) for w in (
     "مؤتمر", "ضرورة", "أهمية", "استعداد", "رفض", "دعم", "تقديم", "عن", "إن", "ان", "و", "بلاده", "بلادها",
     "انه", "أنه", "ليس", "كل", "جميع", "تخصيص", "للصحفيين", "للصحافيين", "للصحافة", "للإعلاميين",
 ))
-_AR_HONORIFICS = frozenset(folded(w) for w in ("الشيخ", "الشيخة", "الدكتور", "الدكتورة", "الأمير", "الأميرة", "السيد", "السيدة"))
+_AR_HONORIFICS = frozenset(folded(w) for w in (
+    "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "الأمير", "الأميرة", "السيد", "السيدة", "المهندس", "المهندسة",
+    "الأستاذ", "الأستاذة",
+))
 # Words that end a name only when no title precedes it (a three-word name such as «عبد الله بن زايد» after a title).
 _AR_WEAK_STOP = frozenset(folded(w) for w in ("بان", "بأن", "صباح", "مساء"))
 _AR_RANKS = frozenset(folded(w) for w in ("رفيع", "رفيعة", "كبير", "كبيرة", "بارز", "بارزة", "سابق", "سابقة"))
@@ -206,7 +209,7 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
         word = words[i]
         first = len(name_tokens) == honorific
         if not (_name_like(word, len(name_tokens) - honorific) or (after_title and first and word in _AR_WEAK_STOP)
-                or (first and word == _ALI and _is_ali(f, words, starts, ends, i, after_title))):
+                or (word == _ALI and _is_ali(f, words, starts, ends, i, after_title or not first))):
             break
         if word in _AR_WEAK_STOP and not (after_title and first):
             break
@@ -247,6 +250,30 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     return None, pos
 
 
+def arabic_named_before(f: Folded, start: int, end: int, entities: list[Match], gazetteer: Gazetteer) -> Subject | None:
+    """The person a lone surname names again (وأكد البيز أن ...): the nearest one before it named with
+    a title or an honorific (المهندس أحمد بن علي البيز) whose name ends in that word, though no
+    quote was taken from where they were named."""
+    surname = f.text[start:end]
+    key = fold_key(surname)
+    pos = start
+    while (pos := f.text.rfind(surname, 0, pos)) >= 0:
+        name_end = pos + len(surname)
+        if (pos and f.text[pos - 1].isalpha()) or (name_end < len(f.text) and f.text[name_end].isalpha()):
+            continue
+        window = max(0, pos - _SUBJECT_REACH)
+        words, starts, _ = _tokens(f.text, window, pos)
+        for i in range(len(words) - 1, -1, -1):
+            if words[i] not in _AR_TITLE_HEADS and words[i] not in _AR_HONORIFICS:
+                continue
+            subject, _ = arabic_subject_after(f, starts[i], name_end, entities, gazetteer)
+            if subject is not None and subject.kind == "person" and subject.name != subject.title \
+                    and fold_key(subject.name).split()[-1:] == [key]:
+                return subject
+        return None
+    return None
+
+
 _KANA_SUBJECT = re.compile(r"(?<![^\W\d_])(?:و|ف)?(?:كان|كانت)\s+")
 
 
@@ -283,8 +310,8 @@ def _ends_name(words: list[str], i: int) -> bool:
 
 def _is_ali(f: Folded, words: list[str], starts: list[int], ends: list[int], i: int, after_title: bool) -> bool:
     """The name علي, which folds as the preposition على does: only where it is spelled with its dotted
-    yaa and stands after a title (الوزير علي ...) or before a name and an appositive title (علي الحسن،
-    مدير ...)."""
+    yaa and stands after a title or within a name (الوزير علي ..., أحمد بن علي البيز), or before a name
+    and an appositive title (علي الحسن، مدير ...)."""
     s, e = f.span(starts[i], ends[i])
     if f.original[s:e] != "علي":
         return False

@@ -133,3 +133,18 @@ def test_a_source_after_the_amount_is_no_recipient() -> None:
 )
 def test_the_donor_of_each_amount(text: str, donors: list[str]) -> None:
     assert [p.donor for p in extract(text).pledges] == donors
+
+
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        # The partner of an agreement does not give.
+        ("وقعت الهيئة اتفاقية مع برنامج الأغذية العالمي بقيمة 10 ملايين دولار لدعم الأسر.", None),
+        # Money given لليمن is received by Yemen.
+        ("وقدمت المملكة لليمن منذ عام 2015 أكثر من 21 مليار دولار.", None),
+        # Donors named together give as no one else named in the sentence.
+        ("وقال رئيس الوزراء البريطاني إن الدول المانحة تعهدت بتقديم ستة مليارات دولار وخمسة مليارات يورو.", None),
+    ],
+)
+def test_who_does_not_give(text: str, donor: str | None) -> None:
+    assert {p.donor for p in extract(text).pledges} == {donor}

@@ -458,3 +458,14 @@ def test_arabic_participle_after_a_fronted_phrase_goes_on_from_its_sentences_sub
 )
 def test_english_names_in_titles_and_appositives(text: str, speakers: list[str]) -> None:
     assert [q.speaker for q in extract(text, language="en").quotes] == speakers
+
+
+def test_arabic_surname_of_a_person_named_before_without_a_quote() -> None:
+    text = ("ووقع الاتفاقية عن الهيئة المهندس سامي بن علي الناصر، وعن البرنامج المدير الإقليمي ليلى حسن.\n"
+            "وأكد الناصر أن الاتفاقية تدعم الأسر الأشد حاجة.")
+    assert [q.speaker for q in extract(text).quotes] == ["المهندس سامي بن علي الناصر"]
+
+
+def test_arabic_lone_noun_after_a_verb_is_not_a_surname() -> None:
+    text = "ووقع الاتفاقية المهندس سامي الناصر.\nوأكد البيان أن المساعدات ستوزع قريبا على الأسر."
+    assert [q.speaker for q in extract(text).quotes] == []
