@@ -67,7 +67,8 @@ _PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": -1, "last":
 _YEAR_LEAD = (
     r"(?:(?P<nth>first|second|third|fourth|final|last)\s+(?P<part>quarter|half)\s+of\s+(?:the\s+year\s+)?"
     r"|(?P<qtag>q[1-4]|h[12])\s+"
-    r"|(?P<part_ar>الربع|النصف)\s+(?P<nth_ar>الاول|الثاني|الثالث|الرابع|الاخير)\s+(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?"
+    r"|(?P<part_ar>الربع|النصف)\s+(?P<nth_ar>الاول|الثاني|الثالث|الرابع|الاخير)\s+"
+    r"(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?"
     r"|(?:عام|العام|سنة|year)\s*)$"
 )
 

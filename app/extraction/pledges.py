@@ -145,8 +145,8 @@ _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|
 # "..., bringing its total to ...".
 _CLAUSE_ON = re.compile(
     rf"[;؛]|[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.PARTICIPLES_AR)})|(?:{alternation(lx.PARTICIPLES_EN)})"
-    rf"|bringing|which|who|whose|while|whereas|according|as(?!\s+well)|amid|فيما|بينما|ليصل|لتصل|ليرتفع|لترتفع|وفق|وفقا"
-    rf"|{alternation(lx.ACCORDING_AR)})(?![^\W\d_])",
+    rf"|bringing|which|who|whose|while|whereas|according|as(?!\s+well)|amid"
+    rf"|فيما|بينما|ليصل|لتصل|ليرتفع|لترتفع|وفق|وفقا|{alternation(lx.ACCORDING_AR)})(?![^\W\d_])",
     re.IGNORECASE,
 )
 # A relative clause tells of something else: "X, who visited the camp last week, pledged ...".
@@ -181,15 +181,15 @@ _GOVERNMENT = frozenset(fold_key(w) for w in (
     "spokeswoman", "spokesperson",
     "الحكومة", "حكومة", "وزارة", "الوزارة", "السلطات", "الوفد", "وفد", "السفارة", "سفارة",
 ))
-
-
+# The verbs of an official who reports rather than gives, with an attached و/ف in Arabic.
 _SAYING = frozenset(fold_key(w) for w in (*lx.SAY_VERBS_EN, *lx.SAY_VERBS_AR))
 _SAYING |= frozenset(c + w for w in _SAYING for c in ("و", "ف") if not w.isascii())
 
 
 def _acting_capitals(f: Folded, entities: list[Match]) -> list[Match]:
     return [e for e in entities if e.entry.capital_of is not None
-            and not _PLACED.search(f.text, max(0, e.start - 10), e.start) and not _DATELINE.match(f.text, e.end)]
+            and not _PLACED.search(f.text, max(0, e.start - 10), e.start)
+            and not _DATELINE.match(f.text, e.end)]
 
 
 def _in_span(entities: list[Match], start: int, end: int) -> list[Match]:

@@ -64,8 +64,8 @@ _TRAILING_TITLE = re.compile(r"(?:(?:[A-Z][\w.'’\-]*|of|for|the)\s+)*$")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]*\))?\s*[—–-]+\s*")
 _SIGNATURE = re.compile(r"[—–-](?<=\n[—–-])\s*(?P<who>[^\n(@]{3,80}?)\s*\(@\w+\)")
 _TRANSITIVE_AR = frozenset(folded(v) for v in (
-    "أكد", "أكدت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت", "أوضح", "أوضحت", "يؤكد", "تؤكد", "جدد", "جددت",
-    "طالب", "طالبت",
+    "أكد", "أكدت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت", "أوضح", "أوضحت", "يؤكد", "تؤكد",
+    "جدد", "جددت", "طالب", "طالبت",
 ))
 # Adverbials between a verb (and its subject) and what was said: "في بيان، ..." and "في مؤتمر صحفي
 # اليوم عن ..." (up to a comma or the verb's preposition), "في وقت سابق", days and dates.
@@ -108,7 +108,9 @@ _RELATIVE_EN = re.compile(
 )
 _CLOSING_MARK = re.compile(r"[.,!?]?\s*[\"”»]")
 # A clause that only sets the scene after an attribution: "..., the minister said Tuesday, as talks resumed."
-_SCENE_EN = re.compile(r"\s*,?\s*(?:as|while|when|after|before|amid|despite|since|following|ahead\s+of)\b", re.IGNORECASE)
+_SCENE_EN = re.compile(
+    r"\s*,?\s*(?:as|while|when|after|before|amid|despite|since|following|ahead\s+of)\b", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -169,7 +171,9 @@ def find_quotes(
                 if subject is None and (surname := _SURNAME_AR.match(text, v_end, sentence.end)):
                     known = book.by_surname(surname.group(1))
                     if known is None:  # named before with a title, in a sentence that reported nothing
-                        subject = arabic_named_before(f, surname.start(1), surname.end(1), entities, gazetteer)
+                        subject = arabic_named_before(
+                            f, surname.start(1), surname.end(1), entities, gazetteer
+                        )
                     np_end = surname.end() if known or subject else np_end
             else:
                 subject = _titled_subject_ar(f, sentence, v_start, entities, gazetteer)
@@ -181,7 +185,8 @@ def find_quotes(
                 subject, np_end = _according_source(f, v_end, sentence, entities)
             elif glued:
                 subject = english_subject_before(f, clause_start, v_start, entities)
-                if subject is not None and _RELATIVE_EN.search(text, max(clause_start, subject.start - 30), subject.start):
+                if subject is not None and \
+                        _RELATIVE_EN.search(text, max(clause_start, subject.start - 30), subject.start):
                     continue  # "the $4.3 billion the UN says it needs": what it says is not reported here
             else:  # the sentence's own subject speaks on: "Mikati welcomed it, saying ..."
                 subject = english_person_in(f, sentence.start, v_start, entities) or \
@@ -193,7 +198,8 @@ def find_quotes(
                     subject, np_end = after, after.end
         if subject is not None and subject.kind == "organization" and subject.organization is None:
             index = bisect_left(sentences, sentence.start, key=_BY_START)
-            subject = organization_antecedent(f, sentences[max(0, index - 2) : index], subject, entities) or subject
+            before = sentences[max(0, index - 2) : index]
+            subject = organization_antecedent(f, before, subject, entities) or subject
         if subject is not None and subject.is_country:
             continue  # a country announcing something is not a speaker (annotation convention)
         right_of = _right_attribution(text, directs, v_start)

@@ -58,18 +58,21 @@ _ORG_NOUNS_EN = frozenset(lx.ORG_NOUNS_EN)
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _PRONOUN_END = re.compile(rf"\b(?:{'|'.join(lx.PRONOUNS_EN)})\s*$", re.IGNORECASE)
 _ORG_ROLES = frozenset(
-    ("ministry", "agency", "government", "embassy", "mission", "organization", "organisation", *lx.ORG_ANAPHORS_EN)
+    ("ministry", "agency", "government", "embassy", "mission", "organization", "organisation",
+     *lx.ORG_ANAPHORS_EN)
 )
 _ROLES_EN = alternation((
     "representative", "delegate", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "envoy",
-    "ambassador", "president", "secretary", "statement", "coordinator", "commissioner", "chief", "head", *_ORG_ROLES,
+    "ambassador", "president", "secretary", "statement", "coordinator", "commissioner", "chief", "head",
+    *_ORG_ROLES,
 ))
 _EN_ROLE = re.compile(
     r"(?:\b(?:the|a|an|its|his|her|their|one)|(?-i:[A-Z][\w.\-]*)['’]s)\s+(?:[A-Za-z.\-]+(?:['’]s)?\s+){0,2}"
     rf"(?:{_ROLES_EN})\s*$",
     re.IGNORECASE,
 )
-# A role after the verb ("..., said the agency"), or opening a sentence ("The U.N. relief chief appealed ...").
+# A role after the verb ("..., said the agency"), or opening a sentence ("The U.N. relief chief
+# appealed ...").
 _ROLE_AFTER_EN = re.compile(rf"\s+(the\s+(?:[A-Za-z\-]+\s+){{0,2}}?(?:{_ROLES_EN}))(?![\w\-])", re.IGNORECASE)
 _ROLE_OPENING_EN = re.compile(rf"\s*(the\s+(?:[\w.\-]+\s+){{0,3}}?(?:{_ROLES_EN}))(?![\w\-])", re.IGNORECASE)
 # "the UN's relief chief, Jane Smith": a role, a comma, and a name of two to four capitalized words.
@@ -83,7 +86,8 @@ _PLAIN_NAME = re.compile(r"(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*")
 # Capitalized words (U.S. within a run), or an Arabic surname with its article (al-Sisi, el-Sisi).
 _EN_ARTICLE = r"(?:(?:al|el)-)?"
 _EN_CAPS_RUN = re.compile(
-    rf"((?:(?:{_EN_ARTICLE}[A-Z][\w'’.\-]*|of|for|the|and|de|al|bin|van|von|der|den|del|da|di|du|la|le|dos)\s+)*"
+    rf"((?:(?:{_EN_ARTICLE}[A-Z][\w'’.\-]*"
+    r"|of|for|the|and|de|al|bin|van|von|der|den|del|da|di|du|la|le|dos)\s+)*"
     rf"{_EN_ARTICLE}[A-Z][\w'’\-]*\.?)\s*$"
 )
 
@@ -140,7 +144,8 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
                     i += 2
                     continue
                 # A verbal noun with ل and its object: لإدارة الأزمات, للاستجابة الإنسانية (folded لادارة).
-                if word.startswith("لا") and len(word) >= 5 and i + 1 < len(words) and words[i + 1].startswith("ال"):
+                if word.startswith("لا") and len(word) >= 5 and i + 1 < len(words) \
+                        and words[i + 1].startswith("ال"):
                     i += 2
                     continue
                 if word in _AR_HONORIFICS:
@@ -208,7 +213,8 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     while i < len(words) and (names < 4 or (name_tokens and words[name_tokens[-1]] in _AR_PARTICLES)):
         word = words[i]
         first = len(name_tokens) == honorific
-        if not (_name_like(word, len(name_tokens) - honorific) or (after_title and first and word in _AR_WEAK_STOP)
+        if not (_name_like(word, len(name_tokens) - honorific)
+                or (after_title and first and word in _AR_WEAK_STOP)
                 or (word == _ALI and _is_ali(f, words, starts, ends, i, after_title or not first))):
             break
         if word in _AR_WEAK_STOP and not (after_title and first):
@@ -250,9 +256,11 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     return None, pos
 
 
-def arabic_named_before(f: Folded, start: int, end: int, entities: list[Match], gazetteer: Gazetteer) -> Subject | None:
-    """The person a lone surname names again (وأكد البيز أن ...): the nearest one before it named with
-    a title or an honorific (المهندس أحمد بن علي البيز) whose name ends in that word, though no
+def arabic_named_before(
+    f: Folded, start: int, end: int, entities: list[Match], gazetteer: Gazetteer
+) -> Subject | None:
+    """The person a lone surname names again (وأكد البيز أن ...): the nearest mention before it with
+    a title or an honorific (المهندس أحمد بن علي البيز) of a name ending in that word, though no
     quote was taken from where they were named."""
     surname = f.text[start:end]
     key = fold_key(surname)
@@ -270,7 +278,6 @@ def arabic_named_before(f: Folded, start: int, end: int, entities: list[Match], 
             if subject is not None and subject.kind == "person" and subject.name != subject.title \
                     and fold_key(subject.name).split()[-1:] == [key]:
                 return subject
-        return None
     return None
 
 
@@ -308,7 +315,9 @@ def _ends_name(words: list[str], i: int) -> bool:
     return nxt in _AR_NAME_STOP or not nxt[0].isalpha()
 
 
-def _is_ali(f: Folded, words: list[str], starts: list[int], ends: list[int], i: int, after_title: bool) -> bool:
+def _is_ali(
+    f: Folded, words: list[str], starts: list[int], ends: list[int], i: int, after_title: bool
+) -> bool:
     """The name علي, which folds as the preposition على does: only where it is spelled with its dotted
     yaa and stands after a title or within a name (الوزير علي ..., أحمد بن علي البيز), or before a name
     and an appositive title (علي الحسن، مدير ...)."""
@@ -458,7 +467,9 @@ _ANAPHOR_EN = re.compile(rf"the\s+({alternation(lx.ORG_ANAPHORS_EN)})", re.IGNOR
 _ANAPHORS_AR = {folded(word): head for word, head in lx.ORG_ANAPHORS_AR.items()}
 
 
-def organization_antecedent(f: Folded, before: list[Sentence], subject: Subject, entities: list[Match]) -> Subject | None:
+def organization_antecedent(
+    f: Folded, before: list[Sentence], subject: Subject, entities: list[Match]
+) -> Subject | None:
     """The organization that "the agency" or الوكالة names again: the first one of a kind it can
     refer to, in the nearest of the sentences before (nearest last) that names one."""
     name = f.text[subject.start : subject.end]
@@ -507,8 +518,8 @@ class SpeakerBook:
                 and fold_key(speaker.title) == fold_key(subject.title)
             # One name within the other (Blinken, Antony Blinken, Antony J. Blinken) is one person;
             # two full names that share only a family name (Khalid and Walid Al-Khatib) are two.
-            same_organization = subject.kind == speaker.kind == "organization" and subject.organization is not None \
-                and speaker.organization == subject.organization and subject.name != subject.title
+            same_organization = subject.kind == speaker.kind == "organization" \
+                and subject.organization is not None and speaker.organization == subject.organization
             if key_tokens == known or same_title or same_organization or (key_tokens and known and (
                     set(key_tokens) <= set(known) or set(known) <= set(key_tokens))):
                 if len(key_tokens) > len(known) and subject.name != subject.title:

@@ -469,3 +469,9 @@ def test_arabic_surname_of_a_person_named_before_without_a_quote() -> None:
 def test_arabic_lone_noun_after_a_verb_is_not_a_surname() -> None:
     text = "ووقع الاتفاقية المهندس سامي الناصر.\nوأكد البيان أن المساعدات ستوزع قريبا على الأسر."
     assert [q.speaker for q in extract(text).quotes] == []
+
+
+def test_arabic_surname_reaches_past_a_bare_mention_to_the_titled_one() -> None:
+    text = ("وحضر الاجتماع المهندس سامي الناصر.\nوغادر الناصر القاعة مبكرا.\n"
+            "وأكد الناصر أن الاتفاقية تدعم الأسر الأشد حاجة.")
+    assert [q.speaker for q in extract(text).quotes] == ["المهندس سامي الناصر"]
