@@ -90,12 +90,13 @@ def find_pledges(
         sentence_words = _words(_RELATIVE.sub(",", text[sentence.start : min(sentence.end, item.end + 40)]))
         status = "previously_announced" if _has_cue(sentence_words, _PRIOR) and not _is_today(text, sentence) else "new"
         quote = next((q for q in quotes if q.start <= start < q.end), None)
-        # Donors named together ("the donor countries pledged") give as no one named elsewhere.
         clause_start = _clause_start(text, sentence, item)
-        collective = _has_cue(_words(text[clause_start : item.start]), _DONOR_GROUPS)
-        donor = _donor(f, givers, capitals, sentence, item, clause_start, collective)
-        if donor is None and quote and quote.speaker and not collective:
-            donor = speaker_orgs.get(quote.speaker)  # "we will give ...": the speaker's country
+        donor = _named_donor(f, givers, capitals, item, clause_start)
+        # Donors named together ("the donor countries pledged") give as no one named elsewhere.
+        if donor is None and not _has_cue(_words(text[clause_start : item.start]), _DONOR_GROUPS):
+            donor = _sentence_donor(f, givers, sentence, item)
+            if donor is None and quote and quote.speaker:
+                donor = speaker_orgs.get(quote.speaker)  # "we will give ...": the speaker's country
         pledges.append(ExtractedPledge(
             donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
             currency=item.currency, purpose=_purpose(f, item, sentence),
@@ -129,13 +130,12 @@ def _is_today(text: str, sentence: Sentence) -> bool:
     return re.search(r"في وقت سابق (?:من )?اليوم|earlier today", text[sentence.start : sentence.end]) is not None
 
 
-# An entity governed by to/for/إلى or an attached ل receives; it does not give.
+# An entity governed by to/for/إلى or an attached ل receives; it does not give, nor does the partner
+# of an agreement (with/مع).
 _RECEIVING = re.compile(
-    r"(?:(?<![^\W\d_])(?:to|for|into|الى|إلى)\s+(?:the\s+)?|(?<![^\W\d_])و?ل)(?=\S$)|(?<![^\W\d_])و?ل\S$",
-    re.IGNORECASE,
+    r"(?:(?<![^\W\d_])(?:to|for|into|with|الى|إلى|مع)\s+(?:the\s+)?|(?<![^\W\d_])و?ل)(?=\S$)|(?<![^\W\d_])و?ل\S$"
 )
 _CLAUSE_SPLIT = re.compile(r"[،,;؛]")
-_PARTNER = re.compile(r"(?<![^\W\d_])(?:with|مع)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’][sS](?![^\W_])")
 _DESTINATION = re.compile(r"\s*(?:(?:to|towards?|for|into|إلى|الى|لصالح)\s|لل(?=[^\W\d_]))", re.IGNORECASE)
 _FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+")
@@ -158,8 +158,7 @@ def _givers(f: Folded, entities: list[Match]) -> list[Match]:
     to/ل (لليمن, whose match holds its ل) or by with/مع (the partner of an agreement)."""
     return [e for e in entities if not e.entry.kind.endswith("group") and e.entry.kind not in ("city", "news agency")
             and not _RECEIVING.search(f.text, max(0, e.start - 9), e.start + 1)
-            and not f.text.startswith(("لل", "ولل"), e.start)
-            and not _PARTNER.search(f.text, max(0, e.start - 6), e.start)]
+            and not f.text.startswith(("لل", "ولل"), e.start)]
 
 
 # A capital that acts stands for its country ("Tokyo will give", أعلنت طوكيو): not one governed by a
@@ -206,11 +205,11 @@ def _clause_start(text: str, sentence: Sentence, item: Money) -> int:
     return clause_start
 
 
-def _donor(
-    f: Folded, givers: list[Match], capitals: list[Match], sentence: Sentence, item: Money, clause_start: int,
-    collective: bool,
+def _named_donor(
+    f: Folded, givers: list[Match], capitals: list[Match], item: Money, clause_start: int
 ) -> str | None:
-    """Who gives: the named countries or organizations of the amount's clause, else of its sentence."""
+    """Who gives, as the amount's clause names them: its source, or the countries and organizations
+    before it."""
     source = _FROM.match(f.text, item.end)  # "received $12 million from Germany"
     if source is not None:
         after = _in_span(givers, source.end(), source.end() + 7)  # "from (the) United Nations"
@@ -223,12 +222,16 @@ def _donor(
     acting = [e.entry.capital_of for e in _in_span(capitals, clause_start, item.start)]
     if acting:
         return ", ".join(dict.fromkeys(acting))
-    if collective:
-        return None
+    return None
+
+
+def _sentence_donor(f: Folded, givers: list[Match], sentence: Sentence, item: Money) -> str | None:
+    """Who gives where the clause names no one: the first giver of the sentence before the amount,
+    else a government named by nationality, unless the money comes from a source not known."""
     before = _in_span(givers, sentence.start, item.start)
     if before:
         return before[0].entry.name
-    return _national_donor(f.text, sentence.start, item.start) if source is None else None
+    return _national_donor(f.text, sentence.start, item.start) if not _FROM.match(f.text, item.end) else None
 
 
 def _national_donor(text: str, start: int, end: int) -> str | None:

@@ -463,11 +463,12 @@ def _reported_clause(f: Folded, language: str, pos: int, sentence: Sentence, exp
 def _through_closing_mark(text: str, start: int, end: int) -> int:
     """A report that ends inside quotation marks (said the aid "reflects our commitment.") keeps the
     closing mark, past the sentence's own end."""
+    closing = _CLOSING_MARK.match(text, end)
+    if closing is None:
+        return end
     span = text[start:end]
     if span.count('"') % 2 or span.count("“") > span.count("”") or span.count("«") > span.count("»"):
-        closing = _CLOSING_MARK.match(text, end)
-        if closing is not None:
-            return closing.end()
+        return closing.end()
     return end
 
 

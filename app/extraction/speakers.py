@@ -256,6 +256,9 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
     return None, pos
 
 
+_NAMED_BEFORE_TRIES = 4  # the nearest mentions of a surname that are looked at
+
+
 def arabic_named_before(
     f: Folded, start: int, end: int, entities: list[Match], gazetteer: Gazetteer
 ) -> Subject | None:
@@ -263,12 +266,15 @@ def arabic_named_before(
     a title or an honorific (المهندس أحمد بن علي البيز) of a name ending in that word, though no
     quote was taken from where they were named."""
     surname = f.text[start:end]
+    if not _name_like(surname, 1):
+        return None  # وأشار إلى ...: a preposition, no surname
     key = fold_key(surname)
-    pos = start
-    while (pos := f.text.rfind(surname, 0, pos)) >= 0:
+    pos, tries = start, _NAMED_BEFORE_TRIES
+    while tries and (pos := f.text.rfind(surname, 0, pos)) >= 0:
         name_end = pos + len(surname)
         if (pos and f.text[pos - 1].isalpha()) or (name_end < len(f.text) and f.text[name_end].isalpha()):
             continue
+        tries -= 1
         window = max(0, pos - _SUBJECT_REACH)
         words, starts, _ = _tokens(f.text, window, pos)
         for i in range(len(words) - 1, -1, -1):
