@@ -57,6 +57,7 @@ _OPENING_VERB_AR = re.compile(
 )
 # The one word after a verb, which may be a known speaker's surname: وأضاف الربيعة.
 _SURNAME_AR = re.compile(r"\s+([^\W\d_]+)")
+_WORD_AR = re.compile(r"[^\W\d_]+")
 _QAWLUH = frozenset(folded(w) for w in ("قوله", "قولها", "قولهم"))
 _AN_RE = re.compile(r"(?<![^\W\d_])عن\s+")
 _SOURCE_EN = re.compile(r"\s+(?:to\s+)?(?P<np>(?:the\s+|a\s+)?[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|for|the|and))*)")
@@ -296,8 +297,8 @@ def _titled_subject_ar(
     if opener is None:
         return None
     subject, _ = arabic_subject_after(f, opener.end(), v_start, entities, gazetteer)
-    if subject is None and (surname := _SURNAME_AR.match(f.text, opener.end() - 1, v_start)):
-        return arabic_named_before(f, surname.start(1), surname.end(1), entities, gazetteer)
+    if subject is None and (surname := _WORD_AR.match(f.text, opener.end(), v_start)):
+        return arabic_named_before(f, surname.start(), surname.end(), entities, gazetteer)
     if subject is None or subject.title is None or subject.name == subject.title:
         return None
     return subject

@@ -426,7 +426,7 @@ def test_english_participle_goes_on_from_a_role_that_opens_its_sentence() -> Non
          "سلمى الحسن", "المفوضة الأوروبية لإدارة الأزمات"),
         # ... but a name with ل after a title stays a name.
         ("وقالت المتحدثة ليلى الحسن إن الفرق وصلت إلى المخيم.", "ليلى الحسن", "المتحدثة"),
-        # بو joins a name as أبو does.
+        # A name with بو, before a complementizer (the participle test below reads one before a noun).
         ("وقال وزير الخارجية عبد الله بو حبيب إن الحدود ستفتح.", "عبد الله بو حبيب", "وزير الخارجية"),
     ],
 )
