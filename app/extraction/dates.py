@@ -430,11 +430,19 @@ def find_dates(folded_text: Folded, published: dt.date | None) -> list[Extracted
     results: list[ExtractedDate] = []
     seen: set[tuple[str, str | None]] = set()
     anchor: str | None = None
+    years = _sentence_years(text, chosen, published)
     for start, end, resolver, hit in chosen:
         if resolver is _day_word and not hit.group("weekday") and _is_outlet_name(text, start, end):
             continue
+        reference = published
+        if published is not None and resolver in _YEARLESS and not any(
+            hit.group(name) for name in ("year", "ydir", "mdir", "mlead")
+        ):
+            # "Last year, donors met in Brussels on May 27": the sentence's year, not the publication's.
+            year = years.get(_sentence_start(text, start))
+            reference = dt.date(year, published.month, 1) if year else published
         try:
-            found = resolver(hit, published, anchor)  # type: ignore[arg-type]
+            found = resolver(hit, reference, anchor)  # type: ignore[arg-type]
         except OverflowError:
             # Counted from the publication date, the date leaves the calendar (years 1 to 9999):
             # it stays unresolved, as without a publication date, rather than failing the article.
@@ -455,6 +463,47 @@ def find_dates(folded_text: Folded, published: dt.date | None) -> list[Extracted
                           grain=found.grain, relative=found.relative, start=o_start, end=o_end)  # type: ignore[arg-type]
         )
     return results
+
+
+_YEARLESS = (_explicit_day, _bare_month)
+_SENTENCE_END = re.compile(r"[.!?؟\n](?=\s)")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence around `pos` begins: after the last full stop, question mark or line break."""
+    found = None
+    for found in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+        pass
+    return found.end() if found else max(0, pos - 400)
+
+
+# A year that bounds a span ("since 2014", "by 2030", حتى عام 2030) is not the year of the sentence's events.
+_BOUND_YEAR = re.compile(
+    r"(?<![^\W\d_])(?:since|until|till|through|by|before|after|from|to|منذ|حتى|بحلول|قبل|بعد|من|الى)"
+    r"\s+(?:(?:عام|العام|سنة|year)\s+)?$"
+)
+
+
+def _sentence_years(
+    text: str, chosen: list[tuple[int, int, Resolver, _Hit]], published: dt.date | None
+) -> dict[int, int]:
+    """The one year each sentence names (in 2023, last year, العام الماضي, 14 March 2023), by the
+    sentence's start; none for a sentence that names several years, or only the publication's."""
+    if published is None:
+        return {}
+    named: dict[int, set[int]] = {}
+    for start, _, resolver, hit in chosen:
+        dated = resolver in (_explicit_day, _explicit_month) and hit.group("year")
+        if (dated or resolver in (_explicit_year, _calendar)) and \
+                not _BOUND_YEAR.search(text, max(0, start - 24), start):
+            try:
+                found = resolver(hit, published, None)  # type: ignore[arg-type]
+            except OverflowError:
+                continue
+            if found is not None and (dated or found.grain == "year") and found.value:
+                named.setdefault(_sentence_start(text, start), set()).add(int(found.value[:4]))
+    return {start: year for start, (year, *more) in ((k, sorted(v)) for k, v in named.items())
+            if not more and year != published.year}
 
 
 def _is_outlet_name(text: str, start: int, end: int) -> bool:

@@ -161,6 +161,11 @@ CURRENCY_WORDS: dict[str, str | None] = {  # None: the word names no single curr
     "dinars": None, "saudi riyals": "SAR", "qatari riyals": "QAR", "emirati dirhams": "AED",
     "uae dirhams": "AED", "moroccan dirhams": "MAD", "egyptian pounds": "EGP", "lebanese pounds": "LBP",
     "syrian pounds": "SYP", "sudanese pounds": "SDG", "جنيه سوداني": "SDG",
+    "crowns": None, "swedish crowns": "SEK", "norwegian crowns": "NOK", "danish crowns": "DKK",
+    "czech crowns": "CZK", "shekels": "ILS", "new shekels": "ILS", "شيكل": "ILS", "rials": None,
+    "iranian rials": "IRR", "zlotys": "PLN", "zloty": "PLN", "forints": "HUF", "kenyan shillings": "KES",
+    "shillings": None, "naira": "NGN", "birr": "ETB", "taka": "BDT", "baht": "THB", "ringgit": "MYR",
+    "pesos": None, "mexican pesos": "MXN", "reais": "BRL",
 }
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "A$": "AUD", "C$": "CAD",

@@ -64,7 +64,7 @@ def find_pledges(
     committing: dict[int, bool] = {}  # sentence start -> has a commitment word
     givers = _givers(f, entities)
     capitals = _acting_capitals(f, entities)
-    for item in money:
+    for index, item in enumerate(money):
         after_previous = previous is not None and _is_equivalent(text, previous, item)
         previous = item
         if item.amount is None or after_previous:
@@ -97,10 +97,11 @@ def find_pledges(
             donor = _sentence_donor(f, givers, sentence, item)
             if donor is None and quote and quote.speaker:
                 donor = speaker_orgs.get(quote.speaker)  # "we will give ...": the speaker's country
+        reach = _reach(f.text, entities, money[index + 1 :], item, sentence)
         pledges.append(ExtractedPledge(
             donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
-            currency=item.currency, purpose=_purpose(f, item, sentence),
-            recipient=_recipient(f, entities, item, sentence), status=status, start=start, end=end,  # type: ignore[arg-type]
+            currency=item.currency, purpose=_purpose(f, item, reach),
+            recipient=_recipient(f, entities, item, reach), status=status, start=start, end=end,  # type: ignore[arg-type]
         ))
     return pledges
 
@@ -145,7 +146,7 @@ _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|
 # "..., bringing its total to ...".
 _CLAUSE_ON = re.compile(
     rf"[;؛]|[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.PARTICIPLES_AR)})|(?:{alternation(lx.PARTICIPLES_EN)})"
-    rf"|bringing|which|who|whose|while|whereas|according|as(?!\s+well)|amid"
+    rf"|bringing|including|which|who|whose|while|whereas|according|as(?!\s+well)|amid|بما|منها"
     rf"|فيما|بينما|ليصل|لتصل|ليرتفع|لترتفع|وفق|وفقا|{alternation(lx.ACCORDING_AR)})(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -215,13 +216,38 @@ def _named_donor(
         after = _in_span(givers, source.end(), source.end() + 7)  # "from (the) United Nations"
         if after:
             return after[0].entry.name
-    in_clause = [e.entry.name for e in _in_span(givers, clause_start, item.start)]
+    if (funder := _funder(f.text, givers, item)) is not None:
+        return funder.entry.name
+    named = _in_span(givers, clause_start, item.start)
+    if named and f.text[named[-1].end : item.start].isspace():
+        return named[-1].entry.name  # "Saudi Arabia pledged $430 million and the UAE $230 million"
+    in_clause = [e.entry.name for e in named]
     if in_clause:
         return ", ".join(dict.fromkeys(in_clause))
     # A capital gives for its country only where no country or organization is named beside it.
     acting = [e.entry.capital_of for e in _in_span(capitals, clause_start, item.start)]
     if acting:
         return ", ".join(dict.fromkeys(acting))
+    return None
+
+
+# "$23 million in additional U.S. funding": the money's own noun, with who gives it before it.
+_IN_FUNDS = re.compile(r"\s+in\s+(?:(?:new|additional|further|extra|fresh|emergency)\s+)?", re.IGNORECASE)
+_FUNDS = re.compile(
+    r"\s+(?:(?:humanitarian|development|military|emergency|government)\s+)?"
+    r"(?:aid|assistance|funding|funds|support|grants?|loans?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _funder(text: str, entities: list[Match], item: Money) -> Match | None:
+    """The entity that names whose money it is, after the amount: "$23 million in U.S. funding"."""
+    lead = _IN_FUNDS.match(text, item.end)
+    if lead is None:
+        return None
+    named = _in_span(entities, lead.end(), lead.end() + 5)
+    if named and named[0].start <= lead.end() + 4 and _FUNDS.match(text, named[0].end):
+        return named[0]
     return None
 
 
@@ -248,24 +274,54 @@ def _national_donor(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _recipient(f: Folded, entities: list[Match], item: Money, sentence: Sentence) -> str | None:
-    """Places named after the amount in its sentence, except the source it came from."""
-    clause_on = _CLAUSE_ON.search(f.text, item.end, sentence.end)
+def _reach(text: str, entities: list[Match], later: list[Money], item: Money, sentence: Sentence) -> int:
+    """Where what the amount goes to may be told: its sentence, up to the clause that follows it
+    (_CLAUSE_ON). Another sum of money after it ends the reach at the name that gives that sum ("$430
+    million and the UAE $230 million") or when a place comes between them ("$430 million to Yemen and
+    $200 million to Sudan"); otherwise the place after both is shared ("$6 billion this year and $5
+    billion by 2020 to help Syria")."""
+    clause_on = _CLAUSE_ON.search(text, item.end, sentence.end)
     end = clause_on.start() if clause_on else sentence.end
+    following = next(
+        (m for m in later if item.end <= m.start < end and not _is_equivalent(text, item, m)
+         and (m.currency is not None or names_a_currency(text[m.start : m.end]))),
+        None,
+    )
+    if following is None:
+        return end
+    funder = _funder(text, entities, item)
+    between = [e for e in _in_span(entities, item.end, following.start) if e is not funder]
+    if between and text[between[-1].end : following.start].isspace():
+        return between[-1].start
+    return following.start if any(e.entry.is_place for e in between) else end
+
+
+# Where the money was pledged is not where it goes: "at a conference held in Brussels", مؤتمر عقد في.
+_VENUE = re.compile(
+    r"(?<![^\W\d_])(?:held|hosted|convened|conference|summit|meeting|ministerial|event|talks|gathering"
+    r"|عقد|عقدت|انعقد|انعقدت|المنعقد|المنعقدة|مؤتمر|المؤتمر|اجتماع|الاجتماع|قمة|القمة)"
+    r"\s+(?:in|at|في|ب)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _recipient(f: Folded, entities: list[Match], item: Money, end: int) -> str | None:
+    """Places named after the amount within its reach, except the source it came from."""
+    funder = _funder(f.text, entities, item)
     names = [e.entry.name for e in _in_span(entities, item.end, end)
-             if e.entry.is_place and not _FROM_BEFORE.search(f.text, max(0, e.start - 10), e.start)
+             if e.entry.is_place and e is not funder
+             and not _VENUE.search(f.text, max(0, e.start - 40), e.start) and not _FROM_BEFORE.search(f.text, max(0, e.start - 10), e.start)
              and not _POSSESSIVE.match(f.text, e.end)]  # "Russia's invasion": an agent, not a recipient
     return ", ".join(dict.fromkeys(names)) or None
 
 
-def _purpose(f: Folded, item: Money, sentence: Sentence) -> str | None:
-    clause_on = _CLAUSE_ON.search(f.text, item.end, sentence.end)
-    tail = f.text[item.end : clause_on.start() if clause_on else sentence.end]
+def _purpose(f: Folded, item: Money, end: int) -> str | None:
+    tail = f.text[item.end : end]
     m = re.search(r"(?<![^\W\d_])(?:ل|لل|من اجل|for|to)\s*\S", tail[:40])
     if not m:
         return None
     start = item.end + m.start()
-    stop = re.search(r"[،,;؛]|\s(?:حيث|بينما|while|which)\s", f.text[start : sentence.end])
-    end = start + (stop.start() if stop else min(160, sentence.end - start))
+    stop = re.search(r"[،,;؛]|\s(?:حيث|بينما|while|which)\s", f.text[start:end])
+    end = start + (stop.start() if stop else min(160, end - start))
     s, e = f.span(start, end)
     return f.original[s:e].strip(" “”«»\"") or None

@@ -11,7 +11,7 @@ from app.extraction.entities import Gazetteer, Match
 from app.extraction.normalize import Folded
 from app.extraction.patterns import WORD_END, alternation, folded
 from app.extraction.quote_marks import QUOTE_MARKS, QuotePair, pair_quote_marks
-from app.extraction.segments import Sentence, sentence_at
+from app.extraction.segments import Sentence, sentence_at, sentence_end
 from app.extraction.speakers import (
     SpeakerBook,
     Subject,
@@ -97,7 +97,9 @@ _ADDRESSEE_EN = re.compile(
 )
 _LEAD_IN_EN = re.compile(
     rf"(?:on\s+)?(?:{alternation(lx.WEEKDAYS_EN)}|today|yesterday|tonight|earlier|later)\b,?\s*"
-    r"|(?:in|during)\s+(?:a|an|the)\s+(?:statement|interview|speech|news\s+conference|briefing)\b,?\s*"
+    r"|(?:last|this|next)\s+(?:week|weekend|month|year)\b,?\s*"
+    r"|(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+)?(?:statement|interview|speech"
+    r"|news\s+conference|press\s+conference|briefing|message|letter|post|remarks|address)\b,?\s*"
     r"|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity\b,?\s*",
     re.IGNORECASE,
 )
@@ -386,7 +388,7 @@ def _right_attribution(text: str, directs: list[_Direct], v_start: int) -> _Dire
     for d in directs:
         if d.pair.close < v_start and v_start - d.pair.close <= 60 and d.speaker is None:
             between = text[d.pair.close + 1 : v_start]
-            if "\n" in between or re.search(r"[.!?؟]\s", between):
+            if sentence_end(text, d.pair.close + 1, v_start) is not None:
                 continue
             comma = between.lstrip()[:1] in ",،" or text[d.end : d.pair.close].strip()[:1] in ",،"
             if re.fullmatch(r"\s*[,،]?\s*(?:[\w.'’\-]+\s+){0,6}", between) and (between.strip() == "" or comma):
@@ -488,11 +490,15 @@ def _signed_posts(f: Folded, entities: list[Match]) -> list[tuple[int, int, Subj
 
 
 def _carry_over(text: str, directs: list[_Direct]) -> None:
-    """A quote that resumes right after an attributed one ("...," he said. "...") keeps its speaker."""
+    """A quote that resumes right after an attributed one ("...," he said. "...") keeps its speaker:
+    one that opens the sentence after the attribution, or follows within a few words."""
     for prev, cur in zip(directs, directs[1:], strict=False):
         if cur.speaker is None and prev.speaker is not None:
             gap = text[prev.pair.close : cur.pair.open]
-            if "\n" not in gap and len(gap) <= 60:
+            if "\n" in gap:
+                continue
+            end = sentence_end(text, prev.pair.close + 1, cur.pair.open)
+            if len(gap) <= 60 or (end is not None and text[end : cur.pair.open].isspace()):
                 cur.speaker, cur.verb = prev.speaker, None
 
 

@@ -41,6 +41,14 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+def sentence_end(text: str, start: int, end: int) -> int | None:
+    """Where the first sentence to end between `start` and `end` ends ("U.N. aid chief" is one)."""
+    for match in _BOUNDARY.finditer(text, start, end):
+        if match.group() != "." or not _ABBREVIATION.search(text, max(0, match.start() - 5), match.start()):
+            return match.end()
+    return None
+
+
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1

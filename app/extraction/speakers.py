@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from app.extraction import lexicon as lx
-from app.extraction.entities import Gazetteer, Match
+from app.extraction.entities import Gazetteer, Match, load_gazetteer
 from app.extraction.normalize import Folded, fold_key
 from app.extraction.patterns import alternation, folded
 from app.extraction.quote_marks import QUOTE_MARKS
-from app.extraction.segments import Sentence
+from app.extraction.segments import Sentence, sentence_end
 from app.extraction.types import ExtractedSpeaker
 
 _BY_START = attrgetter("start")  # bisect key: C-level, unlike a lambda
@@ -61,14 +61,25 @@ _ORG_ROLES = frozenset(
     ("ministry", "agency", "government", "embassy", "mission", "organization", "organisation",
      *lx.ORG_ANAPHORS_EN)
 )
+# People quoted by what they are rather than by name ("a resident said", "witnesses told Reuters").
+_PEOPLE_EN = (
+    "resident", "witness", "doctor", "nurse", "guard", "diplomat", "analyst", "lawmaker", "activist",
+    "commander", "officer", "negotiator", "mediator", "survivor", "source",
+)
+_PEOPLE_PLURAL_EN = frozenset((*(f"{p}s" for p in _PEOPLE_EN), "witnesses", "officials"))
 _ROLES_EN = alternation((
     "representative", "delegate", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "envoy",
     "ambassador", "president", "secretary", "statement", "coordinator", "commissioner", "chief", "head",
-    *_ORG_ROLES,
+    *_ORG_ROLES, *_PEOPLE_EN, *_PEOPLE_PLURAL_EN,
 ))
 _EN_ROLE = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|one)|(?-i:[A-Z][\w.\-]*)['’]s)\s+(?:[A-Za-z.\-]+(?:['’]s)?\s+){0,2}"
-    rf"(?:{_ROLES_EN})\s*$",
+    r"(?:(?:\b(?:the|a|an|its|his|her|their|one|two|three|four|five|several|some|many)"
+    r"|(?-i:[A-Z][\w.\-]*)['’]s)"
+    rf"\s+(?:[A-Za-z.\-]+(?:['’]s)?\s+){{0,2}}(?P<role>{_ROLES_EN})"
+    # People named by what they are need no determiner: "Witnesses said", "Western diplomats said".
+    rf"|(?<![\w.\-])(?:(?-i:[A-Z][\w.\-]*)\s+){{0,2}}(?P<people>{alternation(_PEOPLE_PLURAL_EN)}))"
+    # ... and may say where they are: "two residents of the camp".
+    r"(?:\s+(?:of|in|at|from)\s+(?:the\s+)?(?:[\w.'’\-]+\s+){0,2}?[\w.'’\-]+)?\s*$",
     re.IGNORECASE,
 )
 # A role after the verb ("..., said the agency"), or opening a sentence ("The U.N. relief chief
@@ -378,7 +389,8 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
     if _PRONOUN_END.search(head):
         return None
     caps = _EN_CAPS_RUN.search(head)
-    if not caps or caps.group(1) in ("The", "A", "An", "It", "Its"):
+    if not caps or caps.group(1) in ("The", "A", "An", "It", "Its") or \
+            caps.group(1).lower() in _PEOPLE_PLURAL_EN:
         role = _EN_ROLE.search(head)  # a speaker named by role: "its representative", "a Chinese delegate"
         if role is None:
             return None
@@ -386,7 +398,8 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
         if entity is not None and not entity.entry.is_place:  # "the UN refugee agency" is a name
             return _entity_subject(f, entity)
         start = base + role.start()
-        kind = "organization" if role.group().split()[-1].lower() in _ORG_ROLES else "person"
+        noun = (role.group("role") or role.group("people")).lower()
+        kind = "organization" if noun in _ORG_ROLES else "group" if noun in _PEOPLE_PLURAL_EN else "person"
         return Subject(_original(f, start, base + role.end()), None, None, kind, start, base + role.end())
     run_start = base + caps.start(1)
     run = caps.group(1)
@@ -422,7 +435,11 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
     org = None
     if title:
         org_entity = next((e for e in entities if run_start <= e.start < start), None)
-        org = org_entity.entry.name if org_entity else None
+        # Else a nationality in the title: "Swedish Foreign Minister X" speaks for Sweden.
+        country = org_entity.entry if org_entity else next(
+            (c for w in title_words if (c := load_gazetteer().adjectives.get(fold_key(w))) is not None), None
+        )
+        org = country.name if country else None
     return Subject(_original(f, start, end), title, org, "person", start, end)
 
 
@@ -466,7 +483,10 @@ def english_subject_after(f: Folded, pos: int, entities: list[Match]) -> Subject
     m = re.match(r"\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z][\w'’\-]*\.?\s+){0,4}[A-Z][\w'’\-]*)", window)
     if not m:
         return None
-    return english_subject_before(f, pos + m.start(1), pos + m.end(1), entities) or None
+    end = pos + m.end(1)
+    # The name ends with its sentence: "said Omar Haddad. He left" (but "said John F. Kennedy").
+    stop = sentence_end(f.text, pos + m.start(1), end)
+    return english_subject_before(f, pos + m.start(1), end if stop is None else stop - 1, entities)
 
 
 _ANAPHOR_EN = re.compile(rf"the\s+({alternation(lx.ORG_ANAPHORS_EN)})", re.IGNORECASE)

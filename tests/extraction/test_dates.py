@@ -192,3 +192,29 @@ def test_a_quarter_or_half_of_a_year_is_its_months(text: str, expression: str, v
 )
 def test_weeks_spans_and_events(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day or month named without a year takes the one year its sentence names ...
+        ("Last year, donors met in Oslo on May 27.",
+         [("Last year", "2024", "year"), ("May 27", "2024-05-27", "day")]),
+        ("In 2022, the talks resumed in October.",
+         [("2022", "2022", "year"), ("October", "2022-10", "month")]),
+        ("وكان الاجتماع قد عقد في 14 مارس 2023، ثم استؤنف في 5 يونيو.",
+         [("14 مارس 2023", "2023-03-14", "day"), ("5 يونيو", "2023-06-05", "day")]),
+        # ... but not a year that only bounds a span, nor one from another sentence.
+        ("The plan, which runs until 2030, was announced on March 3.",
+         [("2030", "2030", "year"), ("March 3", "2025-03-03", "day")]),
+        ("The war began in 2015. Talks resumed on March 3.",
+         [("2015", "2015", "year"), ("March 3", "2025-03-03", "day")]),
+        # Two years in one sentence settle nothing.
+        ("Aid fell between 2019 and 2021, and rose on March 3.",
+         [("2019", "2019", "year"), ("2021", "2021", "year"), ("March 3", "2025-03-03", "day")]),
+    ],
+)
+def test_a_date_without_a_year_takes_its_sentences_year(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _dates(text) == expected

@@ -37,6 +37,9 @@ def test_money_given_to_an_appeal_is_pledged_but_an_appeal_is_not() -> None:
         ("Sweden pledged SEK 200 million for the programme, the minister said.", 200_000_000, "SEK"),
         ("Canada will give 30 million Canadian dollars to the programme.", 30_000_000, "CAD"),
         ("Denmark will give 40 million Danish kroner to the programme this year.", 40_000_000, "DKK"),
+        ("Sweden will contribute 300 million Swedish crowns to the fund.", 300_000_000, "SEK"),
+        ("Norway will contribute 150 million crowns to the fund.", 150_000_000, None),
+        ("Israel pledged 200 million shekels to the authority.", 200_000_000, "ILS"),
         # Kroner alone is Norway's or Denmark's: money, in a currency the text does not settle.
         ("The ministry said it would give 50 million kroner to the programme this year.", 50_000_000, None),
         ("وتعهدت الحكومة بتقديم 60 مليون كرونة نرويجية للبرنامج خلال ثلاث سنوات.", 60_000_000, "NOK"),
@@ -129,6 +132,16 @@ def test_a_source_after_the_amount_is_no_recipient() -> None:
         ("Germany received $12 million from the United Nations for flood relief.", ["United Nations"]),
         # What the money is for gives nothing: "for the Yemen response".
         ("This brings U.S. assistance for the Yemen response to more than $5.4 billion.", ["United States"]),
+        # Donors with a verb left out: each gives the amount right after it.
+        ("Qatar pledged $50 million and the United Arab Emirates $30 million.",
+         ["Qatar", "United Arab Emirates"]),
+        ("تعهدت الكويت بتقديم 40 مليون دولار، والسعودية 60 مليون دولار.", ["Kuwait", "Saudi Arabia"]),
+        # The money's own noun names whose it is: "$8 million in new U.S. funding".
+        ("She announced $8 million in new U.S. funding for the clinics.", ["United States"]),
+        # An official's nationality names the country of "her country" (an official who only reports
+        # gives nothing: test_a_donor_named_by_nationality).
+        ("Danish Development Minister Karen Holm said her country would give $12 million to the agency.",
+         ["Denmark"]),
     ],
 )
 def test_the_donor_of_each_amount(text: str, donors: list[str]) -> None:
@@ -148,3 +161,25 @@ def test_the_donor_of_each_amount(text: str, donors: list[str]) -> None:
 )
 def test_who_does_not_give(text: str, donor: str | None) -> None:
     assert {p.donor for p in extract(text).pledges} == {donor}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        # Another donor's name ends what the amount before it goes to ...
+        ("Qatar pledged $50 million and the United Arab Emirates $30 million to Sudan.", [None, "Sudan"]),
+        # ... and so does a place between two amounts, which each have their own.
+        ("Norway pledged $5 million to Chad and $4 million to Niger.", ["Chad", "Niger"]),
+        # With nothing between them, the place after both is shared.
+        ("Donors pledged $6 billion this year and $5 billion by 2027 to help Syria.", ["Syria", "Syria"]),
+        # Where the money was pledged is not where it goes.
+        ("Last year donors pledged $1.1 billion at a conference held in Brussels.", [None]),
+        ("وكان المانحون قد تعهدوا بتقديم 800 مليون دولار في مؤتمر عقد في بروكسل.", [None]),
+        # A component named after "including" is not the whole's recipient.
+        ("He announced $30 million, including $10 million for Somalia.", [None, "Somalia"]),
+        # Nor is the country whose money it is.
+        ("She announced $8 million in new U.S. funding for Kenya.", ["Kenya"]),
+    ],
+)
+def test_what_each_amount_goes_to(text: str, recipients: list[str | None]) -> None:
+    assert [p.recipient for p in extract(text).pledges] == recipients

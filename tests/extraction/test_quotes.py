@@ -475,3 +475,53 @@ def test_arabic_surname_reaches_past_a_bare_mention_to_the_titled_one() -> None:
     text = ("وحضر الاجتماع المهندس سامي الناصر.\nوغادر الناصر القاعة مبكرا.\n"
             "وأكد الناصر أن الاتفاقية تدعم الأسر الأشد حاجة.")
     assert [q.speaker for q in extract(text).quotes] == ["المهندس سامي الناصر"]
+
+
+def test_english_attribution_with_an_abbreviated_title_and_the_quote_after_it() -> None:
+    text = ('"The clinics are running out of fuel," U.N. aid coordinator Sara Lind told reporters after the '
+            'briefing. "Without it, the generators stop within days."\n'
+            '"We will be back," said Omar Haddad. He left soon after. "Nothing has changed," a guard said.')
+    facts = extract(text, language="en")
+    assert [(q.kind, q.speaker, q.text) for q in facts.quotes] == [
+        ("direct", "Sara Lind", "The clinics are running out of fuel"),
+        ("direct", "Sara Lind", "Without it, the generators stop within days"),
+        ("direct", "Omar Haddad", "We will be back"),
+        ("direct", "a guard", "Nothing has changed"),
+    ]
+
+
+def test_an_english_title_names_its_country_as_the_speakers_organization() -> None:
+    facts = extract("Danish Development Minister Karen Holm said the funds would arrive soon.", language="en")
+    (speaker,) = facts.speakers
+    assert (speaker.name, speaker.title, speaker.organization) == (
+        "Karen Holm", "Danish Development Minister", "Denmark"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # People quoted by what they are, with or without a determiner, and where they are.
+        ("Two residents of the camp said the wells had run dry.", "Two residents of the camp", "group"),
+        ("Witnesses said the convoy was hit twice.", "Witnesses", "group"),
+        ("Western diplomats said the talks had stalled.", "Western diplomats", "group"),
+        ('"There is nothing left," one resident told Reuters.', "one resident", "person"),
+    ],
+)
+def test_english_people_named_by_what_they_are(text: str, speaker: str, kind: str) -> None:
+    facts = extract(text, language="en")
+    assert [q.speaker for q in facts.quotes] == [speaker]
+    assert [s.kind for s in facts.speakers] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency warned last month that the rations would be cut by half.",
+        "The minister said in a video message that the rations would be cut by half.",
+        "The minister said at a news conference on Monday that the rations would be cut by half.",
+    ],
+)
+def test_english_adverbials_between_the_verb_and_the_report(text: str) -> None:
+    (quote,) = extract(text, language="en").quotes
+    assert quote.text == "that the rations would be cut by half"
