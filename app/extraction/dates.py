@@ -479,8 +479,10 @@ def _sentence_start(text: str, pos: int) -> int:
 
 # A year that bounds a span ("since 2014", "by 2030", حتى عام 2030) is not the year of the sentence's events.
 _BOUND_YEAR = re.compile(
-    r"(?<![^\W\d_])(?:since|until|till|through|by|before|after|from|to|منذ|حتى|بحلول|قبل|بعد|من|الى)"
-    r"\s+(?:(?:عام|العام|سنة|year)\s+)?$"
+    r"(?<![^\W\d_])(?:(?:until|till|through|by|before|after|from|to|between|and"
+    r"|حتى|بحلول|قبل|بعد|من|الى|بين)\s+"
+    # "since the war began in 2015", منذ اندلاع الحرب في عام 2015
+    r"|(?:since|منذ)\s+(?:[^\W\d_]+\s+){0,4})(?:(?:عام|العام|سنة|year)\s+)?$"
 )
 
 
@@ -495,7 +497,7 @@ def _sentence_years(
     for start, _, resolver, hit in chosen:
         dated = resolver in (_explicit_day, _explicit_month) and hit.group("year")
         if (dated or resolver in (_explicit_year, _calendar)) and \
-                not _BOUND_YEAR.search(text, max(0, start - 24), start):
+                not _BOUND_YEAR.search(text, max(0, start - 60), start):
             try:
                 found = resolver(hit, published, None)  # type: ignore[arg-type]
             except OverflowError:

@@ -189,10 +189,13 @@ PLEDGE_CUES: tuple[str, ...] = (
     "giving", "earmarked", "disbursed", "delivered", "mobilised", "mobilized", "released", "finance",
     "financing", "received", "receive",
     "تلقت", "تلقى", "تسلمت",
+    # A funding agreement signed with an agency commits its sum (وقع المركز اتفاقية بقيمة ...).
+    "اتفاقية", "الاتفاقية", "اتفاقيات", "الاتفاقيات", "اتفاقيتين", "agreement", "agreements",
 )
 # Words near an amount that make it a target, an appeal, a need, a price or a budget: never a pledge.
 NON_PLEDGE_CUES: tuple[str, ...] = (
     "المأمول", "لجمع", "هدف", "الهدف", "يهدف", "تهدف", "نداء", "مناشدة", "يناشد", "تحتاج", "يحتاج", "بحاجة",
+    "تحتاجها", "يحتاجها", "تحتاجه", "يحتاجه", "نحتاجها",
     "احتياجات", "الاحتياجات", "عجز", "فجوة", "نقص", "ميزانية", "الميزانية", "موازنة", "الموازنة", "سعر",
     "بسعر", "أسعار", "تكلفة", "كلفة", "تكاليف", "خسائر", "الخسائر", "أضرار", "ديون", "الديون", "إيرادات",
     "صادرات", "واردات", "الناتج", "يطلب", "تطلب", "طلب", "يسعى", "تسعى", "السعي", "قيمتها السوقية",
@@ -201,6 +204,7 @@ NON_PLEDGE_CUES: tuple[str, ...] = (
     "revenue", "revenues", "exports", "imports", "gdp", "worth", "requested", "request", "requires",
     "required", "salary", "fine", "fined", "sought", "short", "sold", "bought", "purchase", "valued",
     "profit", "profits", "المطلوب", "المطلوبة", "طلبت", "أرباح", "بيع", "باع", "اشترى",
+    "التجاري", "التجارة", "التبادل", "صفقة", "صفقات", "trade", "deal",
 )
 PRIOR_CUES: tuple[str, ...] = (
     "الأسبوع الماضي", "الشهر الماضي", "العام الماضي", "الماضي", "الماضية", "في وقت سابق من", "سابقا", "سبق أن", "سبق وأن",

@@ -88,9 +88,11 @@ def find_pledges(
         seen.add(key)
         start, end = f.span(item.start, item.end)
         sentence_words = _words(_RELATIVE.sub(",", text[sentence.start : min(sentence.end, item.end + 40)]))
-        status = "previously_announced" if _has_cue(sentence_words, _PRIOR) and not _is_today(text, sentence) else "new"
-        quote = next((q for q in quotes if q.start <= start < q.end), None)
         clause_start = _clause_start(text, sentence, item)
+        prior = _has_cue(sentence_words, _PRIOR) or \
+            _PAST_PERFECT.search(text, clause_start, item.start) is not None
+        status = "previously_announced" if prior and not _is_today(text, sentence) else "new"
+        quote = next((q for q in quotes if q.start <= start < q.end), None)
         donor = _named_donor(f, givers, capitals, item, clause_start)
         # Donors named together ("the donor countries pledged") give as no one named elsewhere.
         if donor is None and not _has_cue(_words(text[clause_start : item.start]), _DONOR_GROUPS):
@@ -127,6 +129,15 @@ def _bare_amount_is_money(text: str, item: Money, sentence: Sentence) -> bool:
     return re.match(r"\s*(?:[،,.;؛)]|$|و\s|and\s)", following) is not None
 
 
+# A pledge told in the past perfect was made before: وكانت المملكة قد قدمت, "Japan had pledged".
+_PAST_PERFECT = re.compile(
+    r"(?<![^\W\d_])و?كان(?:ت|وا)?\s+(?:[^\W\d_]+\s+){0,4}?قد\s+[^\W\d_]"
+    r"|\bhad\s+(?:already\s+|previously\s+)?"
+    r"(?:pledged|committed|provided|announced|given|donated|contributed)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_today(text: str, sentence: Sentence) -> bool:
     return re.search(r"في وقت سابق (?:من )?اليوم|earlier today", text[sentence.start : sentence.end]) is not None
 
@@ -141,13 +152,13 @@ _POSSESSIVE = re.compile(r"['’][sS](?![^\W_])")
 _DESTINATION = re.compile(r"\s*(?:(?:to|towards?|for|into|إلى|الى|لصالح)\s|لل(?=[^\W\d_]))", re.IGNORECASE)
 _FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+")
 _FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:from|من)\s+(?:the\s+)?$")
-_CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|while|whereas)(?![^\W\d_])")
+_CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|في\s+حين|while|whereas)(?![^\W\d_])")
 # Where the amount's clause gives way to another: "£20 million, adding that Britain ...", "; ...",
 # "..., bringing its total to ...".
 _CLAUSE_ON = re.compile(
     rf"[;؛]|[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.PARTICIPLES_AR)})|(?:{alternation(lx.PARTICIPLES_EN)})"
     rf"|bringing|including|which|who|whose|while|whereas|according|as(?!\s+well)|amid|بما|منها"
-    rf"|فيما|بينما|ليصل|لتصل|ليرتفع|لترتفع|وفق|وفقا|{alternation(lx.ACCORDING_AR)})(?![^\W\d_])",
+    rf"|فيما|بينما|في\s+حين|ليصل|لتصل|ليرتفع|لترتفع|وفق|وفقا|{alternation(lx.ACCORDING_AR)})(?![^\W\d_])",
     re.IGNORECASE,
 )
 # A relative clause tells of something else: "X, who visited the camp last week, pledged ...".

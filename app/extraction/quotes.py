@@ -23,6 +23,7 @@ from app.extraction.speakers import (
     english_subject_after,
     english_subject_before,
     organization_antecedent,
+    statement_issuer,
 )
 from app.extraction.types import ExtractedQuote, ExtractedSpeaker
 
@@ -111,6 +112,8 @@ _RELATIVE_EN = re.compile(
 )
 _CLOSING_MARK = re.compile(r"[.,!?]?\s*[\"”»]")
 # A clause that only sets the scene after an attribution: "..., the minister said Tuesday, as talks resumed."
+_STATEMENT_AR = re.compile(r"\s+(?:ال)?بيان(?:\s+(?:ال)?(?:مشترك|رسمي|ختامي))?(?![^\W\d_])")
+_STATEMENT_EN = re.compile(r"the\s+(?:joint\s+|official\s+)?statement", re.IGNORECASE)
 _SCENE_EN = re.compile(
     r"\s*,?\s*(?:as|while|when|after|before|amid|despite|since|following|ahead\s+of)\b", re.IGNORECASE
 )
@@ -169,6 +172,10 @@ def find_quotes(
                     subject, _ = arabic_subject_after(f, source[-1].end(), v_start, entities, gazetteer)
             elif not participle:
                 subject, np_end = arabic_subject_after(f, v_end, sentence.end, entities, gazetteer)
+                if subject is None and (statement := _STATEMENT_AR.match(text, v_end, sentence.end)):
+                    # وأكد البيان: whoever issued the statement named before, if it was named.
+                    subject = _issuer_before(f, sentences, sentence, v_start, entities)
+                    np_end = statement.end() if subject is not None else np_end
                 if subject is None:
                     subject = arabic_subject_before(f, sentence.start, v_start, entities, gazetteer)
                 if subject is None and (surname := _SURNAME_AR.match(text, v_end, sentence.end)):
@@ -188,6 +195,8 @@ def find_quotes(
                 subject, np_end = _according_source(f, v_end, sentence, entities)
             elif glued:
                 subject = english_subject_before(f, clause_start, v_start, entities)
+                if subject is not None and _STATEMENT_EN.fullmatch(text, subject.start, subject.end):
+                    subject = _issuer_before(f, sentences, sentence, v_start, entities) or subject
                 if subject is not None and \
                         _RELATIVE_EN.search(text, max(clause_start, subject.start - 30), subject.start):
                     continue  # "the $4.3 billion the UN says it needs": what it says is not reported here
@@ -306,11 +315,21 @@ def _titled_subject_ar(
     return subject
 
 
+def _issuer_before(
+    f: Folded, sentences: list[Sentence], sentence: Sentence, pos: int, entities: list[Match]
+) -> Subject | None:
+    """Who issued the statement named last before `pos`, in this sentence or the two before it."""
+    index = bisect_left(sentences, sentence.start, key=_BY_START)
+    return statement_issuer(f, sentences[max(0, index - 2)].start, pos, entities, last=True)
+
+
 def _according_source(f: Folded, pos: int, sentence: Sentence, entities: list[Match]) -> tuple[Subject | None, int]:
-    """The source after "according to": an organization, a person, or a named document."""
+    """The source after "according to": an organization, a person, or a named document (and who
+    issued it: "according to a statement from the U.N. office")."""
     m = _SOURCE_EN.match(f.text, pos, sentence.end)
     if m is None:
-        return None, pos
+        issuer = statement_issuer(f, pos, min(sentence.end, pos + 40), entities, last=False)
+        return (issuer, issuer.end) if issuer is not None else (None, pos)
     start, end = m.start("np"), m.end("np")
     entity = next((e for e in entities if start <= e.start < end), None)
     if entity is not None and not entity.entry.is_place:

@@ -234,6 +234,10 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
                 word.startswith("ال") or words[name_tokens[-1]] in _AR_PARTICLES or len(word) <= 3
                 or _ends_name(words, i)):
             break
+        # A noun with its nationality is the verb's object, not a surname: ثمن ... بيسيغان الدعم السعودي.
+        if name_tokens and word.startswith("ال") and i + 1 < len(words) \
+                and gazetteer.adjectives.get(fold_key(words[i + 1])) is not None:
+            break
         name_tokens.append(i)
         names += word not in _AR_PARTICLES and not (honorific and len(name_tokens) == 1)
         i += 1
@@ -489,6 +493,26 @@ def english_subject_after(f: Folded, pos: int, entities: list[Match]) -> Subject
     return english_subject_before(f, pos + m.start(1), end if stop is None else stop - 1, entities)
 
 
+# Who issued a statement: بيان صادر عن الوزارة, "a statement from the U.N. office", "a joint statement by".
+_ISSUED_BY = re.compile(
+    r"(?<![^\W\d_])(?:بيان|بيانا|البيان|statement)\s+(?:(?:صادر|صادرا|مشترك|مشتركا|رسمي|رسميا|issued|released"
+    r"|joint)\s+)?(?:عن|من|by|from)\s+",
+    re.IGNORECASE,
+)
+
+
+def statement_issuer(f: Folded, start: int, end: int, entities: list[Match], *, last: bool) -> Subject | None:
+    """The organization that issued the first (or `last`) statement said to be from one between
+    `start` and `end`, named within a few words of "from"."""
+    issued = list(_ISSUED_BY.finditer(f.text, start, end))
+    for m in reversed(issued) if last else issued:
+        lo = bisect_left(entities, m.end(), key=_BY_START)
+        entity = entities[lo] if lo < len(entities) and entities[lo].start < m.end() + 30 else None
+        if entity is not None and len(f.text[m.end() : entity.start].split()) <= 2:
+            return _entity_subject(f, entity)
+    return None
+
+
 _ANAPHOR_EN = re.compile(rf"the\s+({alternation(lx.ORG_ANAPHORS_EN)})", re.IGNORECASE)
 _ANAPHORS_AR = {folded(word): head for word, head in lx.ORG_ANAPHORS_AR.items()}
 
@@ -546,8 +570,10 @@ class SpeakerBook:
             # two full names that share only a family name (Khalid and Walid Al-Khatib) are two.
             same_organization = subject.kind == speaker.kind == "organization" \
                 and subject.organization is not None and speaker.organization == subject.organization
-            if key_tokens == known or same_title or same_organization or (key_tokens and known and (
-                    set(key_tokens) <= set(known) or set(known) <= set(key_tokens))):
+            # A group is not the organization it belongs to (U.N. officials, the U.N.).
+            if key_tokens == known or same_title or same_organization or (
+                    key_tokens and known and subject.kind == speaker.kind
+                    and (set(key_tokens) <= set(known) or set(known) <= set(key_tokens))):
                 if len(key_tokens) > len(known) and subject.name != subject.title:
                     speaker.aliases.append(speaker.name)
                     speaker.name = subject.name

@@ -218,3 +218,8 @@ def test_a_date_without_a_year_takes_its_sentences_year(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _dates(text) == expected
+
+
+def test_a_year_inside_a_since_clause_bounds_a_span() -> None:
+    text = "وهو الخامس منذ اندلاع الحرب في عام 2015، وكان المانحون قد اجتمعوا العام الماضي في 27 مايو."
+    assert _dates(text)[-1] == ("27 مايو", "2024-05-27", "day")

@@ -183,3 +183,29 @@ def test_who_does_not_give(text: str, donor: str | None) -> None:
 )
 def test_what_each_amount_goes_to(text: str, recipients: list[str | None]) -> None:
     assert [p.recipient for p in extract(text).pledges] == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "pledges"),
+    [
+        # A funding agreement commits its sum; a trade deal does not.
+        ("وأوضح أن الاتفاقية الأولى مع منظمة اليونيسف بقيمة 20 مليون دولار.", [(20_000_000, "new")]),
+        ("ووقع البلدان اتفاقية للتبادل التجاري بقيمة 3 مليارات دولار.", []),
+        # Told in the past perfect, a pledge was made before.
+        ("وكانت الكويت قد قدمت لليمن مساعدات تجاوزت قيمتها 3 مليارات دولار.",
+         [(3_000_000_000, "previously_announced")]),
+        ("Japan had pledged $40 million to the fund.", [(40_000_000, "previously_announced")]),
+        # What an organization says it needs is not given.
+        ("وتعهد المانحون بتقديم مليار دولار، وهو أقل من 4 مليارات دولار تقول المنظمة إنها تحتاجها.",
+         [(1_000_000_000, "new")]),
+    ],
+)
+def test_commitments_and_when_they_were_made(text: str, pledges: list[tuple[int, str]]) -> None:
+    assert [(p.amount, p.status) for p in extract(text).pledges] == pledges
+
+
+def test_a_clause_after_fi_hin_has_its_own_donor_and_recipient() -> None:
+    text = "وأعلنت ألمانيا تقديم 120 مليون يورو، في حين قالت بريطانيا إنها ستقدم 88 مليون جنيه إسترليني."
+    assert [(p.donor, p.recipient) for p in extract(text).pledges] == [
+        ("Germany", None), ("United Kingdom", None)
+    ]

@@ -525,3 +525,29 @@ def test_english_people_named_by_what_they_are(text: str, speaker: str, kind: st
 def test_english_adverbials_between_the_verb_and_the_report(text: str) -> None:
     (quote,) = extract(text, language="en").quotes
     assert quote.text == "that the rations would be cut by half"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speakers"),
+    [
+        # The statement speaks for whoever issued it, when the text says who did ...
+        ("وأعلنت المانحة تقديم المساعدات، بحسب بيان صادر عن برنامج الأغذية العالمي.\n"
+         "وأكد البيان أن الشاحنات ستصل إلى المدينة خلال أيام.", "ar", ["برنامج الأغذية العالمي"]),
+        ("The figures come from a statement issued by UNICEF on Monday. The statement said the clinics "
+         "would reopen within days.", "en", ["UNICEF"]),
+        ("The trucks were stopped at the border, according to a statement from UNICEF.", "en", ["UNICEF"]),
+        # ... and a group of officials is not their organization.
+        ("U.N. officials said the trucks were stopped at the border. The U.N. said the talks would resume "
+         "within days.", "en", ["U.N. officials", "U.N."]),
+    ],
+)
+def test_a_statement_speaks_for_its_issuer(text: str, language: str, speakers: list[str]) -> None:
+    facts = extract(text, language=language)
+    assert [s.name for s in facts.speakers] == speakers
+    assert [q.speaker for q in facts.quotes][-1] == speakers[-1]
+
+
+def test_arabic_name_stops_before_a_noun_with_its_nationality() -> None:
+    text = "وثمن ممثل المنظمة في اليمن الدكتور ماركو بيرتي الدعم الياباني، مؤكدا أن التمويل سيصل قريبا."
+    (speaker,) = extract(text, language="ar").speakers
+    assert speaker.name == "الدكتور ماركو بيرتي"
