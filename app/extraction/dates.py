@@ -430,7 +430,7 @@ def find_dates(folded_text: Folded, published: dt.date | None) -> list[Extracted
     results: list[ExtractedDate] = []
     seen: set[tuple[str, str | None]] = set()
     anchor: str | None = None
-    years = _sentence_years(text, chosen, published)
+    years: dict[int, int] | None = None  # read when a date without a year needs it
     for start, end, resolver, hit in chosen:
         if resolver is _day_word and not hit.group("weekday") and _is_outlet_name(text, start, end):
             continue
@@ -439,6 +439,8 @@ def find_dates(folded_text: Folded, published: dt.date | None) -> list[Extracted
             hit.group(name) for name in ("year", "ydir", "mdir", "mlead")
         ):
             # "Last year, donors met in Brussels on May 27": the sentence's year, not the publication's.
+            if years is None:
+                years = _sentence_years(text, chosen, published)
             year = years.get(_sentence_start(text, start))
             reference = dt.date(year, published.month, 1) if year else published
         try:
