@@ -307,11 +307,13 @@ def _reach(text: str, entities: list[Match], later: list[Money], item: Money, se
     return following.start if any(e.entry.is_place for e in between) else end
 
 
-# Where the money was pledged is not where it goes: "at a conference held in Brussels", مؤتمر عقد في.
+# Where the money was pledged or told of is not where it goes: "at a conference held in Brussels",
+# مؤتمر عقد في, "told reporters in Brussels".
 _VENUE = re.compile(
     r"(?<![^\W\d_])(?:held|hosted|convened|conference|summit|meeting|ministerial|event|talks|gathering"
+    r"|said|says|told|announced|speaking|قال|قالت|اعلن|اعلنت"
     r"|عقد|عقدت|انعقد|انعقدت|المنعقد|المنعقدة|مؤتمر|المؤتمر|اجتماع|الاجتماع|قمة|القمة)"
-    r"\s+(?:in|at|في|ب)\s*(?:the\s+)?$",
+    r"(?:\s+(?:reporters|journalists|للصحفيين))?\s+(?:in|at|في|ب)\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -328,7 +330,7 @@ def _recipient(f: Folded, entities: list[Match], item: Money, end: int) -> str |
 
 def _purpose(f: Folded, item: Money, end: int) -> str | None:
     tail = f.text[item.end : end]
-    m = re.search(r"(?<![^\W\d_])(?:ل|لل|من اجل|for|to)\s*\S", tail[:40])
+    m = re.search(r"(?<![^\W\d_])(?:(?:ل|لل)\s*|(?:من اجل|for|to)\s+)\S", tail[:40])
     if not m:
         return None
     start = item.end + m.start()

@@ -100,7 +100,8 @@ _LEAD_IN_EN = re.compile(
     rf"(?:on\s+)?(?:{alternation(lx.WEEKDAYS_EN)}|today|yesterday|tonight|earlier|later)\b,?\s*"
     r"|(?:last|this|next)\s+(?:week|weekend|month|year)\b,?\s*"
     r"|(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+)?(?:statement|interview|speech"
-    r"|news\s+conference|press\s+conference|briefing|message|letter|post|remarks|address)\b,?\s*"
+    r"|news\s+conference|press\s+conference|briefing|message|letter|post|remarks|address|call)\b"
+    r"(?:\s+with\s+(?:[A-Z][\w.\-]*\s+){0,3}?[A-Z][\w.\-]*)?,?\s*"
     r"|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity\b,?\s*",
     re.IGNORECASE,
 )
@@ -112,6 +113,13 @@ _RELATIVE_EN = re.compile(
 )
 _CLOSING_MARK = re.compile(r"[.,!?]?\s*[\"”»]")
 # A clause that only sets the scene after an attribution: "..., the minister said Tuesday, as talks resumed."
+# Where or when the attribution was made, with no report of its own: "..., X told reporters at the
+# State Department", "..., X said in Brussels on March 3" (but "said in Brussels that ...").
+_WHERE_OR_WHEN_EN = re.compile(
+    r"\s*,?\s*(?:in|at|on|during|after|before|following|from|outside|near|aboard)\b(?![^.]*\bthat\b)",
+    re.IGNORECASE,
+)
+_JOINED_EN = re.compile(r"\s(?:and|but)\s+$")
 _STATEMENT_AR = re.compile(r"\s+(?:ال)?بيان(?:\s+(?:ال)?(?:مشترك|رسمي|ختامي))?(?![^\W\d_])")
 _STATEMENT_EN = re.compile(r"the\s+(?:joint\s+|official\s+)?statement", re.IGNORECASE)
 _SCENE_EN = re.compile(
@@ -190,7 +198,9 @@ def find_quotes(
         else:
             clause_start = max([sentence.start, *(c + 1 for o, c in inside if c < v_start)])
             # ", adding that ..." continues the sentence's speaker; "its envoy saying ..." names its own.
-            glued = not participle or not re.search(r",\s*$", text[clause_start:v_start])
+            # So does a verb joined to the subject's first one: "X welcomed the aid but said ...".
+            glued = not (participle and re.search(r",\s*$", text[clause_start:v_start])) \
+                and not _JOINED_EN.search(text, clause_start, v_start)
             if bare.startswith("according"):
                 subject, np_end = _according_source(f, v_end, sentence, entities)
             elif glued:
@@ -358,7 +368,8 @@ def _fronted_report(
         while (lead_in := _LEAD_IN_EN.match(text, pos, sentence.end)) and lead_in.end() > pos:
             pos = lead_in.end()
         rest = text[pos : sentence.end].lstrip(" ,").split()
-        if (len(rest) > 2 and rest[0] not in _PARTICIPLES and not _SCENE_EN.match(text, pos, sentence.end)) \
+        if (len(rest) > 2 and rest[0] not in _PARTICIPLES and not _SCENE_EN.match(text, pos, sentence.end)
+                and not _WHERE_OR_WHEN_EN.match(text, pos, sentence.end)) \
                 or subject.start < sentence.start:
             return None
         # The title before the name belongs to the attribution ("..., Secretary of State Jane Doe said").

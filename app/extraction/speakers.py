@@ -430,8 +430,11 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
         title_end = run_start + len(run)
         return Subject(_original(f, title_start, title_end), _original(f, title_start, title_end), None, "person", title_start, title_end)
     capitalized = [i for i, (_, w) in enumerate(name_words) if w[:1].isupper()]
-    if len(capitalized) > 3:  # a name has at most three words, and its particles (von der Leyen)
-        name_words = name_words[capitalized[-3] :]
+    if len(capitalized) > 3:  # a name has at most three words, and its particles (von der Leyen) ...
+        # ... and two after a title's portfolio: "Commissioner for Crisis Management Janez Lenarcic".
+        keep = 2 if k and words[k - 1][1] in ("for", "of") else 3
+        k += capitalized[-keep]
+        name_words = words[k:]
     start = run_start + name_words[0][0]
     end = run_start + len(run)
     title_words = [w for _, w in words[:k] if w not in _HONORIFICS and w.lower() not in ("the", "and")]

@@ -209,3 +209,10 @@ def test_a_clause_after_fi_hin_has_its_own_donor_and_recipient() -> None:
     assert [(p.donor, p.recipient) for p in extract(text).pledges] == [
         ("Germany", None), ("United Kingdom", None)
     ]
+
+
+def test_no_purpose_or_recipient_from_the_attribution_after_the_amount() -> None:
+    text = ("The bloc pledged 68 million euros since the war began, the commissioner told reporters in "
+            "Brussels.")
+    (pledge,) = extract(text, language="en").pledges
+    assert (pledge.purpose, pledge.recipient) == (None, None)

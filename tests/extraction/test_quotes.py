@@ -551,3 +551,27 @@ def test_arabic_name_stops_before_a_noun_with_its_nationality() -> None:
     text = "وثمن ممثل المنظمة في اليمن الدكتور ماركو بيرتي الدعم الياباني، مؤكدا أن التمويل سيصل قريبا."
     (speaker,) = extract(text, language="ar").speakers
     assert speaker.name == "الدكتور ماركو بيرتي"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "report"),
+    [
+        # A report before its attribution, which ends with where or when it was made.
+        ("The new funding brings the total to more than $1 billion, Omar Haddad told reporters at the "
+         "ministry.", "Omar Haddad", "The new funding brings the total to more than $1 billion"),
+        ("The bloc pledged an extra 68 million euros, EU Commissioner for Crisis Management Jan Novak said "
+         "in Brussels on March 3.", "Jan Novak", "The bloc pledged an extra 68 million euros"),
+        # A second verb joined to the first goes on with its subject.
+        ("Egypt's foreign minister, Karim Nabil, welcomed the announcement but said in a phone call with "
+         "Haddad that more aid was needed.", "Karim Nabil", "that more aid was needed"),
+    ],
+)
+def test_english_attributions_that_end_or_join_a_sentence(text: str, speaker: str, report: str) -> None:
+    (quote,) = extract(text, language="en").quotes
+    assert (quote.speaker, quote.text) == (speaker, report)
+
+
+def test_an_english_portfolio_in_a_title_is_not_part_of_the_name() -> None:
+    text = "EU Commissioner for Crisis Management Jan Novak said the aid would arrive within days."
+    (speaker,) = extract(text, language="en").speakers
+    assert (speaker.name, speaker.title) == ("Jan Novak", "EU Commissioner for Crisis Management")
