@@ -90,7 +90,7 @@ def find_pledges(
         sentence_words = _words(_RELATIVE.sub(",", text[sentence.start : min(sentence.end, item.end + 40)]))
         clause_start = _clause_start(text, sentence, item)
         prior = _has_cue(sentence_words, _PRIOR) or \
-            _PAST_PERFECT.search(text, clause_start, item.start) is not None
+            _PAST_PERFECT.search(text, _own_part(text, sentence, item), item.start) is not None
         status = "previously_announced" if prior and not _is_today(text, sentence) else "new"
         quote = next((q for q in quotes if q.start <= start < q.end), None)
         donor = _named_donor(f, givers, capitals, item, clause_start)
@@ -131,7 +131,9 @@ def _bare_amount_is_money(text: str, item: Money, sentence: Sentence) -> bool:
 
 # A pledge told in the past perfect was made before: وكانت المملكة قد قدمت, "Japan had pledged".
 _PAST_PERFECT = re.compile(
-    r"(?<![^\W\d_])و?كان(?:ت|وا)?\s+(?:[^\W\d_]+\s+){0,4}?قد\s+[^\W\d_]"
+    # (قد before an imperfect, قد يصل, قد تبلغ, is "may"; قد تعهدت, قد تم are past)
+    r"(?<![^\W\d_])و?كان(?:ت|وا)?\s[^.!?؟\n]{0,160}?(?<![^\W\d_])قد\s+"
+    r"(?:تم|ت[^\W\d_]*(?:ت|وا)|[^\W\d_يتن][^\W\d_]*)(?![^\W\d_])"
     r"|\bhad\s+(?:already\s+|previously\s+)?"
     r"(?:pledged|committed|provided|announced|given|donated|contributed)\b",
     re.IGNORECASE,
@@ -147,6 +149,8 @@ def _is_today(text: str, sentence: Sentence) -> bool:
 _RECEIVING = re.compile(
     r"(?:(?<![^\W\d_])(?:to|for|into|with|الى|إلى|مع)\s+(?:the\s+)?|(?<![^\W\d_])و?ل)(?=\S$)|(?<![^\W\d_])و?ل\S$"
 )
+# A place where something is ("the response in Gaza", الاستجابة في غزة) gives nothing.
+_LOCATED = re.compile(r"(?<![^\W\d_])(?:in|inside|across|في|داخل)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[،,;؛]")
 _POSSESSIVE = re.compile(r"['’][sS](?![^\W_])")
 _DESTINATION = re.compile(r"\s*(?:(?:to|towards?|for|into|إلى|الى|لصالح)\s|لل(?=[^\W\d_]))", re.IGNORECASE)
@@ -170,6 +174,7 @@ def _givers(f: Folded, entities: list[Match]) -> list[Match]:
     to/ل (لليمن, whose match holds its ل) or by with/مع (the partner of an agreement)."""
     return [e for e in entities if not e.entry.kind.endswith("group") and e.entry.kind not in ("city", "news agency")
             and not _RECEIVING.search(f.text, max(0, e.start - 9), e.start + 1)
+            and not (e.entry.is_place and _LOCATED.search(f.text, max(0, e.start - 12), e.start))
             and not f.text.startswith(("لل", "ولل"), e.start)]
 
 
@@ -207,6 +212,18 @@ def _in_span(entities: list[Match], start: int, end: int) -> list[Match]:
     lo = bisect_left(entities, start, key=_BY_START)
     hi = bisect_left(entities, end, key=_BY_START)
     return entities[lo:hi]
+
+
+_OTHER_PART = re.compile(r"[;؛]|(?<![^\W\d_])(?:فيما|بينما|في\s+حين|while|whereas)(?![^\W\d_])")
+
+
+def _own_part(text: str, sentence: Sentence, item: Money) -> int:
+    """Where the part of the sentence that tells of the amount begins: after a semicolon or a
+    "while" before it, past the commas of a relative clause (وكان المؤتمر، الذي عقد ...، قد شهد)."""
+    start = sentence.start
+    for boundary in _OTHER_PART.finditer(text, sentence.start, item.start):
+        start = boundary.end()
+    return start
 
 
 def _clause_start(text: str, sentence: Sentence, item: Money) -> int:

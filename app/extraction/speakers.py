@@ -173,6 +173,11 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
                     while i < len(words) and ends[i] <= entity.end:
                         i += 1
                     continue
+                # A complement joined to the one before: وزير الخارجية والهجرة, لشؤون المساواة وإدارة الأزمات.
+                joined = word.startswith("و") and len(word) >= 4 and not {word, word[1:]} & _SAY_AR
+                if joined and (word.startswith("وال") or (i + 1 < len(words) and words[i + 1].startswith("ال"))):
+                    i += 1 if word.startswith("وال") else 2
+                    continue
                 # The title's complements: الخارجية, للأمم, بالديوان (the last with its preposition).
                 if word.startswith(("ال", "لل", "بال")) and word not in _AR_NAME_STOP and word not in _SAY_AR:
                     adjective = gazetteer.adjectives.get(fold_key(word))

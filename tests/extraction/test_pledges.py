@@ -216,3 +216,20 @@ def test_no_purpose_or_recipient_from_the_attribution_after_the_amount() -> None
             "Brussels.")
     (pledge,) = extract(text, language="en").pledges
     assert (pledge.purpose, pledge.recipient) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "status"),
+    [
+        # A place where something happens gives nothing ...
+        ("وشهد مؤتمر الاستجابة الإنسانية في غزة تعهدات بقيمة مليار دولار.", None, "new"),
+        # ... and a past perfect reaches past a relative clause to its قد ...
+        ("وكان المؤتمر الدولي، الذي عقد في الثاني من ديسمبر/كانون الأول، قد شهد تعهدات بقيمة مليار دولار.",
+         None, "previously_announced"),
+        # ... but قد before an imperfect is "may".
+        ("وكان الوزير يتوقع أن يشهد المؤتمر تعهدات قد تبلغ مليار دولار.", None, "new"),
+    ],
+)
+def test_arabic_places_and_past_perfects(text: str, donor: str | None, status: str) -> None:
+    (pledge,) = extract(text, language="ar").pledges
+    assert (pledge.donor, pledge.status) == (donor, status)

@@ -575,3 +575,18 @@ def test_an_english_portfolio_in_a_title_is_not_part_of_the_name() -> None:
     text = "EU Commissioner for Crisis Management Jan Novak said the aid would arrive within days."
     (speaker,) = extract(text, language="en").speakers
     assert (speaker.name, speaker.title) == ("Jan Novak", "EU Commissioner for Crisis Management")
+
+
+def test_arabic_titles_with_joined_complements_and_a_counterpart() -> None:
+    text = ("أكد وزير الخارجية والهجرة المصري الدكتور سامي فؤاد، خلال مؤتمر صحفي مع نظيره الأردني "
+            "خالد النمري، ضرورة زيادة المساعدات.\n"
+            "من جهته، أعلن النمري أن الأردن سيرسل شاحنات إضافية خلال الأسبوع المقبل.\n"
+            "وقالت المفوضة الأوروبية لشؤون المساواة والتأهب وإدارة الأزمات ليلى حداد "
+            "إن الاتحاد سيواصل الدعم.")
+    facts = extract(text, language="ar")
+    assert [(s.name, s.title) for s in facts.speakers] == [
+        ("الدكتور سامي فؤاد", "وزير الخارجية والهجرة المصري"),
+        ("خالد النمري", "نظيره الأردني"),
+        ("ليلى حداد", "المفوضة الأوروبية لشؤون المساواة والتأهب وإدارة الأزمات"),
+    ]
+    assert [q.speaker for q in facts.quotes] == ["الدكتور سامي فؤاد", "خالد النمري", "ليلى حداد"]
