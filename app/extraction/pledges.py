@@ -93,7 +93,12 @@ def find_pledges(
             _PAST_PERFECT.search(text, _own_part(text, sentence, item), item.start) is not None
         status = "previously_announced" if prior and not _is_today(text, sentence) else "new"
         quote = next((q for q in quotes if q.start <= start < q.end), None)
-        donor = _named_donor(f, givers, capitals, item, clause_start)
+        # "Norway pledged 200 million kroner and Ireland committed 10 million euros": Ireland's clause
+        # begins after the sum before it.
+        sums_before = [
+            m.end for m in money[:index] if clause_start <= m.end <= item.start and _is_sum(text, m)
+        ]
+        donor = _named_donor(f, givers, capitals, item, max([clause_start, *sums_before]))
         # Donors named together ("the donor countries pledged") give as no one named elsewhere.
         if donor is None and not _has_cue(_words(text[clause_start : item.start]), _DONOR_GROUPS):
             donor = _sentence_donor(f, givers, sentence, item)
@@ -302,6 +307,22 @@ def _national_donor(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# The attribution after a report ends what the report says: "..., Foreign Secretary X announced during
+# a visit to the Chad border".
+_ATTRIBUTION = re.compile(
+    rf"[,،](?=[^,،;؛.]{{0,80}}?(?<![^\W\d_])(?:{alternation(lx.SAY_VERBS_EN)})(?![^\W\d_]))", re.IGNORECASE
+)
+
+
+def _is_sum(text: str, money: Money) -> bool:
+    """Whether a number is a sum of money: it has a currency, or a word that names one."""
+    return money.currency is not None or names_a_currency(text[money.start : money.end])
+
+
+# What stands between a donor and its sum: nothing, or its verb ("and Ireland committed 10 million").
+_GIVES = re.compile(r"\s+(?:[^\W\d_]+\s+){0,2}")
+
+
 def _reach(text: str, entities: list[Match], later: list[Money], item: Money, sentence: Sentence) -> int:
     """Where what the amount goes to may be told: its sentence, up to the clause that follows it
     (_CLAUSE_ON). Another sum of money after it ends the reach at the name that gives that sum ("$430
@@ -310,17 +331,21 @@ def _reach(text: str, entities: list[Match], later: list[Money], item: Money, se
     billion by 2020 to help Syria")."""
     clause_on = _CLAUSE_ON.search(text, item.end, sentence.end)
     end = clause_on.start() if clause_on else sentence.end
+    if (attribution := _ATTRIBUTION.search(text, item.end, end)) is not None:
+        end = attribution.start()
     following = next(
-        (m for m in later if item.end <= m.start < end and not _is_equivalent(text, item, m)
-         and (m.currency is not None or names_a_currency(text[m.start : m.end]))),
+        (m for m in later
+         if item.end <= m.start < end and not _is_equivalent(text, item, m) and _is_sum(text, m)),
         None,
     )
     if following is None:
         return end
     funder = _funder(text, entities, item)
     between = [e for e in _in_span(entities, item.end, following.start) if e is not funder]
-    if between and text[between[-1].end : following.start].isspace():
-        return between[-1].start
+    donor = between[-1] if between else None
+    if donor is not None and _GIVES.fullmatch(text, donor.end, following.start) \
+            and not _RECEIVING.search(text, max(0, donor.start - 9), donor.start + 1):
+        return donor.start
     return following.start if any(e.entry.is_place for e in between) else end
 
 

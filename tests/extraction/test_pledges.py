@@ -136,6 +136,8 @@ def test_a_source_after_the_amount_is_no_recipient() -> None:
         ("Qatar pledged $50 million and the United Arab Emirates $30 million.",
          ["Qatar", "United Arab Emirates"]),
         ("تعهدت الكويت بتقديم 40 مليون دولار، والسعودية 60 مليون دولار.", ["Kuwait", "Saudi Arabia"]),
+        ("Norway has pledged 200 million kroner and Ireland has committed 10 million euros to the agency.",
+         ["Norway", "Ireland"]),
         # The money's own noun names whose it is: "$8 million in new U.S. funding".
         ("She announced $8 million in new U.S. funding for the clinics.", ["United States"]),
         # An official's nationality names the country of "her country" (an official who only reports
@@ -172,6 +174,11 @@ def test_who_does_not_give(text: str, donor: str | None) -> None:
         ("Norway pledged $5 million to Chad and $4 million to Niger.", ["Chad", "Niger"]),
         # With nothing between them, the place after both is shared.
         ("Donors pledged $6 billion this year and $5 billion by 2027 to help Syria.", ["Syria", "Syria"]),
+        # A donor with its own verb ends the sum before it too.
+        ("Norway pledged 200 million kroner and Ireland committed 10 million euros to Sudan.",
+         [None, "Sudan"]),
+        # So does the attribution after a report.
+        ("Britain will give £50 million to Sudan, the minister announced during a visit to Chad.", ["Sudan"]),
         # Where the money was pledged is not where it goes.
         ("Last year donors pledged $1.1 billion at a conference held in Brussels.", [None]),
         ("وكان المانحون قد تعهدوا بتقديم 800 مليون دولار في مؤتمر عقد في بروكسل.", [None]),
