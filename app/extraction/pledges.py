@@ -166,7 +166,7 @@ _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|في\s
 # "..., bringing its total to ...".
 _CLAUSE_ON = re.compile(
     rf"[;؛]|[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.PARTICIPLES_AR)})|(?:{alternation(lx.PARTICIPLES_EN)})"
-    rf"|bringing|including|which|who|whose|while|whereas|according|as(?!\s+well)|amid|بما|منها"
+    rf"|bringing|including|which|who|whose|while|whereas|according|as(?!\s+well)|amid|بما|منها|وذلك"
     rf"|فيما|بينما|في\s+حين|ليصل|لتصل|ليرتفع|لترتفع|وفق|وفقا|{alternation(lx.ACCORDING_AR)})(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -354,8 +354,10 @@ def _reach(text: str, entities: list[Match], later: list[Money], item: Money, se
 _VENUE = re.compile(
     r"(?<![^\W\d_])(?:held|hosted|convened|conference|summit|meeting|ministerial|event|talks|gathering"
     r"|said|says|told|announced|speaking|قال|قالت|اعلن|اعلنت"
-    r"|عقد|عقدت|انعقد|انعقدت|المنعقد|المنعقدة|مؤتمر|المؤتمر|اجتماع|الاجتماع|قمة|القمة)"
-    r"(?:\s+(?:reporters|journalists|للصحفيين))?\s+(?:in|at|في|ب)\s*(?:the\s+)?$",
+    r"|عقد|عقدت|انعقد|انعقدت|المنعقد|المنعقدة|موتمر|الموتمر|اجتماع|الاجتماع|قمة|القمة)"  # folded: مؤتمر
+    r"(?:\s+(?:reporters|journalists|للصحفيين))?\s+(?:in|at|في|ب)\s*(?:the\s+)?"
+    # "in the French capital, Paris", في العاصمة الفرنسية باريس
+    r"(?:(?:[^\W\d_]+\s+)?(?:capital|city|العاصمة|مدينة)(?:\s+[^\W\d_]+)?[\s,،]+)?$",
     re.IGNORECASE,
 )
 

@@ -182,6 +182,9 @@ def test_who_does_not_give(text: str, donor: str | None) -> None:
         # Where the money was pledged is not where it goes.
         ("Last year donors pledged $1.1 billion at a conference held in Brussels.", [None]),
         ("وكان المانحون قد تعهدوا بتقديم 800 مليون دولار في مؤتمر عقد في بروكسل.", [None]),
+        ("وتعهد المانحون بتقديم 800 مليون دولار في المؤتمر الذي انعقد في العاصمة البلجيكية بروكسل.", [None]),
+        ("Donors pledged $800 million at a conference held in the Belgian capital, Brussels.", [None]),
+        ("أعلنت الكويت تقديم 50 مليون دولار للسودان، وذلك خلال مؤتمر دولي في بروكسل.", ["Sudan"]),
         # A component named after "including" is not the whole's recipient.
         ("He announced $30 million, including $10 million for Somalia.", [None, "Somalia"]),
         # Nor is the country whose money it is.

@@ -590,3 +590,9 @@ def test_arabic_titles_with_joined_complements_and_a_counterpart() -> None:
         ("ليلى حداد", "المفوضة الأوروبية لشؤون المساواة والتأهب وإدارة الأزمات"),
     ]
     assert [q.speaker for q in facts.quotes] == ["الدكتور سامي فؤاد", "خالد النمري", "ليلى حداد"]
+
+
+def test_arabic_part_of_a_period_is_not_a_speaker() -> None:
+    text = "وكانت الهيئة قد أعلنت مطلع الشهر الجاري أنها ستفتح ثلاثة مراكز جديدة للإيواء."
+    facts = extract(text, language="ar")
+    assert "مطلع الشهر الجاري" not in [s.name for s in facts.speakers]
