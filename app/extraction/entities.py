@@ -45,6 +45,8 @@ class Gazetteer:
     index: dict[str, list[tuple[tuple[str, ...], str | None, Entry]]]
     adjectives: dict[str, Entry]  # nationality adjective (الأمريكي, French) -> country
     canonical: dict[str, str]  # an entry's Arabic or English name -> its English name
+    currencies: dict[str, str]  # a country's English name -> the code of its currency, where a word
+    # several countries' currencies share (kroner, dinars, pounds) may mean it
 
     def canonical_name(self, name: str | None) -> str | None:
         """The gazetteer's English name for a name it knows; other names as they are."""
@@ -61,10 +63,13 @@ def load_gazetteer() -> Gazetteer:
     index: dict[str, list[tuple[tuple[str, ...], str | None, Entry]]] = {}
     adjectives: dict[str, Entry] = {}
     canonical: dict[str, str] = {}
+    currencies: dict[str, str] = {}
     for path in sorted(GAZETTEER_DIR.glob("*.json")):
         for row in json.loads(path.read_text(encoding="utf-8")):
             entry = Entry(row["name"], row.get("name_ar"), row["kind"], row.get("capital_of"))
             canonical[entry.name] = entry.name
+            if "currency" in row:
+                currencies[entry.name] = row["currency"]
             if entry.name_ar:
                 canonical[entry.name_ar] = entry.name
             aliases = [row["name"], *row.get("aliases_en", []), *([row["name_ar"]] if row.get("name_ar") else []),
@@ -80,7 +85,7 @@ def load_gazetteer() -> Gazetteer:
                 adjectives[fold_key(adjective)] = entry
     for bucket in index.values():
         bucket.sort(key=lambda item: -len(item[0]))
-    return Gazetteer(index, adjectives, canonical)
+    return Gazetteer(index, adjectives, canonical, currencies)
 
 
 # An alias as a token opens it: the keys of its other tokens, how many tokens it has, the surface

@@ -167,6 +167,19 @@ CURRENCY_WORDS: dict[str, str | None] = {  # None: the word names no single curr
     "shillings": None, "naira": "NGN", "birr": "ETB", "taka": "BDT", "baht": "THB", "ringgit": "MYR",
     "pesos": None, "mexican pesos": "MXN", "reais": "BRL",
 }
+# Currency words several countries' currencies share: the donor's own is meant when it is one of them
+# ("Norway pledged 200 million kroner", تبرعت الكويت بمليون دينار, تعهدت بريطانيا بخمسين مليون جنيه). English
+# "pounds" alone stays sterling: English copy names other pounds (Egyptian pounds).
+CURRENCY_FAMILIES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("kroner", "kronor", "crowns", "كرونة"), frozenset({"SEK", "NOK", "DKK", "CZK"})),
+    **dict.fromkeys(
+        ("dinars", "دينار", "دينارا"), frozenset({"KWD", "JOD", "BHD", "IQD", "LYD", "TND", "DZD"})
+    ),
+    **dict.fromkeys(("riyals", "rials", "ريال", "ريالا"), frozenset({"SAR", "QAR", "OMR", "YER", "IRR"})),
+    **dict.fromkeys(("جنيه", "جنيها"), frozenset({"GBP", "EGP", "LBP", "SDG", "SYP", "SSP"})),
+    **dict.fromkeys(("rupees",), frozenset({"INR", "PKR", "LKR", "NPR"})),
+    **dict.fromkeys(("shillings",), frozenset({"KES", "UGX", "TZS", "SOS"})),
+}
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "A$": "AUD", "C$": "CAD",
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "SAR": "SAR", "AED": "AED",

@@ -107,10 +107,25 @@ def find_pledges(
         reach = _reach(f.text, entities, money[index + 1 :], item, sentence)
         pledges.append(ExtractedPledge(
             donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
-            currency=item.currency, purpose=_purpose(f, item, reach),
+            currency=_currency(text, item, donor), purpose=_purpose(f, item, reach),
             recipient=_recipient(f, entities, item, reach), status=status, start=start, end=end,  # type: ignore[arg-type]
         ))
     return pledges
+
+
+_FAMILIES = {fold_key(word): codes for word, codes in lx.CURRENCY_FAMILIES.items()}
+_FULL_NAMES = frozenset(fold_key(name) for name in lx.CURRENCY_WORDS if " " in name)
+
+
+def _currency(text: str, item: Money, donor: str | None) -> str | None:
+    """The amount's currency: the donor country's own where the amount's currency word is one its
+    currency shares with others' (Norway's kroner, Kuwait's دينار, Egypt's pounds)."""
+    own = load_gazetteer().currencies.get(donor) if donor else None
+    words = _WORD.findall(text, item.start, item.end)
+    if own is None or not words or own not in _FAMILIES.get(fold_key(words[-1]), ()):
+        return item.currency
+    # A currency named in full keeps its name: "Saudi riyals", دينار كويتي.
+    return item.currency if fold_key(" ".join(words[-2:])) in _FULL_NAMES else own
 
 
 def _is_equivalent(text: str, previous: Money, item: Money) -> bool:

@@ -38,7 +38,7 @@ def test_money_given_to_an_appeal_is_pledged_but_an_appeal_is_not() -> None:
         ("Canada will give 30 million Canadian dollars to the programme.", 30_000_000, "CAD"),
         ("Denmark will give 40 million Danish kroner to the programme this year.", 40_000_000, "DKK"),
         ("Sweden will contribute 300 million Swedish crowns to the fund.", 300_000_000, "SEK"),
-        ("Norway will contribute 150 million crowns to the fund.", 150_000_000, None),
+        ("The donors will contribute 150 million crowns to the fund.", 150_000_000, None),
         ("Israel pledged 200 million shekels to the authority.", 200_000_000, "ILS"),
         # Kroner alone is Norway's or Denmark's: money, in a currency the text does not settle.
         ("The ministry said it would give 50 million kroner to the programme this year.", 50_000_000, None),
@@ -243,3 +243,21 @@ def test_no_purpose_or_recipient_from_the_attribution_after_the_amount() -> None
 def test_arabic_places_and_past_perfects(text: str, donor: str | None, status: str) -> None:
     (pledge,) = extract(text, language="ar").pledges
     assert (pledge.donor, pledge.status) == (donor, status)
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        # A currency word several countries share means the donor country's own ...
+        ("Norway will contribute 150 million kroner to the fund this year.", "NOK"),
+        ("تعهدت بريطانيا بتقديم 50 مليون جنيه للمتضررين من الفيضانات.", "GBP"),
+        ("وتبرعت الكويت بمبلغ مليون دينار لصالح اللاجئين.", "KWD"),
+        # ... and one that names a single currency keeps it ("pounds" in English copy is sterling).
+        ("Egypt will give 50 million pounds to the relief effort.", "GBP"),
+        ("Qatar will give 160 million Saudi riyals to the relief effort.", "SAR"),
+        ("وتبرعت الكويت بمبلغ مليون دولار لصالح اللاجئين.", "USD"),
+    ],
+)
+def test_a_shared_currency_word_is_the_donors_currency(text: str, currency: str) -> None:
+    (pledge,) = extract(text).pledges
+    assert pledge.currency == currency
