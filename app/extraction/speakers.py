@@ -53,7 +53,10 @@ _AR_PARTICLES = frozenset(
 _SAY_AR = frozenset(folded(v) for v in lx.SAY_VERBS_AR) - {folded("طالب")}  # also a noun and a name
 _GROUP_SUBJECTS = tuple(folded(g) for g in lx.GROUP_SUBJECTS_AR)
 _GROUP_HEADS = frozenset(folded(g) for g in lx.GROUP_HEADS_AR)
-_SUBJECT_REACH = 110  # characters after a verb that can hold a title and a name
+# Characters after a verb that can hold a title and a name, read on to the end of the word they cut:
+# المستشار بالديوان الملكي المشرف العام على مركز الملك سلمان للإغاثة ... الدكتور عبدالله بن عبدالعزيز الربيعة
+_SUBJECT_REACH = 160
+_WORD_TAIL = re.compile(r"\w*")
 _TITLE_WORDS_EN = frozenset(lx.TITLE_WORDS_EN)
 _HONORIFICS = frozenset(lx.HONORIFICS_EN)
 _ORG_NOUNS_EN = frozenset(lx.ORG_NOUNS_EN)
@@ -141,7 +144,8 @@ def _strip_clitic_entity(tok: str) -> str:
 def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match], gazetteer: Gazetteer) -> tuple[Subject | None, int]:
     """Parse title + name (or an organization) right after an Arabic verb; returns it and where it ends."""
     text = f.text
-    words, starts, ends = _tokens(text, pos, min(limit, pos + _SUBJECT_REACH))
+    reach = min(limit, pos + _SUBJECT_REACH)
+    words, starts, ends = _tokens(text, pos, min(limit, _WORD_TAIL.match(text, reach).end()))
     i = 0
     title_start = title_end = None
     organization: str | None = None

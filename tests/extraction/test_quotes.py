@@ -285,6 +285,17 @@ def test_arabic_chained_titles_before_a_name() -> None:
     assert facts.speakers[0].title == "المستشار بالديوان الملكي المشرف العام على الهيئة"
 
 
+def test_an_arabic_title_as_long_as_a_line_leaves_the_name_whole() -> None:
+    facts = extract("وقال المستشار بالديوان الأميري المشرف العام على الهيئة الوطنية للإغاثة "
+                    "والأعمال الإنسانية والتنمية المستدامة الدكتور سامي بن عبدالرحمن العتيبي، "
+                    "إن الهيئة ستواصل عملها.")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [
+        ("الدكتور سامي بن عبدالرحمن العتيبي", "إن الهيئة ستواصل عملها")
+    ]
+    assert facts.speakers[0].title == ("المستشار بالديوان الأميري المشرف العام على الهيئة الوطنية للإغاثة "
+                                       "والأعمال الإنسانية والتنمية المستدامة")
+
+
 def test_arabic_speaker_named_again_by_surname() -> None:
     text = ("قال وزير الصحة سامي الناصر إن المستشفيات تعمل بكامل طاقتها.\n"
             "وقالت المتحدثة باسم المنظمة ليلى حسن إن الفرق وصلت.\n"
