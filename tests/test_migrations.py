@@ -1,13 +1,15 @@
 """Migrations are the only source of schema: they round-trip, and match the models exactly."""
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, inspect, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401
 from app.db import Database
-from app.models import Quote
+from app.models import Pledge, Quote
 from app.schemas.facts import FactsIn
 from app.services import curation, migrations
 from app.services.ingest import ArticleIn, store_article
@@ -123,5 +125,62 @@ def test_ids_never_reused_keeps_every_row_key_index_and_trigger(make_database) -
         assert after["totals"] in (0, None)  # the pledge totals' triggers are back
         assert len(after["rows"][1]) == 1  # the seed's quotes went with their article
         assert after["search"] == []  # and out of the search index
+    finally:
+        database.dispose()
+
+
+def test_totals_statuses_keep_rows_and_the_id_high_water_mark(make_database) -> None:  # type: ignore[no-untyped-def]
+    """0011 admits the statuses cumulative and aggregate (rebuilding the pledge table on SQLite):
+    the rows, search index and pledge totals are as before, a deleted pledge's id is not handed
+    out again, and a downgrade stores the new statuses as new."""
+    url = make_database()
+    migrations.upgrade(url, "0010")
+    database = Database(url)
+    try:
+        with database.session(write=True) as session:
+            article_id = seed(session).article.id
+            session.commit()
+            deleted = session.scalars(select(func.max(Pledge.id))).one()
+            curation.delete(session, "pledge", deleted, key_id=None)
+            session.commit()
+
+        def state() -> dict[str, object]:
+            with database.reader.connect() as connection:
+                hits = matches(connection, Pledge, query_terms("دولار")).subquery()
+                return {
+                    "pledges": connection.execute(text("SELECT * FROM pledge ORDER BY id")).all(),
+                    "search": sorted(connection.execute(select(hits.c.id)).scalars()),
+                    "totals": connection.execute(
+                        text("SELECT status, sum(total) FROM pledge_rollup GROUP BY status ORDER BY status")
+                    ).all(),
+                }
+
+        before = state()
+        assert before["search"] and before["totals"]
+        migrations.upgrade(url)
+        assert state() == before
+
+        def add(status: str) -> int:
+            with database.writer.begin() as connection:
+                return connection.execute(
+                    text(
+                        "INSERT INTO pledge (article_id, amount, currency, status, evidence, start, \"end\") "
+                        "VALUES (:article, 900, 'USD', :status, '900', 0, 3) RETURNING id"
+                    ),
+                    {"article": article_id, "status": status},
+                ).scalar_one()
+
+        cumulative = add("cumulative")
+        assert cumulative > deleted
+        assert ("cumulative", 900) in state()["totals"]
+        migrations.downgrade(url, "0010")
+        with database.reader.connect() as connection:
+            assert connection.execute(
+                text("SELECT status FROM pledge WHERE id = :id"), {"id": cumulative}
+            ).scalar_one() == "new"
+        with pytest.raises(IntegrityError):
+            add("aggregate")
+        migrations.upgrade(url)
+        assert add("aggregate") > cumulative
     finally:
         database.dispose()

@@ -54,6 +54,8 @@ class ArticleReport(BaseModel):
     dates: KindScore = Field(default_factory=KindScore)
     speaker_correct: int = 0
     kind_correct: int = 0
+    status_scored: int = 0
+    status_correct: int = 0
     missed: list[str] = Field(default_factory=list)
     spurious: list[str] = Field(default_factory=list)
 
@@ -79,16 +81,25 @@ class EvalReport(BaseModel):
         matched = self.total("quotes").matched
         return sum(a.kind_correct for a in self.articles) / matched if matched else 0.0
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def status_accuracy(self) -> float:
+        """Matched pledges whose status is the gold kind, among those whose kind is a status."""
+        scored = sum(a.status_scored for a in self.articles)
+        return sum(a.status_correct for a in self.articles) / scored if scored else 0.0
+
     def to_json(self) -> dict[str, Any]:
         """A JSON-able summary: totals per kind, quote accuracies, and every article's scores."""
         return {
             "totals": {kind: self.total(kind).dump() for kind in ("quotes", "pledges", "dates")},
             "quote_speaker_accuracy": round(self.speaker_accuracy, 4),
             "quote_kind_accuracy": round(self.kind_accuracy, 4),
+            "pledge_status_accuracy": round(self.status_accuracy, 4),
             "articles": [
                 {"id": a.id, "path": a.path, "language": a.language, "quotes": a.quotes.dump(),
                  "pledges": a.pledges.dump(), "dates": a.dates.dump(), "speaker_correct": a.speaker_correct,
-                 "kind_correct": a.kind_correct, "missed": a.missed, "spurious": a.spurious}
+                 "kind_correct": a.kind_correct, "status_scored": a.status_scored,
+                 "status_correct": a.status_correct, "missed": a.missed, "spurious": a.spurious}
                 for a in self.articles
             ],
         }
@@ -107,6 +118,8 @@ class EvalReport(BaseModel):
         lines.append(f"{'TOTAL':<48} {cell(self.total('quotes')):>20} {cell(self.total('pledges')):>20} "
                      f"{cell(self.total('dates')):>20}")
         lines.append(f"quote speaker accuracy {self.speaker_accuracy:.3f}, quote kind accuracy {self.kind_accuracy:.3f}")
+        scored = sum(a.status_scored for a in self.articles)
+        lines.append(f"pledge status accuracy {self.status_accuracy:.3f} (of {scored} matched pledges)")
         return "\n".join(lines)
 
 
@@ -187,6 +200,12 @@ def _names_speaker(predicted: str | None, gold_name: str, gold_speaker: dict[str
     return any(pred == n or (n and n[-1] in pred) or (pred and pred[-1] in n and len(pred[-1]) > 2) for n in names)
 
 
+# The gold's pledge kinds as statuses; a component (one part of a commitment told in parts) has none.
+GOLD_STATUSES = {
+    "new": "new", "prior": "previously_announced", "cumulative": "cumulative", "aggregate": "aggregate",
+}
+
+
 def _score_pledges(gold: dict[str, Any], facts: ExtractedFacts, report: ArticleReport) -> None:
     golds = gold.get("pledges", [])
     taken: set[int] = set()
@@ -199,6 +218,10 @@ def _score_pledges(gold: dict[str, Any], facts: ExtractedFacts, report: ArticleR
             continue
         taken.add(hit)
         report.pledges.matched += 1
+        status = GOLD_STATUSES.get(golds[hit].get("kind", "new"))
+        if status is not None:
+            report.status_scored += 1
+            report.status_correct += p.status == status
     report.missed += [f"pledge: {g['amount']} {g.get('currency')}" for i, g in enumerate(golds) if i not in taken]
 
 

@@ -76,8 +76,37 @@ TITLE_WORDS_EN: tuple[str, ...] = (
 GROUP_SUBJECTS_AR: tuple[str, ...] = ("المشاركون", "المشاركين", "المانحون", "المانحين", "الدول المانحة")
 # Donors named together, who give as no one country: "donors pledged", تعهد المانحون.
 DONOR_GROUPS: tuple[str, ...] = (
-    "donors", "donor countries", "donor nations", "participants", "المانحون", "المانحين", "الدول المانحة",
-    "المشاركون", "المشاركين",
+    "donors", "donor countries", "donor nations", "participants", "participating countries", "المانحون",
+    "المانحين", "الدول المانحة", "دول مانحة", "المشاركون", "المشاركين", "الدول المشاركة",
+)
+# The speaker's own country as the one who gives: "his country will give", تبرع بلاده.
+OWN_COUNTRY: tuple[str, ...] = (
+    "بلاده", "بلادها", "بلادنا", "بلده", "بلدها", "بلدنا", "his country", "her country", "our country",
+)
+# What makes a sum several donors' together (status aggregate) when no one donor is named:
+# "participating countries collectively pledged", "pledges totaling", المؤتمر جمع.
+COLLECTIVE_CUES: tuple[str, ...] = ("collectively", "combined", "together", "jointly", "مجتمعة", "مجتمعين")
+PLEDGE_NOUNS: tuple[str, ...] = ("pledges", "commitments", "تعهدات", "التعهدات", "بتعهدات")
+MEETING_WORDS: tuple[str, ...] = (
+    "conference", "summit", "meeting", "مؤتمر", "المؤتمر", "القمة", "الاجتماع",
+)
+RAISE_VERBS: tuple[str, ...] = (
+    "raised", "secured", "mobilized", "mobilised", "collected", "drew", "جمع", "حشد", "أسفر",
+)
+# What makes a donor's sum its running total (status cumulative): "so far", حتى الآن; or a word
+# for a total with a word for reaching it ("bringing its total to", وصل إجمالي).
+SO_FAR_CUES: tuple[str, ...] = (
+    "to date", "so far", "thus far", "until now", "up to now",
+    "حتى الآن", "لحد الآن", "لغاية الآن", "إلى الآن",
+)
+TOTAL_WORDS: tuple[str, ...] = ("total", "overall", "cumulative", "إجمالي", "مجموع", "مجمل")
+TOTAL_REACHED: tuple[str, ...] = (
+    "bring", "brings", "bringing", "brought", "now", "reached", "reaches", "stands", "وصل", "ليصل", "لتصل",
+    "يصل", "تصل", "بلغ", "ليبلغ", "يبلغ", "ارتفع", "ليرتفع", "لترتفع",
+)
+# What comes after "since"/منذ when it starts a span (not منذ قليل, "a while ago").
+SPAN_STARTS: tuple[str, ...] = (
+    "start", "beginning", "outbreak", "onset", "بداية", "بدء", "اندلاع", "انطلاق", "مطلع", "نشوب",
 )
 # Plural or vague subjects that are never a personal name (مصادر مطلعة، مسؤولون أمريكيون).
 GROUP_HEADS_AR: tuple[str, ...] = (

@@ -30,6 +30,7 @@ _PLEDGE = _cue_set(lx.PLEDGE_CUES)
 _NON_PLEDGE = _cue_set(lx.NON_PLEDGE_CUES)
 _PRIOR = _cue_set(lx.PRIOR_CUES)
 _DONOR_GROUPS = _cue_set(lx.DONOR_GROUPS)
+_OWN_COUNTRY = _cue_set(lx.OWN_COUNTRY)
 _CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "ال", "وال", "بال", "لل", "ولل")
 
 
@@ -91,7 +92,6 @@ def find_pledges(
         clause_start = _clause_start(text, sentence, item)
         prior = _has_cue(sentence_words, _PRIOR) or \
             _PAST_PERFECT.search(text, _own_part(text, sentence, item), item.start) is not None
-        status = "previously_announced" if prior and not _is_today(text, sentence) else "new"
         quote = next((q for q in quotes if q.start <= start < q.end), None)
         # "Norway pledged 200 million kroner and Ireland committed 10 million euros": Ireland's clause
         # begins after the sum before it.
@@ -100,11 +100,23 @@ def find_pledges(
         ]
         donor = _named_donor(f, givers, capitals, item, max([clause_start, *sums_before]))
         # Donors named together ("the donor countries pledged") give as no one named elsewhere.
-        if donor is None and not _has_cue(_words(text[clause_start : item.start]), _DONOR_GROUPS):
-            donor = _sentence_donor(f, givers, sentence, item)
-            if donor is None and quote and quote.speaker:
-                donor = speaker_orgs.get(quote.speaker)  # "we will give ...": the speaker's country
+        clause_words = _words(text[clause_start : item.start])
+        own = speaker_orgs.get(quote.speaker) if quote and quote.speaker else None
+        if donor is None and not _has_cue(clause_words, _DONOR_GROUPS):
+            if own is not None and _has_cue(clause_words, _OWN_COUNTRY):
+                donor = own  # "his country will give", تبرع بلاده: the speaker's
+            else:
+                donor = _sentence_donor(f, givers, sentence, item) or own  # "we will give ...": the speaker's
         reach = _reach(f.text, entities, money[index + 1 :], item, sentence)
+        sum_before = max(
+            (m.end for m in money[:index] if sentence.start <= m.end <= item.start and _is_sum(text, m)),
+            default=sentence.start,
+        )
+        semicolons = _SEMICOLON.finditer(text, sentence.start, item.start)
+        part = max([sentence.start, *(m.end() for m in semicolons)])
+        status, donor = _status(text, item, part, sum_before, reach, donor)
+        if status is None:
+            status = "previously_announced" if prior and not _is_today(text, sentence) else "new"
         pledges.append(ExtractedPledge(
             donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
             currency=_currency(text, item, donor), purpose=_purpose(f, item, reach),
@@ -160,6 +172,51 @@ _PAST_PERFECT = re.compile(
 )
 
 
+_SEMICOLON = re.compile(r"[;؛]")
+_COLLECTIVE = _cue_set(lx.COLLECTIVE_CUES)
+_PLEDGE_NOUNS = _cue_set(lx.PLEDGE_NOUNS)
+_SO_FAR = _cue_set(lx.SO_FAR_CUES)
+_TOTAL = _cue_set(lx.TOTAL_WORDS)
+_TOTAL_REACHED = _cue_set(lx.TOTAL_REACHED)
+# A conference that raised the money: "the conference raised", المؤتمر جمع, مؤتمر المانحين ... بتعهدات.
+_MEETING_RAISED = re.compile(
+    rf"(?<![^\W\d_])(?:{alternation(lx.MEETING_WORDS)})\s+(?:[^\W\d_]+\s+){{0,3}}?"
+    rf"(?:{alternation([*lx.RAISE_VERBS, *lx.PLEDGE_NOUNS])})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# "since 2017", "since the start of the war", منذ أغسطس 2017, منذ اندلاع الحرب; not منذ قليل ("a while ago").
+_SINCE = re.compile(
+    rf"(?<![^\W\d_])(?:since|منذ)\s+(?:[^\W\d_]+\s+){{0,4}}?"
+    rf"(?:\d{{4}}|{alternation([*lx.MONTHS_EN, *lx.MONTHS_AR, *lx.SPAN_STARTS])})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _status(
+    text: str, item: Money, part: int, sum_before: int, reach: int, donor: str | None
+) -> tuple[str | None, str | None]:
+    """aggregate for several donors' sums together, cumulative for a donor's running total, or
+    None; and who gives, which no one does for a sum a conference raised.
+
+    What counts is the amount's part of its sentence (from `part`, after a semicolon), and after it
+    up to the next comma within what it goes to; a running total is told after the sum before it."""
+    before = _RELATIVE.sub(",", text[max(part, sum_before) : item.start])
+    after = re.split(r"[,،]", text[item.end : reach], maxsplit=1)[0]
+    words_before, words_after = _words(before), _words(after)
+    if _MEETING_RAISED.search(before) is not None:
+        return "aggregate", None  # "the conference raised ...": whoever is named spoke of it
+    if _has_cue(words_before + words_after, _COLLECTIVE) or donor is None and (
+        _has_cue(_words(_RELATIVE.sub(",", text[part : item.start])), _DONOR_GROUPS)
+        or (_has_cue(words_before, _TOTAL) and _has_cue(words_before, _PLEDGE_NOUNS))
+    ):
+        return "aggregate", donor
+    words = words_before + words_after
+    if _SINCE.search(before) or _SINCE.search(after) or _has_cue(words, _SO_FAR) \
+            or (_has_cue(words, _TOTAL) and _has_cue(words, _TOTAL_REACHED)):
+        return "cumulative", donor
+    return None, donor
+
+
 def _is_today(text: str, sentence: Sentence) -> bool:
     return re.search(r"في وقت سابق (?:من )?اليوم|earlier today", text[sentence.start : sentence.end]) is not None
 
@@ -171,6 +228,10 @@ _RECEIVING = re.compile(
 )
 # A place where something is ("the response in Gaza", الاستجابة في غزة) gives nothing.
 _LOCATED = re.compile(r"(?<![^\W\d_])(?:in|inside|across|في|داخل)\s+(?:the\s+)?$", re.IGNORECASE)
+_HOSTED_BY = re.compile(
+    r"(?:(?<![^\W\d_])(?:co-)?hosted\s+by|(?<![^\W\d_])(?:ا|ت|ي)?(?:ستضاف|ستضيف)[^\W\d_]*)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _CLAUSE_SPLIT = re.compile(r"[،,;؛]")
 _POSSESSIVE = re.compile(r"['’][sS](?![^\W_])")
 _DESTINATION = re.compile(r"\s*(?:(?:to|towards?|for|into|إلى|الى|لصالح)\s|لل(?=[^\W\d_]))", re.IGNORECASE)
@@ -191,9 +252,11 @@ _RELATIVE = re.compile(r"[،,]\s*(?:who|whose|which|الذي|التي|الذين
 
 def _givers(f: Folded, entities: list[Match]) -> list[Match]:
     """Entities that can give: no armed groups, cities (datelines) or news agencies, none governed by
-    to/ل (لليمن, whose match holds its ل) or by with/مع (the partner of an agreement)."""
+    to/ل (لليمن, whose match holds its ل), by with/مع (the partner of an agreement) or by a verb of
+    hosting (the conference "hosted by Kuwait", الذي استضافته الكويت)."""
     return [e for e in entities if not e.entry.kind.endswith("group") and e.entry.kind not in ("city", "news agency")
             and not _RECEIVING.search(f.text, max(0, e.start - 9), e.start + 1)
+            and not _HOSTED_BY.search(f.text, max(0, e.start - 16), e.start)
             and not (e.entry.is_place and _LOCATED.search(f.text, max(0, e.start - 12), e.start))
             and not f.text.startswith(("لل", "ولل"), e.start)]
 

@@ -13,7 +13,9 @@ from app.models.base import (
     span_check,
 )
 
-PLEDGE_STATUSES = ("new", "previously_announced")
+# A status says when a commitment was made, or that the sum is a total: a donor's running total
+# (cumulative) or several donors' sums together (aggregate), which summing with the others would count twice.
+PLEDGE_STATUSES = ("new", "previously_announced", "cumulative", "aggregate")
 
 # Portable (SQLite and PostgreSQL) spelling of "three upper-case ASCII letters".
 CURRENCY_CHECK = " AND ".join(

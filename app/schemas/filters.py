@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from app.schemas.facts import PledgeStatus
+
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
 
@@ -99,7 +101,11 @@ class PledgeSummaryFilters(BaseModel):
     max_amount: int | None = Field(
         None, ge=0, description="Largest amount, inclusive.", examples=[200000000]
     )
-    status: Literal["new", "previously_announced"] | None = None
+    status: PledgeStatus | None = Field(
+        None,
+        description="new, previously_announced, or a total: cumulative (one donor's running total) "
+        "or aggregate (several donors' sums together).",
+    )
     q: str | None = SEARCH_QUERY
 
     @model_validator(mode="after")

@@ -30,7 +30,11 @@ class PledgePublic(BaseModel):
     currency: str | None = Field(description="ISO 4217 code.")
     purpose: str | None
     recipient: str | None = Field(description="Recipients or regions.")
-    status: str = Field(description="new, or previously_announced when announced before.")
+    status: str = Field(
+        description="new; previously_announced when announced before; or, for a sum that is a total, "
+        "cumulative (one donor's running total: 'bringing its total to') or aggregate (several "
+        "donors' sums together: 'donors pledged'), which adding to the others would count twice."
+    )
     evidence: str = Field(description="The article's text between start and end.")
     start: int
     end: int

@@ -161,3 +161,29 @@ async def test_timeline_is_chronological_with_grains(client: httpx.AsyncClient, 
     paged = (await client.get("/v1/timeline", params={"limit": 3})).json()
     rest = (await client.get("/v1/timeline", params={"limit": 3, "cursor": paged["next_cursor"]})).json()
     assert [e["id"] for e in paged["items"] + rest["items"]] == [e["id"] for e in entries]
+
+
+async def test_totals_are_apart_from_the_pledges_they_sum(
+    client: httpx.AsyncClient, application: FastAPI
+) -> None:
+    """A donor's running total and several donors' sum have their own statuses, so the new money is
+    summed without counting them again."""
+    add_article(
+        application,
+        "c1 c2 c3",
+        language="en",
+        pledges=[
+            {"evidence": "c1", "amount": 50, "currency": "EUR", "donor": "Norway"},
+            {"evidence": "c2", "amount": 900, "currency": "EUR", "donor": "Norway", "status": "cumulative"},
+            {"evidence": "c3", "amount": 4000, "currency": "EUR", "status": "aggregate"},
+        ],
+    )
+    summary = (await client.get("/v1/pledges/summary")).json()
+    totals = {g["status"]: g["total"] for g in summary["by_status"]}
+    assert totals == {"new": 50, "cumulative": 900, "aggregate": 4000}
+    new = (await client.get("/v1/pledges/summary", params={"status": "new"})).json()
+    assert new["by_currency"] == [{"currency": "EUR", "total": 50, "count": 1}]
+    listed = (await client.get("/v1/pledges", params={"status": "cumulative"})).json()
+    assert [p["amount"] for p in listed["items"]] == [900]
+    refused = await client.get("/v1/pledges", params={"status": "total"})
+    assert refused.status_code == 422

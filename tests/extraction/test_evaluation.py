@@ -62,3 +62,19 @@ def test_wrong_grain_and_wrong_speaker_do_not_count(tmp_path: Path) -> None:
     assert report.total("quotes").matched == 1 and report.speaker_accuracy == 0.0
     assert report.total("pledges").matched == 0 and report.total("pledges").precision == 0.0
     assert report.total("dates").matched == 0
+
+
+def test_pledge_status_is_scored_against_the_gold_kind(tmp_path: Path) -> None:
+    def status_scores(kind: str) -> tuple[int, int, float]:
+        path = _write(tmp_path / f"{kind}.json", {
+            "pledges": [{"amount": 20_000_000, "currency": "USD", "evidence": "$20 million", "kind": kind}],
+        })
+        report = evaluate([path])
+        article = report.articles[0]
+        return article.status_scored, article.status_correct, report.status_accuracy
+
+    assert status_scores("new") == (1, 1, 1.0)
+    assert status_scores("cumulative") == (1, 0, 0.0)  # the sentence pledges new money
+    assert status_scores("component") == (0, 0, 0.0)  # a part of a commitment has no status to match
+    table = evaluate([tmp_path / "new.json"]).to_table()
+    assert "pledge status accuracy 1.000 (of 1 matched pledges)" in table

@@ -207,7 +207,7 @@ def test_what_each_amount_goes_to(text: str, recipients: list[str | None]) -> No
         ("Japan had pledged $40 million to the fund.", [(40_000_000, "previously_announced")]),
         # What an organization says it needs is not given.
         ("وتعهد المانحون بتقديم مليار دولار، وهو أقل من 4 مليارات دولار تقول المنظمة إنها تحتاجها.",
-         [(1_000_000_000, "new")]),
+         [(1_000_000_000, "aggregate")]),
     ],
 )
 def test_commitments_and_when_they_were_made(text: str, pledges: list[tuple[int, str]]) -> None:
@@ -236,8 +236,8 @@ def test_no_purpose_or_recipient_from_the_attribution_after_the_amount() -> None
         # ... and a past perfect reaches past a relative clause to its قد ...
         ("وكان المؤتمر الدولي، الذي عقد في الثاني من ديسمبر/كانون الأول، قد شهد تعهدات بقيمة مليار دولار.",
          None, "previously_announced"),
-        # ... but قد before an imperfect is "may".
-        ("وكان الوزير يتوقع أن يشهد المؤتمر تعهدات قد تبلغ مليار دولار.", None, "new"),
+        # ... but قد before an imperfect is "may": the conference's pledges, not made before.
+        ("وكان الوزير يتوقع أن يشهد المؤتمر تعهدات قد تبلغ مليار دولار.", None, "aggregate"),
     ],
 )
 def test_arabic_places_and_past_perfects(text: str, donor: str | None, status: str) -> None:
@@ -261,3 +261,72 @@ def test_arabic_places_and_past_perfects(text: str, donor: str | None, status: s
 def test_a_shared_currency_word_is_the_donors_currency(text: str, currency: str) -> None:
     (pledge,) = extract(text).pledges
     assert pledge.currency == currency
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "statuses"),
+    [
+        ("en", "Norway pledged 200 million kroner on Monday, bringing its total contribution this year to "
+               "900 million kroner, the foreign ministry said.", ["new", "cumulative"]),
+        ("en", "Canada has provided more than $85 million in humanitarian assistance to Sudan "
+               "since April 2023, the minister told reporters.", ["cumulative"]),
+        ("en", "So far, Denmark has given 300 million crowns to the fund, the ministry said on Monday.",
+         ["cumulative"]),
+        ("ar", "أعلنت الكويت تقديم 50 مليون دولار، ليصل إجمالي ما قدمته للشعب السوداني منذ بداية الأزمة إلى "
+               "200 مليون دولار.", ["new", "cumulative"]),
+        ("ar", "وقال الوزير إن بلاده قدمت منذ عام 2011 أكثر من 3 مليارات دولار من المساعدات للشعب السوري.",
+         ["cumulative"]),
+        ("ar", "وأكد أن مجموع ما قدمته الإمارات حتى الآن بلغ 600 مليون دولار لدعم اليمن.", ["cumulative"]),
+        # A total that is one new package, and a "since" that tells of something else.
+        ("en", "Japan pledged a total of $40 million for food and shelter, the embassy said on Tuesday.",
+         ["new"]),
+        ("en", "Britain pledged £20 million on Monday, its largest single donation since the war "
+               "began in 2023, the minister said.", ["new"]),
+        # منذ قليل is "a while ago", not "since".
+        ("ar", "وأعلنت قطر منذ قليل عن تقديم 25 مليون دولار لدعم جهود الإغاثة في غزة.", ["new"]),
+    ],
+)
+def test_a_donors_running_total_is_cumulative(language: str, text: str, statuses: list[str]) -> None:
+    facts = extract(text, language=language, published=date(2025, 3, 10))
+    assert [p.status for p in facts.pledges] == statuses
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "donors"),
+    [
+        ("en", "Donors at the meeting in Geneva pledged $1.5 billion for the region, the U.N. said.",
+         [None]),
+        ("en", "Participating countries collectively pledged more than $900 million, organisers said.",
+         [None]),
+        ("ar", "وتعهد المانحون خلال المؤتمر بتقديم 4 مليارات دولار لدعم الشعب اليمني.", [None]),
+        # The conference raised the money; the commissioner only told of it.
+        ("ar", "وقال المفوض الأوروبي إن المؤتمر جمع أكثر من 3 مليارات يورو لصالح اللاجئين.", [None]),
+        ("ar", "وأعلنت خمس دول مانحة عن تقديم دعم بقيمة 800 مليون دولار للشعب السوداني.", [None]),
+    ],
+)
+def test_several_donors_sums_together_are_an_aggregate(
+    language: str, text: str, donors: list[str | None]
+) -> None:
+    facts = extract(text, language=language, published=date(2025, 3, 10))
+    assert [(p.status, p.donor) for p in facts.pledges] == [("aggregate", donor) for donor in donors]
+
+
+def test_one_donor_at_a_conference_gives_a_new_pledge() -> None:
+    english = extract(
+        "At the conference, Germany pledged 100 million euros for refugees, the minister said.", language="en"
+    )
+    # The country that hosts the conference does not give what another announces there.
+    arabic = extract(
+        "وأعلنت ألمانيا خلال المؤتمر الذي استضافته الكويت تقديم 100 مليون يورو للاجئين السوريين.",
+        language="ar",
+    )
+    assert [(p.status, p.donor) for p in english.pledges] == [("new", "Germany")]
+    assert [(p.status, p.donor) for p in arabic.pledges] == [("new", "Germany")]
+
+
+def test_the_speakers_own_country_gives_before_a_country_named_earlier() -> None:
+    facts = extract(
+        "وقال الرئيس الفرنسي إن مؤتمرا عن السودان بدأ أعماله، وأعلن عن تبرع بلاده بمبلغ 110 ملايين يورو.",
+        language="ar",
+    )
+    assert [(p.amount, p.donor) for p in facts.pledges] == [(110_000_000, "France")]
