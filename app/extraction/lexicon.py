@@ -56,6 +56,7 @@ TITLE_HEADS_AR: tuple[str, ...] = (
     "ممثلة", "المستشار", "المستشارة", "قائد", "القائد", "الجنرال", "العميد", "اللواء", "السيناتور", "محافظ",
     "حاكم", "عمدة", "المسؤول", "مسؤول", "الدكتور", "الدكتورة", "مساعد", "وكيل", "المندوب", "مندوب",
     "المشرف العام على", "المشرف العام", "المشرف", "القائم بأعمال", "نظيره", "نظيرها", "نظيرته",
+    "وزير دولة", "وزيرة دولة",
 )
 # Head nouns that make a capitalized run an organization, not a person (U.S. Embassy, Health Ministry).
 ORG_NOUNS_EN: tuple[str, ...] = (
@@ -72,6 +73,13 @@ TITLE_WORDS_EN: tuple[str, ...] = (
     "Governor", "Mayor", "Representative", "Chancellor", "Defense", "Defence", "Finance", "Interior", "UN",
     "U.N.", "US", "U.S.", "EU", "UK", "Humanitarian", "Affairs", "Refugees", "for", "of", "the", "Leader",
     "Minority", "Majority", "Congressman", "Congresswoman", "House", "Representatives", "Relief", "Emergency",
+)
+# Roles that wire style writes in lower case before a name: "U.N. spokesman Stephane Dujarric".
+LOWER_CASE_TITLES_EN: tuple[str, ...] = (
+    "spokesman", "spokeswoman", "spokesperson", "chief", "envoy", "official", "minister", "ambassador",
+    "coordinator", "commissioner", "head", "director", "adviser", "advisor", "negotiator", "commander",
+    "leader", "secretary", "president", "representative", "lawmaker", "senator", "governor", "mayor",
+    "administrator", "undersecretary", "deputy", "aide", "chairman", "chairwoman",
 )
 GROUP_SUBJECTS_AR: tuple[str, ...] = ("المشاركون", "المشاركين", "المانحون", "المانحين", "الدول المانحة")
 # Donors named together, who give as no one country: "donors pledged", تعهد المانحون.

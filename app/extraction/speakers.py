@@ -40,7 +40,7 @@ _AR_NAME_STOP = frozenset(folded(w) for w in (
 ))
 _AR_HONORIFICS = frozenset(folded(w) for w in (
     "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "الأمير", "الأميرة", "السيد", "السيدة", "المهندس", "المهندسة",
-    "الأستاذ", "الأستاذة",
+    "الأستاذ", "الأستاذة", "معالي", "سعادة", "فخامة", "سمو",
 ))
 # Words that end a name only when no title precedes it (a three-word name such as «عبد الله بن زايد» after a title).
 _AR_WEAK_STOP = frozenset(folded(w) for w in ("بان", "بأن", "صباح", "مساء"))
@@ -80,7 +80,7 @@ _ROLES_EN = alternation((
 _EN_ROLE = re.compile(
     r"(?:(?:\b(?:the|a|an|its|his|her|their|one|two|three|four|five|several|some|many)"
     r"|(?-i:[A-Z][\w.\-]*)['’]s)"
-    rf"\s+(?:[A-Za-z.\-]+(?:['’]s)?\s+){{0,2}}(?P<role>{_ROLES_EN})"
+    rf"\s+(?:[A-Za-z.\-]+(?:['’]s)?\s+){{0,3}}(?P<role>{_ROLES_EN})"
     # People named by what they are need no determiner: "Witnesses said", "Western diplomats said".
     rf"|(?<![\w.\-])(?:(?-i:[A-Z][\w.\-]*)\s+){{0,2}}(?P<people>{alternation(_PEOPLE_PLURAL_EN)}))"
     # ... and may say where they are: "two residents of the camp".
@@ -100,9 +100,24 @@ _GOVERNED_EN = re.compile(r"\b(?:to|from|in|at|on|with|by|of|told)\s+$")
 # A personal name alone: two to four capitalized words.
 _PLAIN_NAME = re.compile(r"(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*")
 # Capitalized words (U.S. within a run), or an Arabic surname with its article (al-Sisi, el-Sisi).
+# A title in lower case before a name, as wire style writes it: "U.N. humanitarian chief", "Sudanese
+# army spokesman", "Hamas official": up to three capitalized words (an organization, a nationality),
+# up to two lower-case ones, and the role.
+_LOWER_TITLE_EN = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?:the\s+)?(?P<title>(?:(?-i:[A-Z][\w.'’\-]*)\s+){0,3}"
+    rf"(?:(?-i:[a-z][a-z\-]*)\s+){{0,2}}(?:{alternation(lx.LOWER_CASE_TITLES_EN)}))\s+$"
+)
+_TIME_BEFORE_VERB_EN = re.compile(
+    r"(?<=\S)\s*,?\s+(?:"
+    rf"(?:(?:on|early|late)\s+)?(?:{alternation(lx.WEEKDAYS_EN)})(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:last|this|earlier\s+this|later\s+this)\s+(?:week|month|year)"
+    r"|earlier|later|also|again|previously|yesterday|today)$",
+    re.IGNORECASE,
+)
 _EN_ARTICLE = r"(?:(?:al|el)-)?"
 _EN_CAPS_RUN = re.compile(
-    rf"((?:(?:{_EN_ARTICLE}[A-Z][\w'’.\-]*"
+    # (a run starts at a word's start: the "al" of "official" is no particle)
+    rf"((?<![\w'’\-])(?:(?:{_EN_ARTICLE}[A-Z][\w'’.\-]*"
     r"|of|for|the|and|de|al|bin|van|von|der|den|del|da|di|du|la|le|dos)\s+)*"
     rf"{_EN_ARTICLE}[A-Z][\w'’\-]*\.?)\s*$"
 )
@@ -262,6 +277,12 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
         if entity is not None and title is None:
             return _entity_subject(f, entity), entity.end
         np_end = ends[i] if quoted and i < len(words) and words[i] in _QUOTE_MARKS else end
+        # A title after the name: أحمد الخطيب، وزير الخارجية، ...
+        if title is None and i + 1 < len(words) and words[i] in ("،", ",") \
+                and words[i + 1] in _AR_TITLE_HEADS:
+            after, _ = arabic_subject_after(f, starts[i + 1], limit, entities, gazetteer)
+            if after is not None and after.kind == "person" and after.name == after.title:
+                title_start, title_end, organization = after.start, after.end, after.organization
         return Subject(_original(f, start, end), _original_opt(f, title_start, title_end), organization, "person", start, end), np_end
     if title is not None:
         return _title_only(f, title_start, title_end, organization, pos)
@@ -400,6 +421,8 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
             and not _PLAIN_NAME.fullmatch(appositive.group().strip(" ,")):
         head = head[: appositive.start()]  # but "The UN's envoy in Sudan, Jane Doe, said" names Jane Doe
     head = head.rstrip(" ,")  # "The bloc's envoy, Jane Doe, told ..." keeps the name before the comma
+    # A time between the subject and its verb: "The United States on Thursday announced".
+    head = _TIME_BEFORE_VERB_EN.sub("", head, count=1)
     base = clause_start
     if _PRONOUN_END.search(head):
         return None
@@ -449,10 +472,14 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
     start = run_start + name_words[0][0]
     end = run_start + len(run)
     title_words = [w for _, w in words[:k] if w not in _HONORIFICS and w.lower() not in ("the", "and")]
+    title_start = run_start
+    if not title_words and (lower := _LOWER_TITLE_EN.search(head, 0, caps.start(1))) is not None:
+        title_start = base + lower.start("title")
+        title_words = lower.group("title").split()
     title = " ".join(title_words) or None
     org = None
     if title:
-        org_entity = next((e for e in entities if run_start <= e.start < start), None)
+        org_entity = next((e for e in entities if title_start <= e.start < start), None)
         # Else a nationality in the title: "Swedish Foreign Minister X" speaks for Sweden.
         country = org_entity.entry if org_entity else next(
             (c for w in title_words if (c := load_gazetteer().adjectives.get(fold_key(w))) is not None), None

@@ -607,3 +607,59 @@ def test_arabic_part_of_a_period_is_not_a_speaker() -> None:
     text = "وكانت الهيئة قد أعلنت مطلع الشهر الجاري أنها ستفتح ثلاثة مراكز جديدة للإيواء."
     facts = extract(text, language="ar")
     assert "مطلع الشهر الجاري" not in [s.name for s in facts.speakers]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "organization"),
+    [
+        ("U.N. humanitarian chief Omar Haddad said that the appeal was the largest ever.",
+         "Omar Haddad", "U.N. humanitarian chief", "United Nations"),
+        ("Sudanese army spokesman Nabil Karim said that the city was calm on Tuesday.",
+         "Nabil Karim", "Sudanese army spokesman", "Sudan"),
+        # The "al" that ends "official" is not a particle of the name after it.
+        ("Hamas official Sami Nasser told reporters that the group had accepted the proposal.",
+         "Sami Nasser", "Hamas official", "Hamas"),
+    ],
+)
+def test_an_english_title_in_lower_case_before_a_name(
+    text: str, name: str, title: str, organization: str
+) -> None:
+    (speaker,) = extract(text, language="en").speakers
+    assert (speaker.name, speaker.title, speaker.organization) == (name, title, organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "organization"),
+    [
+        ("وقال أحمد الخطيب، وزير الخارجية، إن البلاد ستواصل دعمها.", "أحمد الخطيب", "وزير الخارجية", None),
+        ("وقال سامي الناصر، المتحدث باسم الأمم المتحدة، إن القوافل وصلت.",
+         "سامي الناصر", "المتحدث باسم الأمم المتحدة", "الأمم المتحدة"),
+        ("وقالت ريم الهاشمي، وزيرة دولة لشؤون التعاون الدولي، إن البلاد ستواصل دعمها.",
+         "ريم الهاشمي", "وزيرة دولة لشؤون التعاون الدولي", None),
+    ],
+)
+def test_an_arabic_title_after_the_name(text: str, name: str, title: str, organization: str | None) -> None:
+    (speaker,) = extract(text, language="ar").speakers
+    assert (speaker.name, speaker.title, speaker.organization) == (name, title, organization)
+
+
+def test_an_english_role_with_three_words_before_it_speaks_for_the_report_before_it() -> None:
+    facts = extract("The bloc will provide an additional 120 million euros in aid to the region this year, "
+                    "the bloc's crisis management commissioner said on Monday.", language="en")
+    role = "the bloc's crisis management commissioner"
+    assert [(q.speaker, q.kind) for q in facts.quotes] == [(role, "indirect")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Jordanian government on Monday said that the crossing would reopen next week for aid convoys.",
+         "The Jordanian government"),
+        ("Foreign Minister Omar Haddad on Sunday evening said that the crossing would reopen.",
+         "Omar Haddad"),
+        ("The agency earlier this week said that it would need more money to keep the convoys going.",
+         "The agency"),
+    ],
+)
+def test_an_english_time_between_the_subject_and_its_verb_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract(text, language="en").quotes] == [speaker]
