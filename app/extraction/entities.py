@@ -47,10 +47,20 @@ class Gazetteer:
     canonical: dict[str, str]  # an entry's Arabic or English name -> its English name
     currencies: dict[str, str]  # a country's English name -> the code of its currency, where a word
     # several countries' currencies share (kroner, dinars, pounds) may mean it
+    kingdoms: dict[str, Entry]  # countries with a name as a kingdom (المملكة العربية السعودية), by name
 
     def canonical_name(self, name: str | None) -> str | None:
         """The gazetteer's English name for a name it knows; other names as they are."""
         return None if name is None else self.canonical.get(name, name)
+
+
+_KINGDOM_KEYS = frozenset({fold_key("المملكة"), fold_key("مملكة"), "kingdom"})
+# "The Kingdom" alone, as a country's own press names it: المملكة, للمملكة, بالمملكة, "the Kingdom".
+# (found by the word, which the regex engine scans for fast, then by what is attached before it)
+_THE_KINGDOM = {"مملكة": re.compile(r"مملكة(?![^\W\d_])"), "Kingdom": re.compile(r"(?<=\b[Tt]he )Kingdom\b")}
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<conj>[وف]?)(?:ال|لل|بال)$")
+# ... unless a word after it makes it a name the gazetteer does not hold (المملكة المغربية).
+_NAMED_ON = re.compile(r"\s+(?:ال[^\W\d_]+(?:ية|يه)|of)(?![^\W\d_])")
 
 
 def _keys(alias: str) -> tuple[str, ...]:
@@ -64,6 +74,7 @@ def load_gazetteer() -> Gazetteer:
     adjectives: dict[str, Entry] = {}
     canonical: dict[str, str] = {}
     currencies: dict[str, str] = {}
+    kingdoms: dict[str, Entry] = {}
     for path in sorted(GAZETTEER_DIR.glob("*.json")):
         for row in json.loads(path.read_text(encoding="utf-8")):
             entry = Entry(row["name"], row.get("name_ar"), row["kind"], row.get("capital_of"))
@@ -81,11 +92,13 @@ def load_gazetteer() -> Gazetteer:
                 # Short upper-case acronyms (US, WHO, AP) match only as written.
                 exact = alias.rstrip(".") if alias.replace(".", "").isupper() and len(alias) <= 5 else None
                 index.setdefault(keys[0], []).append((keys, exact, entry))
+                if entry.kind == "country" and _KINGDOM_KEYS.intersection(keys):
+                    kingdoms[entry.name] = entry
             for adjective in (*row.get("adjectives_ar", []), *row.get("adjectives_en", [])):
                 adjectives[fold_key(adjective)] = entry
     for bucket in index.values():
         bucket.sort(key=lambda item: -len(item[0]))
-    return Gazetteer(index, adjectives, canonical, currencies)
+    return Gazetteer(index, adjectives, canonical, currencies, kingdoms)
 
 
 # An alias as a token opens it: the keys of its other tokens, how many tokens it has, the surface
@@ -156,7 +169,35 @@ def find_entities(folded: Folded) -> list[Match]:
             end -= 1  # a sentence-final period is not part of the name
         matches.append(Match(start + cut, end, entry))
         i += n
-    return matches
+    return _with_the_kingdom(folded.text, matches)
+
+
+def _with_the_kingdom(text: str, matches: list[Match]) -> list[Match]:
+    """`matches` and the mentions of "the Kingdom" alone, each naming the kingdom named last before it
+    (المملكة العربية السعودية ... المملكة), or the kingdom whose capital was (الرياض - واس ... المملكة)."""
+    kingdoms = load_gazetteer().kingdoms
+    found: list[Match] = []
+    named: Entry | None = None
+    position = 0
+    # (one pattern per language, run only where its word is: a search for a word is far cheaper)
+    mentions = [m for word, pattern in _THE_KINGDOM.items() if word in text for m in pattern.finditer(text)]
+    for mention in sorted(mentions, key=re.Match.start):
+        if mention.group() != "Kingdom":
+            article = _ARTICLE_BEFORE.search(text, max(0, mention.start() - 4), mention.start())
+            if article is None:
+                continue  # مملكة البحرين, not "the Kingdom"
+            start = article.start() + len(article.group("conj"))
+        else:
+            start = mention.start()
+        while position < len(matches) and matches[position].start < start:
+            entry = matches[position].entry
+            named = kingdoms.get(entry.capital_of or entry.name, named)
+            position += 1
+        inside = any(m.start <= start < m.end for m in matches[max(0, position - 1) : position + 1])
+        if named is None or inside or _NAMED_ON.match(text, mention.end()):
+            continue
+        found.append(Match(start, mention.end(), named))
+    return sorted([*matches, *found], key=lambda match: match.start) if found else matches
 
 
 def group_entities(folded: Folded, matches: list[Match]) -> tuple[list[ExtractedEntity], list[ExtractedEntity]]:

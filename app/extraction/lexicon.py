@@ -112,6 +112,11 @@ TOTAL_REACHED: tuple[str, ...] = (
     "bring", "brings", "bringing", "brought", "now", "reached", "reaches", "stands", "وصل", "ليصل", "لتصل",
     "يصل", "تصل", "بلغ", "ليبلغ", "يبلغ", "ارتفع", "ليرتفع", "لترتفع",
 )
+# Verbs that bring a total to a sum: "bringing its aid to $1 billion", ليرتفع حجم الدعم إلى.
+BRINGING_VERBS: tuple[str, ...] = (
+    "bring", "brings", "bringing", "brought", "taking", "takes", "took", "ليصل", "لتصل", "ليرتفع", "لترتفع",
+    "يرفع", "ترفع", "ليبلغ", "لتبلغ",
+)
 # What comes after "since"/منذ when it starts a span (not منذ قليل, "a while ago").
 SPAN_STARTS: tuple[str, ...] = (
     "start", "beginning", "outbreak", "onset", "بداية", "بدء", "اندلاع", "انطلاق", "مطلع", "نشوب",

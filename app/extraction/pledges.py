@@ -88,7 +88,11 @@ def find_pledges(
             continue
         seen.add(key)
         start, end = f.span(item.start, item.end)
-        sentence_words = _words(_RELATIVE.sub(",", text[sentence.start : min(sentence.end, item.end + 40)]))
+        reach = _reach(f.text, entities, money[index + 1 :], item, sentence)
+        # When it was announced may be told after the sum, within what the sum goes to: "a $30 million
+        # contribution from the United States last month and 10 million pounds from Britain".
+        told = min(sentence.end, max(item.end + 40, reach))
+        sentence_words = _words(_RELATIVE.sub(",", text[sentence.start : told]))
         clause_start = _clause_start(text, sentence, item)
         prior = _has_cue(sentence_words, _PRIOR) or \
             _PAST_PERFECT.search(text, _own_part(text, sentence, item), item.start) is not None
@@ -96,7 +100,7 @@ def find_pledges(
         # "Norway pledged 200 million kroner and Ireland committed 10 million euros": Ireland's clause
         # begins after the sum before it.
         sums_before = [
-            m.end for m in money[:index] if clause_start <= m.end <= item.start and _is_sum(text, m)
+            m.end for m in money[:index] if sentence.start <= m.end <= item.start and _is_sum(text, m)
         ]
         donor = _named_donor(f, givers, capitals, item, max([clause_start, *sums_before]))
         # Donors named together ("the donor countries pledged") give as no one named elsewhere.
@@ -107,14 +111,9 @@ def find_pledges(
                 donor = own  # "his country will give", تبرع بلاده: the speaker's
             else:
                 donor = _sentence_donor(f, givers, sentence, item) or own  # "we will give ...": the speaker's
-        reach = _reach(f.text, entities, money[index + 1 :], item, sentence)
-        sum_before = max(
-            (m.end for m in money[:index] if sentence.start <= m.end <= item.start and _is_sum(text, m)),
-            default=sentence.start,
-        )
         semicolons = _SEMICOLON.finditer(text, sentence.start, item.start)
         part = max([sentence.start, *(m.end() for m in semicolons)])
-        status, donor = _status(text, item, part, sum_before, reach, donor)
+        status, donor = _status(text, item, part, max([sentence.start, *sums_before]), reach, donor)
         if status is None:
             status = "previously_announced" if prior and not _is_today(text, sentence) else "new"
         pledges.append(ExtractedPledge(
@@ -173,7 +172,10 @@ _PAST_PERFECT = re.compile(
 
 
 _SEMICOLON = re.compile(r"[;؛]")
-_COLLECTIVE = _cue_set(lx.COLLECTIVE_CUES)
+# (but "together with the EU, Germany pledged" is Germany's)
+_COLLECTIVE = re.compile(
+    rf"(?<![^\W\d_])(?:{alternation(lx.COLLECTIVE_CUES)})(?![^\W\d_])(?!\s+with\b)", re.IGNORECASE
+)
 _PLEDGE_NOUNS = _cue_set(lx.PLEDGE_NOUNS)
 _SO_FAR = _cue_set(lx.SO_FAR_CUES)
 _TOTAL = _cue_set(lx.TOTAL_WORDS)
@@ -182,6 +184,13 @@ _TOTAL_REACHED = _cue_set(lx.TOTAL_REACHED)
 _MEETING_RAISED = re.compile(
     rf"(?<![^\W\d_])(?:{alternation(lx.MEETING_WORDS)})\s+(?:[^\W\d_]+\s+){{0,3}}?"
     rf"(?:{alternation([*lx.RAISE_VERBS, *lx.PLEDGE_NOUNS])})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# A sum a total was brought to: "brings Britain's aid to Sudan to 226 million pounds", ليرتفع ... إلى.
+_BROUGHT_TO = re.compile(
+    rf"(?<![^\W\d_])(?:{alternation(lx.BRINGING_VERBS)})(?![^\W\d_])[^.;؛]*"
+    r"(?<![^\W\d_])(?:to|الي)\s+(?:(?:more\s+than|nearly|almost|about|around|over|some|ما\s+يقرب\s+من"
+    r"|اكثر\s+من|نحو|حوالي)\s+)?$",  # (الي: إلى as folded)
     re.IGNORECASE,
 )
 # "since 2017", "since the start of the war", منذ أغسطس 2017, منذ اندلاع الحرب; not منذ قليل ("a while ago").
@@ -205,14 +214,14 @@ def _status(
     words_before, words_after = _words(before), _words(after)
     if _MEETING_RAISED.search(before) is not None:
         return "aggregate", None  # "the conference raised ...": whoever is named spoke of it
-    if _has_cue(words_before + words_after, _COLLECTIVE) or donor is None and (
+    if _COLLECTIVE.search(before) or _COLLECTIVE.search(after) or donor is None and (
         _has_cue(_words(_RELATIVE.sub(",", text[part : item.start])), _DONOR_GROUPS)
         or (_has_cue(words_before, _TOTAL) and _has_cue(words_before, _PLEDGE_NOUNS))
     ):
         return "aggregate", donor
     words = words_before + words_after
     if _SINCE.search(before) or _SINCE.search(after) or _has_cue(words, _SO_FAR) \
-            or (_has_cue(words, _TOTAL) and _has_cue(words, _TOTAL_REACHED)):
+            or (_has_cue(words, _TOTAL) and _has_cue(words, _TOTAL_REACHED)) or _BROUGHT_TO.search(before):
         return "cumulative", donor
     return None, donor
 
@@ -242,7 +251,7 @@ _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|في\s
 # "..., bringing its total to ...".
 _CLAUSE_ON = re.compile(
     rf"[;؛]|[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.PARTICIPLES_AR)})|(?:{alternation(lx.PARTICIPLES_EN)})"
-    rf"|bringing|including|which|who|whose|while|whereas|according|as(?!\s+well)|amid|بما|منها|وذلك"
+    rf"|bringing|taking|including|which|who|whose|while|whereas|according|as(?!\s+well)|amid|بما|منها|وذلك"
     rf"|فيما|بينما|في\s+حين|ليصل|لتصل|ليرتفع|لترتفع|وفق|وفقا|{alternation(lx.ACCORDING_AR)})(?![^\W\d_])",
     re.IGNORECASE,
 )

@@ -16,8 +16,10 @@ from app.extraction.speakers import (
     SpeakerBook,
     Subject,
     arabic_named_before,
+    arabic_relative_subject,
     arabic_subject_after,
     arabic_subject_before,
+    arabic_titled_again,
     english_person_in,
     english_role_opening,
     english_subject_after,
@@ -41,11 +43,19 @@ _SOURCE_THEN_SPEECH = re.compile(rf"\s*[،,]?\s*(?:{_COMPLEMENTIZER_AR.pattern})
 _VERB_PREP_AR = re.compile(rf"\s*(?:{alternation(lx.VERB_PREPOSITIONS_AR)})(?![^\W\d_])")
 _PRONOUN_END = re.compile(rf"\b(?:{'|'.join(lx.PRONOUNS_EN)})\s*$", re.IGNORECASE)
 _IT_END = re.compile(r"\bit\s*$", re.IGNORECASE)
+_OWN_OCCASIONS_AR = [
+    occasion + suffix
+    for occasion in ("لقائ", "استقبال", "اجتماع", "كلمت", "زيارت", "مشاركت", "حديث", "مقابلت", "تصريحات",
+                     "اتصال", "ترؤس", "جولت")
+    for suffix in ("ه", "ها", "هم")
+]
 _CLAUSE_CUT = re.compile(
     rf"[،,]\s*(?:(?:فيما|بينما|while)\s+)?(?:(?:و|ف)?(?:{alternation(lx.SAY_VERBS_AR)}){WORD_END}|(?:{alternation(lx.ACCORDING_AR)})|"
     rf"(?:according|he said|she said|he added|she added|adding|noting|saying)\b"
-    # "، وذلك خلال ...": what follows tells the occasion, not what was said.
-    rf"|وذلك{WORD_END})",
+    # "، وذلك خلال ...": what follows tells the occasion, not what was said; so does the speaker's own
+    # occasion, "، خلال لقائه ...", "، لدى استقباله ...".
+    rf"|وذلك{WORD_END}|(?:{alternation(('خلال', 'أثناء', 'لدى', 'في', 'عقب', 'على هامش'))})\s+"
+    rf"(?:{alternation(_OWN_OCCASIONS_AR)}){WORD_END})",
     re.IGNORECASE,
 )
 _TALIB = folded("طالب")
@@ -184,8 +194,11 @@ def find_quotes(
                     # وأكد البيان: whoever issued the statement named before, if it was named.
                     subject = _issuer_before(f, sentences, sentence, v_start, entities)
                     np_end = statement.end() if subject is not None else np_end
+                if subject is not None and subject.kind == "person" and subject.name == subject.title:
+                    subject = arabic_titled_again(f, subject, entities, gazetteer)
                 if subject is None:
-                    subject = arabic_subject_before(f, sentence.start, v_start, entities, gazetteer)
+                    subject = arabic_subject_before(f, sentence.start, v_start, entities, gazetteer) \
+                        or arabic_relative_subject(f, sentence.start, v_start, entities, gazetteer)
                 if subject is None and (surname := _SURNAME_AR.match(text, v_end, sentence.end)):
                     known = book.by_surname(surname.group(1))
                     if known is None:  # named before with a title, in a sentence that reported nothing
@@ -218,6 +231,7 @@ def find_quotes(
                 after = english_subject_after(f, v_end, entities)
                 if after is not None:
                     subject, np_end = after, after.end
+        mention = subject  # where the speaker is named here: "the agency" for the agency named before
         if subject is not None and subject.kind == "organization" and subject.organization is None:
             index = bisect_left(sentences, sentence.start, key=_BY_START)
             before = sentences[max(0, index - 2) : index]
@@ -263,7 +277,7 @@ def find_quotes(
                 continue
         # 3) Reported speech: from the complementizer (or the object) to the clause end; in English the
         # report may also come first ("Aid will grow, the minister said Monday." / "..., according to X").
-        span = _fronted_report(text, language, sentence, subject, v_start, v_end, np_end, bare)
+        span = _fronted_report(text, language, sentence, mention, v_start, v_end, np_end, bare)
         if span is None:
             span = _reported_clause(f, language, np_end, sentence, subject is not None, bare)
         if span is None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -16,7 +17,8 @@ from app.extraction.types import ExtractedSpeaker
 
 _BY_START = attrgetter("start")  # bisect key: C-level, unlike a lambda
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[.\-'’][^\W\d_]+)*\.?|\d+|[^\w\s]")
+# (a period ends an abbreviation, U.N., only after a Latin letter: an Arabic name may end a sentence)
+_TOKEN = re.compile(r"[^\W\d_]+(?:[.\-'’][^\W\d_]+)*(?:(?<=[A-Za-z])\.)?|\d+|[^\w\s]")
 _QUOTE_MARKS = QUOTE_MARKS
 _AR_TITLE_HEADS: dict[str, list[list[str]]] = {}
 for _head in sorted((folded(h).split() for h in lx.TITLE_HEADS_AR), key=len, reverse=True):
@@ -37,6 +39,8 @@ _AR_NAME_STOP = frozenset(folded(w) for w in (
     "انه", "أنه", "ليس", "كل", "جميع", "تخصيص", "للصحفيين", "للصحافيين", "للصحافة", "للإعلاميين",
     # parts of a period: أعلنت مطلع الشهر الجاري
     "مطلع", "منتصف", "أواخر", "أوائل", "نهاية", "بداية", "أواسط",
+    # "in turn": الذي أعلن بدوره أن
+    "بدوره", "بدورها", "بدورهم",
 ))
 _AR_HONORIFICS = frozenset(folded(w) for w in (
     "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "الأمير", "الأميرة", "السيد", "السيدة", "المهندس", "المهندسة",
@@ -322,16 +326,60 @@ def arabic_named_before(
         if (pos and f.text[pos - 1].isalpha()) or (name_end < len(f.text) and f.text[name_end].isalpha()):
             continue
         tries -= 1
-        window = max(0, pos - _SUBJECT_REACH)
-        words, starts, _ = _tokens(f.text, window, pos)
-        for i in range(len(words) - 1, -1, -1):
-            if words[i] not in _AR_TITLE_HEADS and words[i] not in _AR_HONORIFICS:
-                continue
-            subject, _ = arabic_subject_after(f, starts[i], name_end, entities, gazetteer)
-            if subject is not None and subject.kind == "person" and subject.name != subject.title \
-                    and fold_key(subject.name).split()[-1:] == [key]:
+        for subject in _titled_up_to(f, pos, name_end, entities, gazetteer):
+            if fold_key(subject.name).split()[-1:] == [key]:
                 return subject
     return None
+
+
+def _titled_up_to(
+    f: Folded, before: int, end: int, entities: list[Match], gazetteer: Gazetteer
+) -> Iterator[Subject]:
+    """Titled or honored persons named up to `end`, read from each title or honorific in the reach
+    before `before`, nearest first."""
+    words, starts, _ = _tokens(f.text, max(0, before - _SUBJECT_REACH), before)
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] not in _AR_TITLE_HEADS and words[i] not in _AR_HONORIFICS:
+            continue
+        subject, _ = arabic_subject_after(f, starts[i], end, entities, gazetteer)
+        if subject is not None and subject.kind == "person" and subject.name != subject.title:
+            yield subject
+
+
+_RELATIVE_AR = re.compile(r"(?<=[^\s،,])[\s،,]*(?<![^\W\d_])(?:الذي|التي)\s*$")
+
+
+def arabic_relative_subject(
+    f: Folded, clause_start: int, verb_start: int, entities: list[Match], gazetteer: Gazetteer
+) -> Subject | None:
+    """Whom a relative clause tells of (... مع المبعوث الخاص توم بيرييلو، الذي أعلن أن ...): the titled
+    person or the organization named right before الذي."""
+    relative = _RELATIVE_AR.search(f.text, clause_start, verb_start)
+    if relative is None:
+        return None
+    end = relative.start()
+    entity = next((e for e in entities if e.end == end), None)
+    if entity is not None and not entity.entry.is_place:
+        return _entity_subject(f, entity)
+    return next((s for s in _titled_up_to(f, end, end, entities, gazetteer) if s.end == end), None)
+
+
+def arabic_titled_again(f: Folded, subject: Subject, entities: list[Match], gazetteer: Gazetteer) -> Subject:
+    """The person a title alone names again (وأوضح المبعوث الأمريكي): the nearest mention before it
+    of that title with a name (المبعوث الأمريكي الخاص للسودان توم بيرييلو); else the title."""
+    text, title = f.text, f.text[subject.start : subject.end]
+    pos, tries = subject.start, _NAMED_BEFORE_TRIES
+    while tries and (pos := text.rfind(title, 0, pos)) >= 0:
+        # A word of its own, but for a conjunction or a preposition before it (والمبعوث, بالوزير).
+        clitic = text[pos - 1 : pos] in ("و", "ف", "ب", "ل") and not text[pos - 2 : pos - 1].isalpha()
+        after = pos + len(title)
+        if (text[pos - 1 : pos].isalpha() and not clitic) or text[after : after + 1].isalpha():
+            continue
+        tries -= 1
+        earlier, _ = arabic_subject_after(f, pos, len(f.text), entities, gazetteer)
+        if earlier is not None and earlier.kind == "person" and earlier.name != earlier.title:
+            return earlier
+    return subject
 
 
 _KANA_SUBJECT = re.compile(r"(?<![^\W\d_])(?:و|ف)?(?:كان|كانت)\s+")

@@ -277,6 +277,13 @@ def test_a_shared_currency_word_is_the_donors_currency(text: str, currency: str)
         ("ar", "وقال الوزير إن بلاده قدمت منذ عام 2011 أكثر من 3 مليارات دولار من المساعدات للشعب السوري.",
          ["cumulative"]),
         ("ar", "وأكد أن مجموع ما قدمته الإمارات حتى الآن بلغ 600 مليون دولار لدعم اليمن.", ["cumulative"]),
+        # A total brought to a sum.
+        ("en", "The money brings Britain's aid to the region to 226 million pounds this financial year.",
+         ["cumulative"]),
+        ("en", "Norway gave 10 million crowns, taking its support for the agency to 400 million crowns.",
+         ["new", "cumulative"]),
+        ("ar", "وأعلنت الكويت تقديم 20 مليون دولار، ليرتفع حجم دعمها للسودان إلى 150 مليون دولار.",
+         ["new", "cumulative"]),
         # A total that is one new package, and a "since" that tells of something else.
         ("en", "Japan pledged a total of $40 million for food and shelter, the embassy said on Tuesday.",
          ["new"]),
@@ -320,8 +327,11 @@ def test_one_donor_at_a_conference_gives_a_new_pledge() -> None:
         "وأعلنت ألمانيا خلال المؤتمر الذي استضافته الكويت تقديم 100 مليون يورو للاجئين السوريين.",
         language="ar",
     )
+    # Nor is a donor's pledge "together with" another a sum of both.
+    alongside = extract("Together with the EU, Germany pledged 100 million euros.", language="en")
     assert [(p.status, p.donor) for p in english.pledges] == [("new", "Germany")]
     assert [(p.status, p.donor) for p in arabic.pledges] == [("new", "Germany")]
+    assert [(p.status, p.donor) for p in alongside.pledges] == [("new", "Germany")]
 
 
 def test_the_speakers_own_country_gives_before_a_country_named_earlier() -> None:
@@ -330,3 +340,29 @@ def test_the_speakers_own_country_gives_before_a_country_named_earlier() -> None
         language="ar",
     )
     assert [(p.amount, p.donor) for p in facts.pledges] == [(110_000_000, "France")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "donors"),
+    [
+        # The kingdom named before, or whose capital opens the dateline, is "the Kingdom" alone.
+        ("أعلنت المملكة العربية السعودية دعمها للاجئين. وقال الوزير إن المملكة قدمت 50 مليون دولار لليمن.",
+         "ar", ["Saudi Arabia"]),
+        ("الرياض - قدمت المملكة 50 مليون دولار لدعم اليمن.", "ar", ["Saudi Arabia"]),
+        ("AMMAN - The Kingdom will provide $5 million to the agency, the minister said on Sunday.", "en",
+         ["Jordan"]),
+        # With no kingdom named, it names none; and a kingdom named in full is itself.
+        ("وقال الوزير إن المملكة قدمت 50 مليون دولار لليمن.", "ar", [None]),
+        ("أعلنت السعودية دعمها. وقالت المملكة المغربية إنها ستقدم 20 مليون دولار.", "ar", ["Morocco"]),
+    ],
+)
+def test_the_kingdom_alone_names_the_kingdom_named_before(
+    text: str, language: str, donors: list[str | None]
+) -> None:
+    assert [p.donor for p in extract(text, language=language).pledges] == donors
+
+
+def test_when_a_pledge_was_made_may_be_told_after_what_it_goes_to() -> None:
+    facts = extract("The cuts come despite a $30 million contribution from the United States to the "
+                    "agency last month, officials said.", language="en", published=date(2025, 6, 2))
+    assert [(p.amount, p.status) for p in facts.pledges] == [(30_000_000, "previously_announced")]

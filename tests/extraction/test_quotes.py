@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from app.extraction import extract
+from app.extraction.entities import load_gazetteer
 
 
 def test_arabic_direct_and_carried_over_speaker() -> None:
@@ -663,3 +664,46 @@ def test_an_english_role_with_three_words_before_it_speaks_for_the_report_before
 )
 def test_an_english_time_between_the_subject_and_its_verb_is_not_the_speaker(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract(text, language="en").quotes] == [speaker]
+
+
+def test_an_arabic_relative_clause_speaks_for_whom_it_follows() -> None:
+    text = ("وأكد وزير الخارجية سامي الناصر أن بلاده ستواصل دعمها، خلال لقائه مع المبعوث الأمريكي الخاص "
+            "للسودان جون سميث، الذي أعلن بدوره أن بلاده ستقدم 200 مليون دولار.")
+    facts = extract(text, language="ar")
+    assert [q.speaker for q in facts.quotes] == ["سامي الناصر", "جون سميث"]
+    assert [(p.donor, p.speaker) for p in facts.pledges] == [("United States", "جون سميث")]
+
+
+def test_an_arabic_title_alone_names_the_person_titled_so_before() -> None:
+    text = ("والتقى الوزير مع المبعوث الأمريكي الخاص للسودان جون سميث.\n"
+            "وأوضح المبعوث الأمريكي أن المساعدات ستصل قريبا.\n"
+            "وقال الوزير إن اللقاء كان مثمرا.")
+    # The minister was never named: his title stays his name.
+    assert [q.speaker for q in extract(text, language="ar").quotes] == ["جون سميث", "الوزير"]
+
+
+def test_an_arabic_report_ends_where_the_speakers_own_occasion_is_told() -> None:
+    facts = extract("وأكد الوزير سامي الناصر أن بلاده ستواصل دعمها للاجئين، لدى استقباله اليوم وفدا "
+                    "من المنظمة.", language="ar")
+    assert [q.text for q in facts.quotes] == ["أن بلاده ستواصل دعمها للاجئين"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وقالت المفوضة الأوروبية لإدارة الأزمات ليلى حسن إن الاتحاد لن يتخلى عن اللاجئين.", "ar"),
+        ("European Commissioner for Crisis Management Leila Hassan said that the bloc would help.", "en"),
+    ],
+)
+def test_a_european_title_speaks_for_the_european_union(text: str, language: str) -> None:
+    (speaker,) = extract(text, language=language).speakers
+    assert load_gazetteer().canonical_name(speaker.organization) == "European Union"
+
+
+def test_a_report_before_an_organization_named_again_by_its_kind() -> None:
+    text = ("The World Food Programme cut rations for refugees on Friday. "
+            "Aid deliveries will resume next week, the agency said.")
+    facts = extract(text, language="en")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [
+        ("World Food Programme", "Aid deliveries will resume next week")
+    ]
