@@ -133,7 +133,10 @@ _JOINED_EN = re.compile(r"\s(?:and|but)\s+$")
 _STATEMENT_AR = re.compile(r"\s+(?:ال)?بيان(?:\s+(?:ال)?(?:مشترك|رسمي|ختامي))?(?![^\W\d_])")
 _STATEMENT_EN = re.compile(r"the\s+(?:joint\s+|official\s+)?statement", re.IGNORECASE)
 _SCENE_EN = re.compile(
-    r"\s*,?\s*(?:as|while|when|after|before|amid|despite|since|following|ahead\s+of)\b", re.IGNORECASE
+    r"\s*,?\s*(?:as|while|when|after|before|amid|despite|since|following|ahead\s+of)\b"
+    # ... or goes on with the writer's own clause: "..., X said, bringing total aid to $1 billion".
+    r"|\s*,\s*(?-i:[a-z]+ing)\b",
+    re.IGNORECASE,
 )
 
 
@@ -194,7 +197,8 @@ def find_quotes(
                     # وأكد البيان: whoever issued the statement named before, if it was named.
                     subject = _issuer_before(f, sentences, sentence, v_start, entities)
                     np_end = statement.end() if subject is not None else np_end
-                if subject is not None and subject.kind == "person" and subject.name == subject.title:
+                if subject is not None and subject.kind == "person" and subject.name == subject.title \
+                        and not book.titled(subject.name):
                     subject = arabic_titled_again(f, subject, entities, gazetteer)
                 if subject is None:
                     subject = arabic_subject_before(f, sentence.start, v_start, entities, gazetteer) \

@@ -649,6 +649,11 @@ class SpeakerBook:
         found = [s for s in self.speakers if s.kind == "person" and fold_key(s.name).split()[-1:] == [key]]
         return found[0] if len(found) == 1 else None
 
+    def titled(self, title: str) -> bool:
+        """Whether a known speaker carries this title, whom the title alone then names."""
+        key = fold_key(title)
+        return any(s.title is not None and fold_key(s.title) == key for s in self.speakers)
+
     def resolve(self, subject: Subject, f: Folded) -> ExtractedSpeaker:
         key_tokens = fold_key(subject.name).split()
         for speaker in self.speakers:

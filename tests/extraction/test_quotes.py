@@ -707,3 +707,12 @@ def test_a_report_before_an_organization_named_again_by_its_kind() -> None:
     assert [(q.speaker, q.text) for q in facts.quotes] == [
         ("World Food Programme", "Aid deliveries will resume next week")
     ]
+
+
+def test_an_english_report_before_its_attribution_and_the_writers_clause_after_it() -> None:
+    facts = extract("The government on Thursday announced $30 million in new aid for the region, "
+                    "Foreign Minister Omar Haddad said, bringing its total aid to more than $100 million.",
+                    language="en")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [
+        ("Omar Haddad", "The government on Thursday announced $30 million in new aid for the region")
+    ]
