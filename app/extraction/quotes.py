@@ -200,6 +200,11 @@ def find_quotes(
                 if subject is not None and subject.kind == "person" and subject.name == subject.title \
                         and not book.titled(subject.name):
                     subject = arabic_titled_again(f, subject, entities, gazetteer)
+                elif subject is not None and subject.kind == "person" and subject.title is None \
+                        and " " not in subject.name and book.by_surname(subject.name) is None:
+                    # A surname alone (أعربت ماكين) names the person named in full before.
+                    named = arabic_named_before(f, subject.start, subject.end, entities, gazetteer)
+                    subject = named or subject
                 if subject is None:
                     subject = arabic_subject_before(f, sentence.start, v_start, entities, gazetteer) \
                         or arabic_relative_subject(f, sentence.start, v_start, entities, gazetteer)

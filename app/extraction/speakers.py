@@ -39,8 +39,8 @@ _AR_NAME_STOP = frozenset(folded(w) for w in (
     "انه", "أنه", "ليس", "كل", "جميع", "تخصيص", "للصحفيين", "للصحافيين", "للصحافة", "للإعلاميين",
     # parts of a period: أعلنت مطلع الشهر الجاري
     "مطلع", "منتصف", "أواخر", "أوائل", "نهاية", "بداية", "أواسط",
-    # "in turn": الذي أعلن بدوره أن
-    "بدوره", "بدورها", "بدورهم",
+    # "in turn": الذي أعلن بدوره أن; "while", which opens a clause of its own
+    "بدوره", "بدورها", "بدورهم", "فيما", "بينما",
 ))
 _AR_HONORIFICS = frozenset(folded(w) for w in (
     "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "الأمير", "الأميرة", "السيد", "السيدة", "المهندس", "المهندسة",
@@ -237,9 +237,10 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
         g_end = ends[1] if len(words) > 1 and _name_like(words[1], 1) else ends[0]
         return Subject(_original(f, starts[0], g_end), None, None, "group", starts[0], g_end), g_end
     name_tokens: list[int] = []  # indices into words
-    honorific = i < len(words) and words[i] in _AR_HONORIFICS
-    if honorific:
+    honorific = 0  # honorifics before the name, one or more: سعادة السيد ...
+    while i < len(words) and words[i] in _AR_HONORIFICS:
         name_tokens.append(i)
+        honorific += 1
         i += 1
     # A name may sit in quotes (“سامي الخطيب”); a long quoted run is the quote itself, not a name.
     if i < len(words) and words[i] in _QUOTE_MARKS:
@@ -264,6 +265,9 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
                 word.startswith("ال") or words[name_tokens[-1]] in _AR_PARTICLES or len(word) <= 3
                 or _ends_name(words, i)):
             break
+        # A title after the name is none of it: خليفة الكواري المدير العام.
+        if len(name_tokens) > honorific and _title_head_at(words, i):
+            break
         # A noun with its nationality is the verb's object, not a surname: ثمن ... بيسيغان الدعم السعودي.
         if name_tokens and word.startswith("ال") and i + 1 < len(words) \
                 and gazetteer.adjectives.get(fold_key(words[i + 1])) is not None:
@@ -281,10 +285,10 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
         if entity is not None and title is None:
             return _entity_subject(f, entity), entity.end
         np_end = ends[i] if quoted and i < len(words) and words[i] in _QUOTE_MARKS else end
-        # A title after the name: أحمد الخطيب، وزير الخارجية، ...
-        if title is None and i + 1 < len(words) and words[i] in ("،", ",") \
-                and words[i + 1] in _AR_TITLE_HEADS:
-            after, _ = arabic_subject_after(f, starts[i + 1], limit, entities, gazetteer)
+        # A title after the name: أحمد الخطيب، وزير الخارجية، ... / خليفة الكواري المدير العام
+        comma = i < len(words) and words[i] in ("،", ",")
+        if title is None and i + comma < len(words) and _title_head_at(words, i + comma):
+            after, _ = arabic_subject_after(f, starts[i + comma], limit, entities, gazetteer)
             if after is not None and after.kind == "person" and after.name == after.title:
                 title_start, title_end, organization = after.start, after.end, after.organization
         return Subject(_original(f, start, end), _original_opt(f, title_start, title_end), organization, "person", start, end), np_end
@@ -319,15 +323,15 @@ def arabic_named_before(
     surname = f.text[start:end]
     if not _name_like(surname, 1):
         return None  # وأشار إلى ...: a preposition, no surname
-    key = fold_key(surname)
     pos, tries = start, _NAMED_BEFORE_TRIES
     while tries and (pos := f.text.rfind(surname, 0, pos)) >= 0:
         name_end = pos + len(surname)
         if (pos and f.text[pos - 1].isalpha()) or (name_end < len(f.text) and f.text[name_end].isalpha()):
             continue
         tries -= 1
-        for subject in _titled_up_to(f, pos, name_end, entities, gazetteer):
-            if fold_key(subject.name).split()[-1:] == [key]:
+        # (read on past the name, for a title after it: خليفة الكواري المدير العام)
+        for subject in _titled_up_to(f, pos, name_end + _SUBJECT_REACH, entities, gazetteer):
+            if subject.end == name_end:
                 return subject
     return None
 
@@ -431,6 +435,10 @@ def _is_ali(
     while j < len(words) and j - i <= 3 and _name_like(words[j], j - i):
         j += 1
     return i + 1 < j < len(words) - 1 and words[j] in ("،", ",") and words[j + 1] in _AR_TITLE_HEADS
+
+
+def _title_head_at(words: list[str], i: int) -> bool:
+    return any(words[i : i + len(head)] == head for head in _AR_TITLE_HEADS.get(words[i], ()))
 
 
 def _name_like(word: str, position: int) -> bool:

@@ -637,6 +637,9 @@ def test_an_english_title_in_lower_case_before_a_name(
          "سامي الناصر", "المتحدث باسم الأمم المتحدة", "الأمم المتحدة"),
         ("وقالت ريم الهاشمي، وزيرة دولة لشؤون التعاون الدولي، إن البلاد ستواصل دعمها.",
          "ريم الهاشمي", "وزيرة دولة لشؤون التعاون الدولي", None),
+        # With no comma, and after two honorifics.
+        ("وقال سعادة السيد خالد بن سالم العلي المدير العام للصندوق إن المساهمة مهمة.",
+         "سعادة السيد خالد بن سالم العلي", "المدير العام للصندوق", None),
     ],
 )
 def test_an_arabic_title_after_the_name(text: str, name: str, title: str, organization: str | None) -> None:
@@ -716,3 +719,12 @@ def test_an_english_report_before_its_attribution_and_the_writers_clause_after_i
     assert [(q.speaker, q.text) for q in facts.quotes] == [
         ("Omar Haddad", "The government on Thursday announced $30 million in new aid for the region")
     ]
+
+
+def test_an_arabic_surname_alone_names_the_person_named_in_full_before() -> None:
+    text = ("ووقع الاتفاقية عن الصندوق السيد خالد العلي المدير العام، فيما وقعها عن البرنامج السيدة "
+            "ليلى حسن المديرة التنفيذية.\n"
+            "من جهتها، أعربت حسن عن شكرها، وقالت: «إن هذه المساهمة ستساعدنا كثيرا».")
+    facts = extract(text, language="ar")
+    assert [q.speaker for q in facts.quotes] == ["السيدة ليلى حسن"]
+    assert [(s.name, s.title) for s in facts.speakers] == [("السيدة ليلى حسن", "المديرة التنفيذية")]
