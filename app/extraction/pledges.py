@@ -166,7 +166,8 @@ _PAST_PERFECT = re.compile(
     r"(?<![^\W\d_])و?كان(?:ت|وا)?\s[^.!?؟\n]{0,160}?(?<![^\W\d_])قد\s+"
     r"(?:تم|ت[^\W\d_]*(?:ت|وا)|[^\W\d_يتن][^\W\d_]*)(?![^\W\d_])"
     r"|\bhad\s+(?:already\s+|previously\s+)?"
-    r"(?:pledged|committed|provided|announced|given|donated|contributed)\b",
+    r"(?:pledged|committed|provided|announced|given|donated|contributed|allocated|earmarked|disbursed"
+    r"|approved|released|delivered)\b",
     re.IGNORECASE,
 )
 
@@ -248,8 +249,9 @@ _FROM = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:from|من)\s+")
 _FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:from|من)\s+(?:the\s+)?$")
 _CLAUSE_START = re.compile(r"[،,;؛]|(?<![^\W\d_])(?:فيما|بينما|في\s+حين|while|whereas)(?![^\W\d_])")
 # Where the amount's clause gives way to another: "£20 million, adding that Britain ...", "; ...",
-# "..., bringing its total to ...".
+# "..., bringing its total to ...", "... and would announce more".
 _CLAUSE_ON = re.compile(
+    r"\s+and\s+(?:would|will|could|can|may|has|have|had|is|are|was|were|plans?|said|says)\b|"
     rf"[;؛]|[،,]\s*(?:(?:و|ف)?(?:{alternation(lx.PARTICIPLES_AR)})|(?:{alternation(lx.PARTICIPLES_EN)})"
     rf"|bringing|taking|including|which|who|whose|while|whereas|according|as(?!\s+well)|amid|بما|منها|وذلك"
     rf"|فيما|بينما|في\s+حين|ليصل|لتصل|ليرتفع|لترتفع|وفق|وفقا|{alternation(lx.ACCORDING_AR)})(?![^\W\d_])",

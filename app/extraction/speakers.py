@@ -105,11 +105,11 @@ _GOVERNED_EN = re.compile(r"\b(?:to|from|in|at|on|with|by|of|told)\s+$")
 _PLAIN_NAME = re.compile(r"(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*")
 # Capitalized words (U.S. within a run), or an Arabic surname with its article (al-Sisi, el-Sisi).
 # A title in lower case before a name, as wire style writes it: "U.N. humanitarian chief", "Sudanese
-# army spokesman", "Hamas official": up to three capitalized words (an organization, a nationality),
-# up to two lower-case ones, and the role.
+# army spokesman", "Hamas official", "Germany's development minister, X": up to three capitalized words
+# (an organization, a nationality), up to two lower-case ones, and the role.
 _LOWER_TITLE_EN = re.compile(
     r"(?:^|(?<=[\s(\"“]))(?:the\s+)?(?P<title>(?:(?-i:[A-Z][\w.'’\-]*)\s+){0,3}"
-    rf"(?:(?-i:[a-z][a-z\-]*)\s+){{0,2}}(?:{alternation(lx.LOWER_CASE_TITLES_EN)}))\s+$"
+    rf"(?:(?-i:[a-z][a-z\-]*)\s+){{0,2}}(?:{alternation(lx.LOWER_CASE_TITLES_EN)})),?\s+$"
 )
 _TIME_BEFORE_VERB_EN = re.compile(
     r"(?<=\S)\s*,?\s+(?:"

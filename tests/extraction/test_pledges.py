@@ -366,3 +366,12 @@ def test_when_a_pledge_was_made_may_be_told_after_what_it_goes_to() -> None:
     facts = extract("The cuts come despite a $30 million contribution from the United States to the "
                     "agency last month, officials said.", language="en", published=date(2025, 6, 2))
     assert [(p.amount, p.status) for p in facts.pledges] == [(30_000_000, "previously_announced")]
+
+
+def test_a_sum_allocated_before_and_what_it_goes_to_up_to_the_next_verb() -> None:
+    facts = extract("A spokesperson said the bloc had allocated 50 million euros to Chad in 2024 and would "
+                    "announce more at a meeting in London next month.",
+                    language="en", published=date(2024, 6, 11))
+    assert [(p.status, p.purpose, p.recipient) for p in facts.pledges] == [
+        ("previously_announced", "to Chad in 2024", "Chad")
+    ]

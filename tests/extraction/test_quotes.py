@@ -620,6 +620,8 @@ def test_arabic_part_of_a_period_is_not_a_speaker() -> None:
         # The "al" that ends "official" is not a particle of the name after it.
         ("Hamas official Sami Nasser told reporters that the group had accepted the proposal.",
          "Sami Nasser", "Hamas official", "Hamas"),
+        ("Germany's development minister, Lena Vogel, told reporters that Berlin would give more.",
+         "Lena Vogel", "Germany's development minister", "Germany"),
     ],
 )
 def test_an_english_title_in_lower_case_before_a_name(
