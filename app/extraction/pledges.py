@@ -290,6 +290,8 @@ _GOVERNMENT = frozenset(fold_key(w) for w in (
     "emir", "premier", "prime", "foreign", "defense", "defence", "finance", "interior", "leader", "spokesman",
     "spokeswoman", "spokesperson",
     "الحكومة", "حكومة", "وزارة", "الوزارة", "السلطات", "الوفد", "وفد", "السفارة", "سفارة",
+    # ... or the aid itself: "Japanese grants", المنح اليابانية
+    "aid", "grants", "funding", "assistance", "المنح", "منح", "المساعدات", "مساعدات", "التمويل", "الدعم",
 ))
 # The verbs of an official who reports rather than gives, with an attached و/ف in Arabic.
 _SAYING = frozenset(fold_key(w) for w in (*lx.SAY_VERBS_EN, *lx.SAY_VERBS_AR))

@@ -375,3 +375,14 @@ def test_a_sum_allocated_before_and_what_it_goes_to_up_to_the_next_verb() -> Non
     assert [(p.status, p.purpose, p.recipient) for p in facts.pledges] == [
         ("previously_announced", "to Chad in 2024", "Chad")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وأضافت الوزيرة أن إجمالي المنح اليابانية للأردن منذ عام 2012 تجاوز مليار دولار.", "ar"),
+        ("Total Japanese aid to the country since 2012 has exceeded $1 billion, the minister said.", "en"),
+    ],
+)
+def test_aid_named_by_its_nationality_is_that_countrys(text: str, language: str) -> None:
+    assert [(p.donor, p.status) for p in extract(text, language=language).pledges] == [("Japan", "cumulative")]
