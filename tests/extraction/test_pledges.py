@@ -385,4 +385,5 @@ def test_a_sum_allocated_before_and_what_it_goes_to_up_to_the_next_verb() -> Non
     ],
 )
 def test_aid_named_by_its_nationality_is_that_countrys(text: str, language: str) -> None:
-    assert [(p.donor, p.status) for p in extract(text, language=language).pledges] == [("Japan", "cumulative")]
+    facts = extract(text, language=language)
+    assert [(p.donor, p.status) for p in facts.pledges] == [("Japan", "cumulative")]
