@@ -200,9 +200,10 @@ def _names_speaker(predicted: str | None, gold_name: str, gold_speaker: dict[str
     return any(pred == n or (n and n[-1] in pred) or (pred and pred[-1] in n and len(pred[-1]) > 2) for n in names)
 
 
-# The gold's pledge kinds as statuses; a component (one part of a commitment told in parts) has none.
+# The gold's pledge kinds as statuses.
 GOLD_STATUSES = {
     "new": "new", "prior": "previously_announced", "cumulative": "cumulative", "aggregate": "aggregate",
+    "component": "component",
 }
 
 

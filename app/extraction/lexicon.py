@@ -101,6 +101,13 @@ MEETING_WORDS: tuple[str, ...] = (
 RAISE_VERBS: tuple[str, ...] = (
     "raised", "secured", "mobilized", "mobilised", "collected", "drew", "جمع", "حشد", "أسفر",
 )
+# What makes a sum one part of a commitment (status component): a word of including after the sum
+# or the package it belongs to.
+PART_CUES: tuple[str, ...] = (
+    "including", "includes", "include", "included", "of which", "among them", "منها", "من بينها", "بينها",
+    "تشمل", "يشمل", "تتضمن", "يتضمن", "شملت", "تضمنت",
+)
+PACKAGE_WORDS: tuple[str, ...] = ("package", "الحزمة", "حزمة", "بحزمة")
 # What makes a donor's sum its running total (status cumulative): "so far", حتى الآن; or a word
 # for a total with a word for reaching it ("bringing its total to", وصل إجمالي).
 SO_FAR_CUES: tuple[str, ...] = (
@@ -246,6 +253,8 @@ PLEDGE_CUES: tuple[str, ...] = (
     "تلقت", "تلقى", "تسلمت",
     # A funding agreement signed with an agency commits its sum (وقع المركز اتفاقية بقيمة ...).
     "اتفاقية", "الاتفاقية", "اتفاقيات", "الاتفاقيات", "اتفاقيتين", "agreement", "agreements",
+    # ... and so does a package of them.
+    "package", "الحزمة", "حزمة", "بحزمة",
 )
 # Words near an amount that make it a target, an appeal, a need, a price or a budget: never a pledge.
 NON_PLEDGE_CUES: tuple[str, ...] = (

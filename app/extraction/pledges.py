@@ -62,6 +62,7 @@ def find_pledges(
     pledges: list[ExtractedPledge] = []
     seen: set[tuple[int, str | None]] = set()
     previous: Money | None = None
+    part_before: int | None = None  # the end of the sum before, if it was one part of a commitment
     committing: dict[int, bool] = {}  # sentence start -> has a commitment word
     givers = _givers(f, entities)
     capitals = _acting_capitals(f, entities)
@@ -113,9 +114,16 @@ def find_pledges(
                 donor = _sentence_donor(f, givers, sentence, item) or own  # "we will give ...": the speaker's
         semicolons = _SEMICOLON.finditer(text, sentence.start, item.start)
         part = max([sentence.start, *(m.end() for m in semicolons)])
-        status, donor = _status(text, item, part, max([sentence.start, *sums_before]), reach, donor)
+        sum_before = max([sentence.start, *sums_before])
+        status, donor = _status(text, item, part, sum_before, reach, donor)
+        if status is None and (
+            _is_part(text, sentence, part, item, bool(sums_before))
+            or (part_before is not None and part_before >= sentence.start and item.start - part_before < 60)
+        ):
+            status = "component"  # "a package that includes $93 million ... and $77 million ..."
         if status is None:
             status = "previously_announced" if prior and not _is_today(text, sentence) else "new"
+        part_before = item.end if status == "component" else None
         pledges.append(ExtractedPledge(
             donor=donor, speaker=quote.speaker if quote else None, amount=item.amount,
             currency=_currency(text, item, donor), purpose=_purpose(f, item, reach),
@@ -225,6 +233,21 @@ def _status(
             or (_has_cue(words, _TOTAL) and _has_cue(words, _TOTAL_REACHED)) or _BROUGHT_TO.search(before):
         return "cumulative", donor
     return None, donor
+
+
+# A sum told as one part of a commitment: "a package that includes ...", "including $10 million for
+# Somalia", منها, تشمل.
+_PART_CUE = re.compile(
+    rf"(?<![^\W\d_])(?:{alternation(lx.PART_CUES)})(?![^\W\d_])(?:\s+[^\s.;؛]+){{0,4}}\s*$", re.IGNORECASE
+)
+_PACKAGE = re.compile(rf"(?<![^\W\d_])(?:{alternation(lx.PACKAGE_WORDS)})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _is_part(text: str, sentence: Sentence, part: int, item: Money, sum_before: bool) -> bool:
+    """Whether the sum is one part of a commitment told before it in its sentence: after a word of
+    including, with a sum or a package before (but "the aid includes" alone is the whole)."""
+    cue = _PART_CUE.search(text, part, item.start)  # (a few words before the sum: "including nearly")
+    return cue is not None and (sum_before or _PACKAGE.search(text, sentence.start, cue.start()) is not None)
 
 
 def _is_today(text: str, sentence: Sentence) -> bool:

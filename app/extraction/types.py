@@ -38,7 +38,7 @@ class ExtractedPledge(Span):
     currency: str | None
     purpose: str | None
     recipient: str | None
-    status: Literal["new", "previously_announced", "cumulative", "aggregate"]
+    status: Literal["new", "previously_announced", "cumulative", "aggregate", "component"]
 
 
 class ExtractedDate(Span):

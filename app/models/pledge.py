@@ -13,9 +13,10 @@ from app.models.base import (
     span_check,
 )
 
-# A status says when a commitment was made, or that the sum is a total: a donor's running total
-# (cumulative) or several donors' sums together (aggregate), which summing with the others would count twice.
-PLEDGE_STATUSES = ("new", "previously_announced", "cumulative", "aggregate")
+# A status says when a commitment was made, or that the sum is a total (a donor's running total,
+# cumulative; several donors' sums together, aggregate) or a part of one commitment (component):
+# summing those with the others would count money twice.
+PLEDGE_STATUSES = ("new", "previously_announced", "cumulative", "aggregate", "component")
 
 # Portable (SQLite and PostgreSQL) spelling of "three upper-case ASCII letters".
 CURRENCY_CHECK = " AND ".join(

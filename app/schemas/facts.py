@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Grain = Literal["day", "week", "month", "year", "range"]
 QuoteKind = Literal["direct", "indirect"]
-PledgeStatus = Literal["new", "previously_announced", "cumulative", "aggregate"]
+PledgeStatus = Literal["new", "previously_announced", "cumulative", "aggregate", "component"]
 SpeakerKind = Literal["person", "organization", "group"]
 Currency = str
 

@@ -103,8 +103,8 @@ class PledgeSummaryFilters(BaseModel):
     )
     status: PledgeStatus | None = Field(
         None,
-        description="new, previously_announced, or a total: cumulative (one donor's running total) "
-        "or aggregate (several donors' sums together).",
+        description="new, previously_announced, a total (cumulative: one donor's running total; "
+        "aggregate: several donors' sums together) or component (a part of one commitment).",
     )
     q: str | None = SEARCH_QUERY
 

@@ -33,7 +33,8 @@ class PledgePublic(BaseModel):
     status: str = Field(
         description="new; previously_announced when announced before; or, for a sum that is a total, "
         "cumulative (one donor's running total: 'bringing its total to') or aggregate (several "
-        "donors' sums together: 'donors pledged'), which adding to the others would count twice."
+        "donors' sums together: 'donors pledged'); or component, one part of a commitment told in "
+        "parts ('including $10 million for Somalia'). Adding those to the others counts money twice."
     )
     evidence: str = Field(description="The article's text between start and end.")
     start: int

@@ -1,4 +1,4 @@
-"""pledge statuses for totals: cumulative and aggregate
+"""pledge statuses for totals and parts: cumulative, aggregate and component
 
 Revision ID: 0011
 Revises: 0010
@@ -6,7 +6,8 @@ Create Date: 2026-12-01
 
 A pledge's status may now say that its sum is a total rather than one commitment: `cumulative`, a
 donor's running total ("bringing its total to ..."), or `aggregate`, several donors' sums together
-("donors pledged a total of ..."). The status CHECK constraint admits them. SQLite cannot change a
+("donors pledged a total of ..."); or that it is one part of a commitment told in parts, `component`
+("including $10 million for Somalia"). The status CHECK constraint admits them. SQLite cannot change a
 constraint in place, so the pledge table is rebuilt (app.services.migrations.rebuild_sqlite_tables).
 A downgrade stores such pledges as new, the status they had before.
 """
@@ -24,7 +25,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 BEFORE = ('new', 'previously_announced')
-AFTER = (*BEFORE, 'cumulative', 'aggregate')
+AFTER = (*BEFORE, 'cumulative', 'aggregate', 'component')
 
 
 def _check(statuses: Sequence[str]) -> str:

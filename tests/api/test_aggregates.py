@@ -166,21 +166,22 @@ async def test_timeline_is_chronological_with_grains(client: httpx.AsyncClient, 
 async def test_totals_are_apart_from_the_pledges_they_sum(
     client: httpx.AsyncClient, application: FastAPI
 ) -> None:
-    """A donor's running total and several donors' sum have their own statuses, so the new money is
-    summed without counting them again."""
+    """A donor's running total, several donors' sum and a part of a commitment have their own
+    statuses, so the new money is summed without counting them again."""
     add_article(
         application,
-        "c1 c2 c3",
+        "c1 c2 c3 c4",
         language="en",
         pledges=[
             {"evidence": "c1", "amount": 50, "currency": "EUR", "donor": "Norway"},
             {"evidence": "c2", "amount": 900, "currency": "EUR", "donor": "Norway", "status": "cumulative"},
             {"evidence": "c3", "amount": 4000, "currency": "EUR", "status": "aggregate"},
+            {"evidence": "c4", "amount": 20, "currency": "EUR", "donor": "Norway", "status": "component"},
         ],
     )
     summary = (await client.get("/v1/pledges/summary")).json()
     totals = {g["status"]: g["total"] for g in summary["by_status"]}
-    assert totals == {"new": 50, "cumulative": 900, "aggregate": 4000}
+    assert totals == {"new": 50, "cumulative": 900, "aggregate": 4000, "component": 20}
     new = (await client.get("/v1/pledges/summary", params={"status": "new"})).json()
     assert new["by_currency"] == [{"currency": "EUR", "total": 50, "count": 1}]
     listed = (await client.get("/v1/pledges", params={"status": "cumulative"})).json()

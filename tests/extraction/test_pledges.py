@@ -387,3 +387,23 @@ def test_a_sum_allocated_before_and_what_it_goes_to_up_to_the_next_verb() -> Non
 def test_aid_named_by_its_nationality_is_that_countrys(text: str, language: str) -> None:
     facts = extract(text, language=language)
     assert [(p.donor, p.status) for p in facts.pledges] == [("Japan", "cumulative")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "statuses"),
+    [
+        ("He announced $30 million, including $10 million for the hospitals in the north.", "en",
+         ["new", "component"]),
+        ("وقال الوزير إن الحزمة الجديدة تشمل 20 مليون دولار من الوزارة، وأخرى بقيمة 15 مليون دولار "
+         "من الوكالة.", "ar", ["component", "component"]),
+        ("The new package includes $12 million for food and $8 million for shelter, the ministry said.", "en",
+         ["component", "component"]),
+        # A word of including with no commitment it belongs to, and a second pledge of its own.
+        ("Japan pledged $40 million, including food and shelter, and Norway gave $5 million.", "en",
+         ["new", "new"]),
+    ],
+)
+def test_a_part_of_a_commitment_told_in_parts_is_a_component(
+    text: str, language: str, statuses: list[str]
+) -> None:
+    assert [p.status for p in extract(text, language=language).pledges] == statuses
