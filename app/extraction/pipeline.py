@@ -27,8 +27,13 @@ def extract(text: str, *, language: str | None = None, published: dt.date | None
     gazetteer = load_gazetteer()
     quotes, speakers = find_quotes(folded, sentences, entities, gazetteer, language)
     money = find_money(folded)
-    # A pledge's donor is named the same way whichever language the article is in.
-    speaker_orgs = {s.name: gazetteer.canonical_name(s.organization) for s in speakers}
+    # A pledge's donor is named the same way whichever language the article is in. An organization the
+    # gazetteer does not know gives under its own name, if it has one: not "the agency" (two words).
+    speaker_orgs = {
+        s.name: gazetteer.canonical_name(s.organization)
+        or (s.name if s.kind == "organization" and len(s.name.split()) > 2 else None)
+        for s in speakers
+    }
     pledges = find_pledges(folded, money, sentences, entities, quotes, speaker_orgs)
     organizations, places = group_entities(folded, entities)
     return ExtractedFacts(

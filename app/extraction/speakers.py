@@ -236,6 +236,15 @@ def arabic_subject_after(f: Folded, pos: int, limit: int, entities: list[Match],
         # "مصادر مطلعة" / "مسؤولون أمريكيون": a group, with at most one describing word.
         g_end = ends[1] if len(words) > 1 and _name_like(words[1], 1) else ends[0]
         return Subject(_original(f, starts[0], g_end), None, None, "group", starts[0], g_end), g_end
+    if title_start is None and words and words[0] in _AR_ORG_HEADS and not words[0].startswith("ال") \
+            and _entity_at(entities, starts[0]) is None:
+        # An organization named by its kind and its own name (مؤسسة مبادرات محمد بن راشد آل مكتوم
+        # العالمية), never a person's name.
+        j = 1
+        while j < min(len(words), 9) and (_name_like(words[j], 1) or words[j] in _AR_PARTICLES):
+            j += 1
+        start, org_end = starts[0], ends[j - 1]
+        return Subject(_original(f, start, org_end), None, None, "organization", start, org_end), org_end
     name_tokens: list[int] = []  # indices into words
     honorific = 0  # honorifics before the name, one or more: سعادة السيد ...
     while i < len(words) and words[i] in _AR_HONORIFICS:

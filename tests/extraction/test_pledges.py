@@ -407,3 +407,10 @@ def test_a_part_of_a_commitment_told_in_parts_is_a_component(
     text: str, language: str, statuses: list[str]
 ) -> None:
     assert [p.status for p in extract(text, language=language).pledges] == statuses
+
+
+def test_an_organization_named_by_its_kind_and_name_speaks_and_gives() -> None:
+    facts = extract("أعلنت مؤسسة سلام الخير العالمية تخصيص 100 مليون درهم لدعم مشاريع التعليم.", language="ar")
+    name = "مؤسسة سلام الخير العالمية"
+    assert [(s.name, s.kind) for s in facts.speakers] == [(name, "organization")]
+    assert [(p.amount, p.donor) for p in facts.pledges] == [(100_000_000, name)]
