@@ -78,20 +78,27 @@ def test_upgrade_indexes_rows_already_stored(make_database) -> None:  # type: ig
         database.dispose()
 
 
+def _seeded_at(url: str, revision: str, model: type[Quote] | type[Pledge]) -> tuple[Database, int, int]:
+    """The database at `url` migrated to `revision`, holding the seed article less its newest row
+    of `model`: the database, the article's id and the id deleted."""
+    migrations.upgrade(url, revision)
+    database = Database(url)
+    with database.session(write=True) as session:
+        article_id = seed(session).article.id
+        session.commit()
+        deleted = session.scalars(select(func.max(model.id))).one()
+        curation.delete(session, model.__tablename__, deleted, key_id=None)
+        session.commit()
+    return database, article_id, deleted
+
+
 def test_ids_never_reused_keeps_every_row_key_index_and_trigger(make_database) -> None:  # type: ignore[no-untyped-def]
     """0007 rebuilds four tables on SQLite (a no-op on PostgreSQL): the rows, the search index, the
     cascades and the pledge totals all work as before, and new ids start above the audit trail's:
     above the id of a quote deleted before the upgrade."""
     url = make_database()
-    migrations.upgrade(url, "0006")
-    database = Database(url)
+    database, article_id, deleted = _seeded_at(url, "0006", Quote)
     try:
-        with database.session(write=True) as session:
-            article_id = seed(session).article.id
-            session.commit()
-            deleted = session.scalars(select(func.max(Quote.id))).one()
-            curation.delete(session, "quote", deleted, key_id=None)
-            session.commit()
 
         def state() -> dict[str, object]:
             with database.reader.connect() as connection:
@@ -130,19 +137,12 @@ def test_ids_never_reused_keeps_every_row_key_index_and_trigger(make_database) -
 
 
 def test_totals_statuses_keep_rows_and_the_id_high_water_mark(make_database) -> None:  # type: ignore[no-untyped-def]
-    """0011 admits the statuses cumulative and aggregate (rebuilding the pledge table on SQLite):
-    the rows, search index and pledge totals are as before, a deleted pledge's id is not handed
-    out again, and a downgrade stores the new statuses as new."""
+    """0011 admits the statuses cumulative, aggregate and component (rebuilding the pledge table on
+    SQLite): the rows, search index and pledge totals are as before, a deleted pledge's id is not
+    handed out again, and a downgrade stores the new statuses as new."""
     url = make_database()
-    migrations.upgrade(url, "0010")
-    database = Database(url)
+    database, article_id, deleted = _seeded_at(url, "0010", Pledge)
     try:
-        with database.session(write=True) as session:
-            article_id = seed(session).article.id
-            session.commit()
-            deleted = session.scalars(select(func.max(Pledge.id))).one()
-            curation.delete(session, "pledge", deleted, key_id=None)
-            session.commit()
 
         def state() -> dict[str, object]:
             with database.reader.connect() as connection:
