@@ -99,7 +99,6 @@ def test_ids_never_reused_keeps_every_row_key_index_and_trigger(make_database) -
     url = make_database()
     database, article_id, deleted = _seeded_at(url, "0006", Quote)
     try:
-
         def state() -> dict[str, object]:
             with database.reader.connect() as connection:
                 hits = matches(connection, Quote, query_terms("الإرهاب")).subquery()
@@ -143,7 +142,6 @@ def test_totals_statuses_keep_rows_and_the_id_high_water_mark(make_database) -> 
     url = make_database()
     database, article_id, deleted = _seeded_at(url, "0010", Pledge)
     try:
-
         def state() -> dict[str, object]:
             with database.reader.connect() as connection:
                 hits = matches(connection, Pledge, query_terms("دولار")).subquery()
