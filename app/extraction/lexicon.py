@@ -73,6 +73,11 @@ TITLE_WORDS_EN: tuple[str, ...] = (
     "Governor", "Mayor", "Representative", "Chancellor", "Defense", "Defence", "Finance", "Interior", "UN",
     "U.N.", "US", "U.S.", "EU", "UK", "Humanitarian", "Affairs", "Refugees", "for", "of", "the", "Leader",
     "Minority", "Majority", "Congressman", "Congresswoman", "House", "Representatives", "Relief", "Emergency",
+    # portfolios: "Minister of Planning and International Cooperation"
+    "International", "Cooperation", "Development", "Trade", "Health", "Education", "Justice", "Energy",
+    "Agriculture", "Economy", "Planning", "Labour", "Labor", "Environment", "Industry", "Commerce",
+    "Transport", "Information", "Culture", "Tourism", "Housing", "Migration", "Expatriates", "Solidarity",
+    "Relations", "Security", "Crisis", "Management",
 )
 # Roles that wire style writes in lower case before a name: "U.N. spokesman Stephane Dujarric".
 LOWER_CASE_TITLES_EN: tuple[str, ...] = (

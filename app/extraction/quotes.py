@@ -20,6 +20,7 @@ from app.extraction.speakers import (
     arabic_subject_after,
     arabic_subject_before,
     arabic_titled_again,
+    english_named_before,
     english_person_in,
     english_role_opening,
     english_subject_after,
@@ -107,7 +108,7 @@ _ADDRESSEE_EN = re.compile(
     r"(?:reporters|journalists|the\s+press|lawmakers|delegates|parliament|(?:[\w.’'\-]+\s+){0,5}?(?=that\b))\s*"
 )
 _LEAD_IN_EN = re.compile(
-    rf"(?:on\s+)?(?:{alternation(lx.WEEKDAYS_EN)}|today|yesterday|tonight|earlier|later)\b,?\s*"
+    rf"(?:on\s+)?(?:{alternation(lx.WEEKDAYS_EN)}|today|yesterday|tonight|earlier|later|separately)\b,?\s*"
     r"|(?:last|this|next)\s+(?:week|weekend|month|year)\b,?\s*"
     r"|(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+)?(?:statement|interview|speech"
     r"|news\s+conference|press\s+conference|briefing|message|letter|post|remarks|address|call)\b"
@@ -227,6 +228,8 @@ def find_quotes(
                 subject, np_end = _according_source(f, v_end, sentence, entities)
             elif glued:
                 subject = english_subject_before(f, clause_start, v_start, entities)
+                if subject is not None and " " not in subject.name and book.by_surname(subject.name) is None:
+                    subject = english_named_before(f, subject, entities)
                 if subject is not None and _STATEMENT_EN.fullmatch(text, subject.start, subject.end):
                     subject = _issuer_before(f, sentences, sentence, v_start, entities) or subject
                 if subject is not None and \

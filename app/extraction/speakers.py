@@ -506,6 +506,14 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
         return Subject(_original(f, start, base + role.end()), None, None, kind, start, base + role.end())
     run_start = base + caps.start(1)
     run = caps.group(1)
+    # Two subjects joined: "Trudeau and Italian Prime Minister Giorgia Meloni" (but "Minister of Foreign
+    # Affairs and International Cooperation" is one title): the one next to the verb.
+    joined = [
+        m for m in re.finditer(r"\s+and\s+", run) if run[: m.start()].split()[-1] not in _TITLE_WORDS_EN
+    ]
+    if joined:
+        run_start += joined[-1].end()
+        run = run[joined[-1].end() :]
     entity = _entity_at(entities, run_start + len(run) - 1)
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", run)]
     # Trailing words that are not title words make the name; the rest is the title.
@@ -536,7 +544,9 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
         name_words = words[k:]
     start = run_start + name_words[0][0]
     end = run_start + len(run)
-    title_words = [w for _, w in words[:k] if w not in _HONORIFICS and w.lower() not in ("the", "and")]
+    title_words = [w for _, w in words[:k] if w not in _HONORIFICS and w.lower() != "the"]
+    while title_words and title_words[0] == "and":
+        title_words.pop(0)  # ("and" within a title stays: "Minister of Planning and Cooperation")
     title_start = run_start
     if not title_words and (lower := _LOWER_TITLE_EN.search(head, 0, caps.start(1))) is not None:
         title_start = base + lower.start("title")
@@ -553,11 +563,41 @@ def english_subject_before(f: Folded, clause_start: int, verb_start: int, entiti
     return Subject(_original(f, start, end), title, org, "person", start, end)
 
 
+_SURNAME_EN = re.compile(r"[A-Z][\w'’\-]+")
+_FIRST_NAMES_EN = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*\s+$")
+
+
+def english_named_before(f: Folded, subject: Subject, entities: list[Match]) -> Subject:
+    """The person a lone surname names again ("Meloni told ..."): the nearest full name before it
+    that ends in it, with its title ("Italian Prime Minister Giorgia Meloni"); else the surname."""
+    if subject.kind != "person" or subject.title is not None or not _SURNAME_EN.fullmatch(subject.name):
+        return subject
+    text, surname = f.text, subject.name
+    pos, tries = subject.start, _NAMED_BEFORE_TRIES
+    while tries and (pos := text.rfind(surname, max(0, subject.start - 3000), pos)) >= 0:
+        end = pos + len(surname)
+        if text[end : end + 1].isalnum() or not _FIRST_NAMES_EN.search(text, max(0, pos - 60), pos):
+            continue
+        tries -= 1
+        earlier = english_subject_before(f, max(0, pos - _SUBJECT_REACH), end, entities)
+        if earlier is not None and earlier.kind == "person" and " " in earlier.name \
+                and earlier.name.split()[-1] == surname:
+            return earlier
+    return subject
+
+
 def english_person_in(f: Folded, start: int, end: int, entities: list[Match]) -> Subject | None:
-    """The first titled or full personal name in a span: whom a later "he said" refers to."""
+    """The first titled or full personal name in a span, or a surname of one named before: whom a
+    later "he said" refers to."""
     for run in re.finditer(r"(?:[A-Z][\w'’\-]*\.?,?\s+(?:of\s+|for\s+|the\s+)?)*[A-Z][\w'’\-]*", f.text[start:end]):
         if len(run.group().split()) < 2:
-            continue  # a person read from one word has no full name
+            # A person read from one word has no full name, unless one opening the span is named so
+            # before: "Khalil thanked the leaders and said ...".
+            if run.start() == 0 and (one := english_subject_before(f, start, start + run.end(), entities)):
+                named = english_named_before(f, one, entities)
+                if named is not one:
+                    return named
+            continue
         subject = english_subject_before(f, start + run.start(), start + run.end(), entities)
         if subject is None or subject.is_country or subject.kind != "person" or " " not in subject.name \
                 or subject.name == subject.title:

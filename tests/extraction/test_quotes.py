@@ -730,3 +730,32 @@ def test_an_arabic_surname_alone_names_the_person_named_in_full_before() -> None
     facts = extract(text, language="ar")
     assert [q.speaker for q in facts.quotes] == ["السيدة ليلى حسن"]
     assert [(s.name, s.title) for s in facts.speakers] == [("السيدة ليلى حسن", "المديرة التنفيذية")]
+
+
+def test_an_english_surname_alone_names_the_person_named_in_full_before() -> None:
+    text = ("Haddad and Italian Prime Minister Lucia Ferri met President Omar Khalil in the capital. "
+            '"We will stand with you," Ferri told a news conference.\n'
+            "Khalil thanked the leaders and said the country needed more air defence.")
+    facts = extract(text, language="en")
+    assert [q.speaker for q in facts.quotes] == ["Lucia Ferri", "Omar Khalil"]
+    assert [(s.name, s.title, s.organization) for s in facts.speakers] == [
+        ("Lucia Ferri", "Italian Prime Minister", "Italy"), ("Omar Khalil", "President", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "title", "report"),
+    [
+        ("Minister of Planning and International Cooperation Omar Haddad said that aid would come soon.",
+         "Omar Haddad", "Minister of Planning and International Cooperation", "that aid would come soon"),
+        ("The foreign ministry's spokesman Omar Haddad said separately that it would send more aid.",
+         "Omar Haddad", None, "that it would send more aid"),
+    ],
+)
+def test_english_portfolios_and_adverbs_before_a_report(
+    text: str, speaker: str, title: str | None, report: str
+) -> None:
+    facts = extract(text, language="en")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [(speaker, report)]
+    if title is not None:
+        assert facts.speakers[0].title == title
