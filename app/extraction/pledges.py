@@ -189,9 +189,10 @@ _PLEDGE_NOUNS = _cue_set(lx.PLEDGE_NOUNS)
 _SO_FAR = _cue_set(lx.SO_FAR_CUES)
 _TOTAL = _cue_set(lx.TOTAL_WORDS)
 _TOTAL_REACHED = _cue_set(lx.TOTAL_REACHED)
-# A conference that raised the money: "the conference raised", المؤتمر جمع, مؤتمر المانحين ... بتعهدات.
+# A conference that raised the money: "the conference raised", المؤتمر جمع, مؤتمر باريس الذي عقد في
+# أبريل قد أسفر عن تعهدات (no comma between: "At the conference, Germany pledged" is Germany's).
 _MEETING_RAISED = re.compile(
-    rf"(?<![^\W\d_])(?:{alternation(lx.MEETING_WORDS)})\s+(?:[^\W\d_]+\s+){{0,3}}?"
+    rf"(?<![^\W\d_])(?:{alternation(lx.MEETING_WORDS)})\s+(?:[^\W\d_]+\s+){{0,8}}?"
     rf"(?:{alternation([*lx.RAISE_VERBS, *lx.PLEDGE_NOUNS])})(?![^\W\d_])",
     re.IGNORECASE,
 )

@@ -231,8 +231,8 @@ def test_no_purpose_or_recipient_from_the_attribution_after_the_amount() -> None
 @pytest.mark.parametrize(
     ("text", "donor", "status"),
     [
-        # A place where something happens gives nothing ...
-        ("وشهد مؤتمر الاستجابة الإنسانية في غزة تعهدات بقيمة مليار دولار.", None, "new"),
+        # A place where something happens gives nothing (the conference's pledges are several donors') ...
+        ("وشهد مؤتمر الاستجابة الإنسانية في غزة تعهدات بقيمة مليار دولار.", None, "aggregate"),
         # ... and a past perfect reaches past a relative clause to its قد ...
         ("وكان المؤتمر الدولي، الذي عقد في الثاني من ديسمبر/كانون الأول، قد شهد تعهدات بقيمة مليار دولار.",
          None, "previously_announced"),
@@ -414,3 +414,9 @@ def test_an_organization_named_by_its_kind_and_name_speaks_and_gives() -> None:
     name = "مؤسسة سلام الخير العالمية"
     assert [(s.name, s.kind) for s in facts.speakers] == [(name, "organization")]
     assert [(p.amount, p.donor) for p in facts.pledges] == [(100_000_000, name)]
+
+
+def test_pledges_a_conference_drew_are_an_aggregate_whoever_is_named_around_it() -> None:
+    facts = extract("وكان مؤتمر باريس الذي عقد في أبريل الماضي قد أسفر عن تعهدات بأكثر من ملياري يورو.",
+                    language="ar", published=date(2024, 6, 11))
+    assert [(p.donor, p.status) for p in facts.pledges] == [(None, "aggregate")]
