@@ -73,7 +73,11 @@ _WORD_AR = re.compile(r"[^\W\d_]+")
 _QAWLUH = frozenset(folded(w) for w in ("قوله", "قولها", "قولهم"))
 _AN_RE = re.compile(r"(?<![^\W\d_])عن\s+")
 _SOURCE_EN = re.compile(r"\s+(?:to\s+)?(?P<np>(?:the\s+|a\s+)?[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|for|the|and))*)")
-_TRAILING_TITLE = re.compile(r"(?:(?:[A-Z][\w.'’\-]*|of|for|the)\s+)*$")
+# (a title in lower case too: "..., EU foreign policy chief Josep Borrell told reporters")
+_TRAILING_TITLE = re.compile(
+    r"(?:(?:[A-Z][\w.'’\-]*|of|for|the)\s+)*"
+    rf"(?:(?-i:[a-z][a-z\-]*)\s+){{0,2}}(?:(?:{alternation(lx.LOWER_CASE_TITLES_EN)}),?\s+)?$"
+)
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]*\))?\s*[—–-]+\s*")
 _SIGNATURE = re.compile(r"[—–-](?<=\n[—–-])\s*(?P<who>[^\n(@]{3,80}?)\s*\(@\w+\)")
 _TRANSITIVE_AR = frozenset(folded(v) for v in (
@@ -134,7 +138,7 @@ _JOINED_EN = re.compile(r"\s(?:and|but)\s+$")
 _STATEMENT_AR = re.compile(r"\s+(?:ال)?بيان(?:\s+(?:ال)?(?:مشترك|رسمي|ختامي))?(?![^\W\d_])")
 _STATEMENT_EN = re.compile(r"the\s+(?:joint\s+|official\s+)?statement", re.IGNORECASE)
 _SCENE_EN = re.compile(
-    r"\s*,?\s*(?:as|while|when|after|before|amid|despite|since|following|ahead\s+of)\b"
+    r"\s*,?\s*(?:as|while|when|after|before|amid|despite|since|following|ahead\s+of|(?:down|up)\s+from)\b"
     # ... or goes on with the writer's own clause: "..., X said, bringing total aid to $1 billion".
     r"|\s*,\s*(?-i:[a-z]+ing)\b",
     re.IGNORECASE,

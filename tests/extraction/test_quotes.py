@@ -759,3 +759,18 @@ def test_english_portfolios_and_adverbs_before_a_report(
     assert [(q.speaker, q.text) for q in facts.quotes] == [(speaker, report)]
     if title is not None:
         assert facts.speakers[0].title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "report"),
+    [
+        ("The bloc itself committed 2 billion euros for next year, EU aid chief Omar Haddad told reporters.",
+         "Omar Haddad", "The bloc itself committed 2 billion euros for next year"),
+        ("Donors pledged 7 billion euros for the region on Monday, the United Nations said, down from 2023.",
+         "the United Nations", "Donors pledged 7 billion euros for the region on Monday"),
+    ],
+)
+def test_an_english_report_before_a_lower_case_title_or_a_writers_comparison(
+    text: str, speaker: str, report: str
+) -> None:
+    assert [(q.speaker, q.text) for q in extract(text, language="en").quotes] == [(speaker, report)]
