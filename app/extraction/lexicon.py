@@ -96,8 +96,9 @@ DONOR_GROUPS: tuple[str, ...] = (
 OWN_COUNTRY: tuple[str, ...] = (
     "بلاده", "بلادها", "بلادنا", "بلده", "بلدها", "بلدنا", "his country", "her country", "our country",
 )
-# What makes a sum several donors' together (status aggregate) when no one donor is named:
-# "participating countries collectively pledged", "pledges totaling", المؤتمر جمع.
+# What makes a sum several donors' together (status aggregate): a word for doing it together
+# ("participating countries collectively pledged"), total pledges, or a conference that raised it
+# (المؤتمر جمع, "the conference raised").
 COLLECTIVE_CUES: tuple[str, ...] = ("collectively", "combined", "together", "jointly", "مجتمعة", "مجتمعين")
 PLEDGE_NOUNS: tuple[str, ...] = ("pledges", "commitments", "تعهدات", "التعهدات", "بتعهدات")
 MEETING_WORDS: tuple[str, ...] = (
@@ -120,14 +121,14 @@ SO_FAR_CUES: tuple[str, ...] = (
     "حتى الآن", "لحد الآن", "لغاية الآن", "إلى الآن",
 )
 TOTAL_WORDS: tuple[str, ...] = ("total", "overall", "cumulative", "إجمالي", "مجموع", "مجمل")
-TOTAL_REACHED: tuple[str, ...] = (
-    "bring", "brings", "bringing", "brought", "now", "reached", "reaches", "stands", "وصل", "ليصل", "لتصل",
-    "يصل", "تصل", "بلغ", "ليبلغ", "يبلغ", "ارتفع", "ليرتفع", "لترتفع",
-)
 # Verbs that bring a total to a sum: "bringing its aid to $1 billion", ليرتفع حجم الدعم إلى.
 BRINGING_VERBS: tuple[str, ...] = (
     "bring", "brings", "bringing", "brought", "taking", "takes", "took", "ليصل", "لتصل", "ليرتفع", "لترتفع",
     "يرفع", "ترفع", "ليبلغ", "لتبلغ",
+)
+# ... and the words that, beside a word for a total, say where it stands: "the total now stands at".
+TOTAL_REACHED: tuple[str, ...] = (
+    *BRINGING_VERBS, "now", "reached", "reaches", "stands", "وصل", "يصل", "تصل", "بلغ", "يبلغ", "ارتفع",
 )
 # What comes after "since"/منذ when it starts a span (not منذ قليل, "a while ago").
 SPAN_STARTS: tuple[str, ...] = (

@@ -116,11 +116,11 @@ def find_pledges(
         part = max([sentence.start, *(m.end() for m in semicolons)])
         sum_before = max([sentence.start, *sums_before])
         status, donor = _status(text, item, part, sum_before, reach, donor)
-        if status is None and (
-            _is_part(text, sentence, part, item, bool(sums_before))
-            or (part_before is not None and part_before >= sentence.start and item.start - part_before < 60)
-        ):
-            status = "component"  # "a package that includes $93 million ... and $77 million ..."
+        # A part of a commitment, or the next sum of a list of parts: "a package that includes $93
+        # million ... and $77 million ...".
+        next_part = part_before is not None and part_before >= sentence.start and item.start - part_before < 60
+        if status is None and (next_part or _is_part(text, sentence, part, item, bool(sums_before))):
+            status = "component"
         if status is None:
             status = "previously_announced" if prior and not _is_today(text, sentence) else "new"
         part_before = item.end if status == "component" else None

@@ -13,6 +13,7 @@ from app.extraction.patterns import WORD_END, alternation, folded
 from app.extraction.quote_marks import QUOTE_MARKS, QuotePair, pair_quote_marks
 from app.extraction.segments import Sentence, sentence_at, sentence_end
 from app.extraction.speakers import (
+    LOWER_ROLE_EN,
     SpeakerBook,
     Subject,
     arabic_named_before,
@@ -74,10 +75,7 @@ _QAWLUH = frozenset(folded(w) for w in ("قوله", "قولها", "قولهم"))
 _AN_RE = re.compile(r"(?<![^\W\d_])عن\s+")
 _SOURCE_EN = re.compile(r"\s+(?:to\s+)?(?P<np>(?:the\s+|a\s+)?[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|for|the|and))*)")
 # (a title in lower case too: "..., EU foreign policy chief Josep Borrell told reporters")
-_TRAILING_TITLE = re.compile(
-    r"(?:(?:[A-Z][\w.'’\-]*|of|for|the)\s+)*"
-    rf"(?:(?-i:[a-z][a-z\-]*)\s+){{0,2}}(?:(?:{alternation(lx.LOWER_CASE_TITLES_EN)}),?\s+)?$"
-)
+_TRAILING_TITLE = re.compile(rf"(?:(?:[A-Z][\w.'’\-]*|of|for|the)\s+)*(?:{LOWER_ROLE_EN},?\s+)?$")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]*\))?\s*[—–-]+\s*")
 _SIGNATURE = re.compile(r"[—–-](?<=\n[—–-])\s*(?P<who>[^\n(@]{3,80}?)\s*\(@\w+\)")
 _TRANSITIVE_AR = frozenset(folded(v) for v in (

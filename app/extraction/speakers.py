@@ -103,13 +103,12 @@ _DESCRIBED_NAME_EN = re.compile(
 _GOVERNED_EN = re.compile(r"\b(?:to|from|in|at|on|with|by|of|told)\s+$")
 # A personal name alone: two to four capitalized words.
 _PLAIN_NAME = re.compile(r"(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*")
-# Capitalized words (U.S. within a run), or an Arabic surname with its article (al-Sisi, el-Sisi).
 # A title in lower case before a name, as wire style writes it: "U.N. humanitarian chief", "Sudanese
 # army spokesman", "Hamas official", "Germany's development minister, X": up to three capitalized words
 # (an organization, a nationality), up to two lower-case ones, and the role.
+LOWER_ROLE_EN = rf"(?:(?-i:[a-z][a-z\-]*)\s+){{0,2}}(?:{alternation(lx.LOWER_CASE_TITLES_EN)})"
 _LOWER_TITLE_EN = re.compile(
-    r"(?:^|(?<=[\s(\"“]))(?:the\s+)?(?P<title>(?:(?-i:[A-Z][\w.'’\-]*)\s+){0,3}"
-    rf"(?:(?-i:[a-z][a-z\-]*)\s+){{0,2}}(?:{alternation(lx.LOWER_CASE_TITLES_EN)})),?\s+$"
+    rf"(?:^|(?<=[\s(\"“]))(?:the\s+)?(?P<title>(?:(?-i:[A-Z][\w.'’\-]*)\s+){{0,3}}{LOWER_ROLE_EN}),?\s+$"
 )
 _TIME_BEFORE_VERB_EN = re.compile(
     r"(?<=\S)\s*,?\s+(?:"
@@ -118,6 +117,7 @@ _TIME_BEFORE_VERB_EN = re.compile(
     r"|earlier|later|also|again|previously|yesterday|today)$",
     re.IGNORECASE,
 )
+# Capitalized words (U.S. within a run), or an Arabic surname with its article (al-Sisi, el-Sisi).
 _EN_ARTICLE = r"(?:(?:al|el)-)?"
 _EN_CAPS_RUN = re.compile(
     # (a run starts at a word's start: the "al" of "official" is no particle)
